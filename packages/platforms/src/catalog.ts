@@ -1,0 +1,132 @@
+import type { AdapterDeps, EnvRecord, PlatformAdapter } from './core/adapter.js';
+import { ConfigError, PlatformUnavailableError } from './core/errors.js';
+import { getProvider, isPlatformName, platformNames, providers, type PlatformName } from './registry.js';
+
+/** The platform-selection flags of the specification (Appendix B). */
+export interface SelectionFlags {
+  /** `DEFAULT_VIDEO_PLATFORM`; `null` = the first configured of whereby, daily, else mock. */
+  defaultPlatform: PlatformName | null;
+  /** `DAILY_MIGRATION_ENABLED`: master switch; when false Daily is never chosen. */
+  dailyMigrationEnabled: boolean;
+  /** `DAILY_MIGRATION_ROOM_IDS`: rooms whose next meetings move to Daily. */
+  dailyMigrationRoomIds: readonly string[];
+}
+
+const DAILY: string = 'daily';
+const WHEREBY: string = 'whereby';
+const MOCK = 'mock';
+const SWITCH = 'DAILY_MIGRATION_ENABLED';
+
+/**
+ * The configured providers of one deployment: which are available, their adapters (built once and
+ * reused), and the selection rules that decide a room's and a meeting's platform.
+ */
+export class PlatformCatalog {
+  private readonly configs = new Map<PlatformName, unknown>();
+  private readonly missingVars = new Map<PlatformName, string[]>();
+  private readonly adapters = new Map<PlatformName, PlatformAdapter>();
+
+  /** Reads every provider's configuration; an invalid value throws `ConfigError`. */
+  constructor(
+    env: EnvRecord,
+    private readonly flags: SelectionFlags,
+    private readonly deps: AdapterDeps,
+  ) {
+    for (const provider of providers) {
+      const result = provider.loadConfig(env);
+      if (result.ok) this.configs.set(provider.name, result.config);
+      else this.missingVars.set(provider.name, result.missing);
+    }
+    const chosen = flags.defaultPlatform;
+    if (chosen === DAILY && !flags.dailyMigrationEnabled) {
+      throw new ConfigError(
+        `DEFAULT_VIDEO_PLATFORM=daily needs ${SWITCH}=true: the switch is off, so Daily is never chosen. Set ${SWITCH}=true or pick another default (e.g. DEFAULT_VIDEO_PLATFORM=whereby).`,
+        ['DEFAULT_VIDEO_PLATFORM', SWITCH],
+      );
+    }
+  }
+
+  /** Platforms whose credentials are configured. */
+  available(): PlatformName[] {
+    return platformNames.filter((name) => this.configs.has(name));
+  }
+
+  /** The variables a platform still needs (empty when it is configured). */
+  missing(name: PlatformName): string[] {
+    return this.missingVars.get(name) ?? [];
+  }
+
+  /** The platform new rooms get when they do not ask for one. */
+  defaultPlatform(): PlatformName {
+    if (this.flags.defaultPlatform) return this.flags.defaultPlatform;
+    const preferred = [WHEREBY, ...(this.flags.dailyMigrationEnabled ? [DAILY] : [])];
+    const found = preferred.find((name) => isPlatformName(name) && this.configs.has(name));
+    return (found ?? MOCK) as PlatformName;
+  }
+
+  /** The adapter of a platform; throws `PlatformUnavailableError` when it cannot be used here. */
+  adapter(name: PlatformName): PlatformAdapter {
+    this.assertUsable(name);
+    let adapter = this.adapters.get(name);
+    if (!adapter) {
+      adapter = getProvider(name).create(this.configs.get(name), this.deps);
+      this.adapters.set(name, adapter);
+    }
+    return adapter;
+  }
+
+  /** The adapter for an existing meeting's platform, even where new meetings would not be created. */
+  adapterForExisting(name: string): PlatformAdapter | null {
+    if (!isPlatformName(name) || !this.configs.has(name)) return null;
+    return this.adapter(name);
+  }
+
+  /** Decides a new room's platform: the explicit request, else the default. */
+  platformForNewRoom(requested: string | null | undefined): PlatformName {
+    const name = requested ?? this.defaultPlatform();
+    if (!isPlatformName(name)) {
+      throw new PlatformUnavailableError(name, `Unknown platform "${name}". Allowed platforms: ${platformNames.join(', ')}.`, []);
+    }
+    this.assertUsable(name);
+    return name;
+  }
+
+  /**
+   * Decides a new meeting's platform: Daily when the migration switch is on and the room is listed;
+   * otherwise the room's platform, except that Daily rooms fall back to Whereby when the switch is off.
+   */
+  platformForMeeting(room: { id: string; platform: string }): PlatformName {
+    let name: string = room.platform;
+    if (this.flags.dailyMigrationEnabled && this.flags.dailyMigrationRoomIds.includes(room.id)) name = DAILY;
+    else if (name === DAILY && !this.flags.dailyMigrationEnabled) name = WHEREBY;
+    if (!isPlatformName(name)) {
+      throw new PlatformUnavailableError(name, `The room's platform "${name}" is not registered. Allowed platforms: ${platformNames.join(', ')}.`, []);
+    }
+    this.assertUsable(name);
+    return name;
+  }
+
+  /** One line per platform for the boot log: available, or which variables are missing. */
+  describe(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of platformNames) {
+      if (name === DAILY && !this.flags.dailyMigrationEnabled) out[name] = `off (${SWITCH}=false)`;
+      else out[name] = this.configs.has(name) ? 'available' : `not configured (missing ${this.missing(name).join(', ')})`;
+    }
+    return out;
+  }
+
+  private assertUsable(name: PlatformName): void {
+    if (name === DAILY && !this.flags.dailyMigrationEnabled) {
+      throw new PlatformUnavailableError(name, `Daily is switched off: set ${SWITCH}=true to create rooms or meetings on Daily.`, [SWITCH]);
+    }
+    if (!this.configs.has(name)) {
+      const missing = this.missing(name);
+      throw new PlatformUnavailableError(
+        name,
+        `The ${name} platform is not configured: set ${missing.join(', ')} to use it.`,
+        missing,
+      );
+    }
+  }
+}

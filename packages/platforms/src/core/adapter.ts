@@ -1,0 +1,208 @@
+import type { Clock } from './clock.js';
+import type { MeetingEvent } from './events.js';
+import type { LoggerLike } from './logger.js';
+
+/** Recording modes a room can ask for. */
+export type RecordingType = 'none' | 'local' | 'cloud';
+/** When a cloud recording starts (Whereby `startTrigger`). */
+export type RecordingTrigger = 'none' | 'prompt' | 'automatic' | 'automatic-2nd-participant';
+/** Whereby's notion of room size: `normal` = up to 4 participants, `group` = more. */
+export type RoomMode = 'normal' | 'group';
+
+/** The room settings a meeting is created with (a meeting keeps a snapshot of them). */
+export interface RoomSettings {
+  isLocked: boolean;
+  roomMode: RoomMode;
+  /** Maximum participants, or `null` for the provider's default. */
+  roomSize: number | null;
+  recordingType: RecordingType;
+  recordingTrigger: RecordingTrigger;
+}
+
+export interface CreateMeetingInput {
+  /** Our room's name (lower-case letters, digits, hyphens); providers derive their room name from it. */
+  roomName: string;
+  settings: RoomSettings;
+  /** When the meeting ends; providers stop new joins (or eject) then. */
+  endDate: Date;
+}
+
+/** What the provider created. */
+export interface ProviderMeeting {
+  providerMeetingId: string;
+  /** The provider's room name, in the exact form its webhooks use. */
+  providerRoomName: string;
+  roomUrl: string;
+  /** The host URL where the provider has one (capability `hostUrl`), else `null`. */
+  hostRoomUrl: string | null;
+  startDate: Date | null;
+  endDate: Date;
+}
+
+/** How an adapter addresses an existing meeting. */
+export interface MeetingRef {
+  providerMeetingId: string;
+  providerRoomName: string;
+  roomUrl: string;
+  hostRoomUrl: string | null;
+  endDate: Date;
+}
+
+/** One participant currently in the call, according to the provider's presence API. */
+export interface PresenceParticipant {
+  sessionId: string;
+  userId: string | null;
+  userName: string | null;
+  joinedAt: Date;
+}
+
+/** One call session of a room (Whereby insights, Daily meetings). `endedAt` is null while it runs. */
+export interface RoomSession {
+  sessionId: string;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+export interface JoinInput {
+  meeting: MeetingRef;
+  settings: RoomSettings;
+  /** The caller, or `null` for an anonymous visitor. */
+  user: { id: string; name: string | null } | null;
+  /** True when the caller owns the room: gets host/owner privileges where the provider has them. */
+  isOwner: boolean;
+}
+
+export interface JoinResult {
+  /** The URL this caller should open (with a token where the provider uses tokens). */
+  url: string;
+  /** The token embedded in `url`, when the provider uses one. */
+  token: string | null;
+  /** When the token or URL stops admitting this caller. */
+  expiresAt: Date | null;
+}
+
+export interface StartRecordingInput {
+  type: 'cloud' | 'raw-tracks';
+  /** Lets several recordings run in parallel and makes the start idempotent per instance. */
+  instanceId: string;
+  /** Cap on the recording's length, in seconds. */
+  maxDurationSeconds?: number;
+}
+
+export interface RecordingLink {
+  url: string;
+  expiresAt: Date;
+}
+
+export interface LogoInput {
+  data: Uint8Array;
+  contentType: string;
+  filename: string;
+}
+
+/** Request headers as Node gives them: lower-cased names. */
+export type HeaderBag = Record<string, string | string[] | undefined>;
+
+/** A webhook whose signature was verified, before normalization. */
+export interface VerifiedWebhook {
+  /** The provider's event id (for deduplication). */
+  eventId: string;
+  /** The provider's event type. */
+  type: string;
+  occurredAt: Date;
+  /** The parsed JSON body. */
+  body: unknown;
+}
+
+/** Declared capabilities: callers check these instead of a platform's name. */
+export interface Capabilities {
+  /** The provider issues a separate host URL for owners. */
+  hostUrl: boolean;
+  /** Joins use a per-participant token. */
+  joinTokens: boolean;
+  /** A live presence API lists who is in the call now (`getPresence`). */
+  presence: boolean;
+  /** A sessions API lists call sessions of a room (`getSessions`). */
+  sessions: boolean;
+  /** The provider room can be deleted (`deleteMeeting`). */
+  deleteMeeting: boolean;
+  /** Recordings can be started from the server (`startRecording`). */
+  serverSideRecording: boolean;
+  /** Recordings can deliver one file per participant track. */
+  rawTracks: boolean;
+  /** The provider hosts recordings and hands out download links (`getRecordingLink`). */
+  recordingLinks: boolean;
+  /** A logo can be uploaded (`uploadLogo`). */
+  logo: boolean;
+}
+
+/**
+ * One video provider behind Meetbridge's interface. Every method exists on every adapter; an
+ * operation outside the adapter's `capabilities` throws `UnsupportedCapabilityError`. Provider
+ * failures throw `ProviderError`; webhook failures throw `WebhookVerificationError`.
+ */
+export interface PlatformAdapter {
+  readonly name: string;
+  readonly capabilities: Capabilities;
+
+  createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting>;
+  /** Deletes the provider room. Idempotent: a room that is already gone is success. */
+  deleteMeeting(meeting: MeetingRef): Promise<void>;
+  getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]>;
+  getSessions(meeting: MeetingRef): Promise<RoomSession[]>;
+  createJoin(input: JoinInput): Promise<JoinResult>;
+  /** Starts a recording; returns the provider's recording id. Already-running counts as started. */
+  startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }>;
+  getRecordingLink(recordingId: string): Promise<RecordingLink>;
+  uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void>;
+
+  /**
+   * True for a provider's unsigned endpoint-verification ping (Daily's `{"test":"test"}`), which
+   * must be answered 200 and otherwise ignored.
+   */
+  isVerificationPing(rawBody: Buffer, headers: HeaderBag): boolean;
+  /** Verifies the signature over the raw bytes; throws `WebhookVerificationError`. */
+  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook;
+  /** Turns a verified webhook into normalized events (an unknown type becomes `unhandled`). */
+  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[];
+}
+
+/** Services injected into every adapter. */
+export interface AdapterDeps {
+  clock: Clock;
+  logger: LoggerLike;
+  /** The fetch implementation (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Meetbridge's public base URL (the mock provider serves its room pages there). */
+  baseUrl: string;
+  /** Overrides for the HTTP transport: timeout and retry policy. */
+  http?: { timeoutMs?: number; maxRetries?: number; baseDelayMs?: number };
+  /** Webhook timestamp tolerance in seconds, both directions (default 300). */
+  webhookToleranceSeconds?: number;
+}
+
+/** Environment variables as a plain record (the server passes its validated environment). */
+export type EnvRecord = Readonly<Record<string, string | undefined>>;
+
+/** Result of reading a provider's configuration from the environment. */
+export type ConfigResult<C> =
+  | { ok: true; config: C }
+  | { ok: false; missing: string[] };
+
+/**
+ * A provider module: the one thing each provider folder exports, and the only thing the registry
+ * lists. Adding a provider = a folder exporting one of these + one registry line.
+ */
+export interface ProviderModule<C = unknown> {
+  readonly name: string;
+  readonly displayName: string;
+  readonly capabilities: Capabilities;
+  /** Every environment variable the provider reads, with a one-line description (for docs/.env.example). */
+  readonly envVars: Readonly<Record<string, string>>;
+  /**
+   * Reads the provider's configuration. Missing required variables → `{ok:false, missing}`;
+   * a present but invalid value throws `ConfigError` naming the variable.
+   */
+  loadConfig(env: EnvRecord): ConfigResult<C>;
+  create(config: C, deps: AdapterDeps): PlatformAdapter;
+}

@@ -1,0 +1,92 @@
+/**
+ * Error types shared by every provider. Messages name the field and the fix; they never carry a
+ * secret (API keys, webhook secrets, tokens), so they are safe to log and to show to API callers.
+ */
+
+/** Base class of every Meetbridge error: a stable `code` and the HTTP `status` it maps to. */
+export class MeetbridgeError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(code: string, status: number, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** A configuration value is missing or invalid. `variables` names the environment variables. */
+export class ConfigError extends MeetbridgeError {
+  readonly variables: readonly string[];
+  constructor(message: string, variables: readonly string[], options?: { cause?: unknown }) {
+    super('config_error', 500, message, options);
+    this.variables = variables;
+  }
+}
+
+/** The adapter does not support this operation; see its `capabilities`. */
+export class UnsupportedCapabilityError extends MeetbridgeError {
+  readonly provider: string;
+  readonly capability: string;
+  constructor(provider: string, capability: string) {
+    super('unsupported_capability', 409, `The ${provider} provider does not support "${capability}".`);
+    this.provider = provider;
+    this.capability = capability;
+  }
+}
+
+/** A call to the provider's API failed. Never contains the request's credentials. */
+export class ProviderError extends MeetbridgeError {
+  readonly provider: string;
+  readonly operation: string;
+  /** HTTP status the provider answered, or `null` for a network error or timeout. */
+  readonly providerStatus: number | null;
+  /** The provider's own error code (Daily's `error`, Whereby's `error`), when it sent one. */
+  readonly providerCode: string | null;
+  readonly retryable: boolean;
+  constructor(args: {
+    provider: string;
+    operation: string;
+    providerStatus: number | null;
+    providerCode?: string | null;
+    retryable: boolean;
+    message: string;
+    cause?: unknown;
+  }) {
+    super('provider_error', 502, args.message, { cause: args.cause });
+    this.provider = args.provider;
+    this.operation = args.operation;
+    this.providerStatus = args.providerStatus;
+    this.providerCode = args.providerCode ?? null;
+    this.retryable = args.retryable;
+  }
+}
+
+/** Why a webhook was refused. Every reason maps to HTTP 401. */
+export type WebhookFailureReason =
+  | 'missing_header'
+  | 'malformed_header'
+  | 'timestamp_too_old'
+  | 'timestamp_too_new'
+  | 'bad_signature'
+  | 'no_secret_configured';
+
+/** The webhook's signature could not be verified. */
+export class WebhookVerificationError extends MeetbridgeError {
+  readonly reason: WebhookFailureReason;
+  constructor(reason: WebhookFailureReason, message: string) {
+    super('webhook_verification_failed', 401, message);
+    this.reason = reason;
+  }
+}
+
+/** A platform cannot be chosen here: switched off by a flag or missing credentials. HTTP 409. */
+export class PlatformUnavailableError extends MeetbridgeError {
+  readonly platform: string;
+  readonly variables: readonly string[];
+  constructor(platform: string, message: string, variables: readonly string[]) {
+    super('platform_unavailable', 409, message);
+    this.platform = platform;
+    this.variables = variables;
+  }
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AdapterDeps,
+  Capabilities,
+  CreateMeetingInput,
+  HeaderBag,
+  JoinInput,
+  JoinResult,
+  MeetingRef,
+  PlatformAdapter,
+  PresenceParticipant,
+  ProviderMeeting,
+  RecordingLink,
+  RoomSession,
+  StartRecordingInput,
+  VerifiedWebhook,
+} from '../../core/adapter.js';
+import { unsupported } from '../../core/capability.js';
+import type { MeetingEvent } from '../../core/events.js';
+import { uniqueRoomName } from '../../core/naming.js';
+import { DEFAULT_TOLERANCE_SECONDS, requireSecrets } from '../../core/signature.js';
+import type { MockConfig } from './config.js';
+import { MockProviderState } from './state.js';
+import { parseMockWebhook, verifyMockWebhook } from './webhooks.js';
+
+export const mockCapabilities: Capabilities = {
+  hostUrl: true,
+  joinTokens: false,
+  presence: true,
+  sessions: true,
+  deleteMeeting: true,
+  serverSideRecording: true,
+  rawTracks: false,
+  recordingLinks: false,
+  logo: false,
+};
+
+/**
+ * The built-in provider: rooms live in this process and their page is served by Meetbridge at
+ * `/mock/rooms/{provider_room_name}`. It needs no account, so it is the embedded default.
+ */
+export class MockAdapter implements PlatformAdapter {
+  readonly name = 'mock';
+  readonly capabilities = mockCapabilities;
+  readonly state: MockProviderState;
+
+  constructor(
+    private readonly config: MockConfig,
+    private readonly deps: AdapterDeps,
+  ) {
+    this.state = config.state ?? new MockProviderState();
+  }
+
+  private roomUrl(providerRoomName: string): string {
+    return `${this.deps.baseUrl.replace(/\/$/, '')}/mock/rooms/${encodeURIComponent(providerRoomName)}`;
+  }
+
+  async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
+    const now = this.deps.clock.now();
+    const providerRoomName = uniqueRoomName(input.roomName, now, 128);
+    const providerMeetingId = randomUUID();
+    this.state.addRoom({ providerMeetingId, providerRoomName, endDate: input.endDate });
+    const roomUrl = this.roomUrl(providerRoomName);
+    return { providerMeetingId, providerRoomName, roomUrl, hostRoomUrl: `${roomUrl}?role=host`, startDate: now, endDate: input.endDate };
+  }
+
+  async deleteMeeting(meeting: MeetingRef): Promise<void> {
+    const room = this.state.room(meeting.providerRoomName);
+    if (room) {
+      room.deleted = true;
+      room.participants.clear();
+    }
+  }
+
+  async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {
+    return [...(this.state.room(meeting.providerRoomName)?.participants.values() ?? [])];
+  }
+
+  async getSessions(meeting: MeetingRef): Promise<RoomSession[]> {
+    return [...(this.state.room(meeting.providerRoomName)?.sessions ?? [])];
+  }
+
+  async createJoin(input: JoinInput): Promise<JoinResult> {
+    const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
+    return { url, token: null, expiresAt: input.meeting.endDate };
+  }
+
+  async startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }> {
+    const room = this.state.room(meeting.providerRoomName);
+    if (!room || room.deleted) return unsupported(this.name, 'startRecording on a deleted room');
+    const running = [...room.recordings.values()].find((r) => r.instanceId === input.instanceId);
+    if (running) return { recordingId: running.recordingId };
+    const recordingId = randomUUID();
+    room.recordings.set(recordingId, { recordingId, instanceId: input.instanceId, type: input.type });
+    return { recordingId };
+  }
+
+  async getRecordingLink(): Promise<RecordingLink> {
+    return unsupported(this.name, 'recordingLinks');
+  }
+
+  async uploadLogo(): Promise<void> {
+    return unsupported(this.name, 'logo');
+  }
+
+  isVerificationPing(): boolean {
+    return false;
+  }
+
+  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
+    requireSecrets('mock', this.config.webhookSecrets, 'MOCK_WEBHOOK_SECRET');
+    return verifyMockWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
+  }
+
+  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
+    return parseMockWebhook(webhook);
+  }
+}

@@ -1,0 +1,18 @@
+import type { ProviderModule } from '../../core/adapter.js';
+import { MockAdapter, mockCapabilities } from './adapter.js';
+import { loadMockConfig, mockEnvVars, type MockConfig } from './config.js';
+
+/** The built-in mock provider. */
+export const mockProvider = {
+  name: 'mock',
+  displayName: 'Mock (built-in)',
+  capabilities: mockCapabilities,
+  envVars: mockEnvVars,
+  loadConfig: loadMockConfig,
+  create: (config, deps) => new MockAdapter(config, deps),
+} as const satisfies ProviderModule<MockConfig>;
+
+export { MockAdapter } from './adapter.js';
+export { MockProviderState } from './state.js';
+export { signMockWebhook } from './webhooks.js';
+export type { MockConfig } from './config.js';

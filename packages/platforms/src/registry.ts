@@ -1,0 +1,31 @@
+import type { ProviderModule } from './core/adapter.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own config type
+type AnyProviderModule = ProviderModule<any>;
+import { mockProvider } from './providers/mock/index.js';
+
+/**
+ * Every provider Meetbridge knows, one line each. Adding a provider = its folder + one line here.
+ * The order is the preference order when no default platform is configured.
+ */
+export const providers = [
+  mockProvider,
+] as const satisfies readonly AnyProviderModule[];
+
+/** The name of a registered provider. */
+export type PlatformName = (typeof providers)[number]['name'];
+
+/** Registered provider names, for validation messages and schemas. */
+export const platformNames = providers.map((p) => p.name) as [PlatformName, ...PlatformName[]];
+
+/** True when `name` is a registered provider. */
+export function isPlatformName(name: string): name is PlatformName {
+  return (platformNames as readonly string[]).includes(name);
+}
+
+/** The provider module registered under `name`. */
+export function getProvider(name: PlatformName): ProviderModule<unknown> {
+  const found = providers.find((p) => p.name === name);
+  if (!found) throw new Error(`Unknown platform "${name}".`);
+  return found as unknown as ProviderModule<unknown>;
+}
