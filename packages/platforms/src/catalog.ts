@@ -92,13 +92,19 @@ export class PlatformCatalog {
   }
 
   /**
-   * Decides a new meeting's platform: Daily when the migration switch is on and the room is listed;
-   * otherwise the room's platform, except that Daily rooms fall back to Whereby when the switch is off.
+   * The platform a room's next meeting uses: Daily when the migration switch is on and the room is
+   * listed; otherwise the room's platform, except that Daily rooms fall back to Whereby when the
+   * switch is off. Does not check that the platform is configured (see `platformForMeeting`).
    */
+  effectivePlatform(room: { id: string; platform: string }): string {
+    if (this.flags.dailyMigrationEnabled && this.flags.dailyMigrationRoomIds.includes(room.id)) return DAILY;
+    if (room.platform === DAILY && !this.flags.dailyMigrationEnabled) return WHEREBY;
+    return room.platform;
+  }
+
+  /** Decides a new meeting's platform (`effectivePlatform`) and checks it can be used here. */
   platformForMeeting(room: { id: string; platform: string }): PlatformName {
-    let name: string = room.platform;
-    if (this.flags.dailyMigrationEnabled && this.flags.dailyMigrationRoomIds.includes(room.id)) name = DAILY;
-    else if (name === DAILY && !this.flags.dailyMigrationEnabled) name = WHEREBY;
+    const name = this.effectivePlatform(room);
     if (!isPlatformName(name)) {
       throw new PlatformUnavailableError(name, `The room's platform "${name}" is not registered. Allowed platforms: ${platformNames.join(', ')}.`, []);
     }

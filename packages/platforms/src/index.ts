@@ -10,4 +10,4 @@ export { silentLogger, type LoggerLike } from './core/logger.js';
 export { DEFAULT_TOLERANCE_SECONDS, splitSecrets } from './core/signature.js';
 export { providers, platformNames, isPlatformName, getProvider, type PlatformName } from './registry.js';
 export { PlatformCatalog, type SelectionFlags } from './catalog.js';
-export { mockProvider, MockAdapter, MockProviderState, signMockWebhook, type MockConfig } from './providers/mock/index.js';
+export { mockProvider, MockAdapter, MockProviderState, defaultMockState, signMockWebhook, type MockConfig } from './providers/mock/index.js';

@@ -20,7 +20,7 @@ import type { MeetingEvent } from '../../core/events.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import { DEFAULT_TOLERANCE_SECONDS, requireSecrets } from '../../core/signature.js';
 import type { MockConfig } from './config.js';
-import { MockProviderState } from './state.js';
+import { defaultMockState, type MockProviderState } from './state.js';
 import { parseMockWebhook, verifyMockWebhook } from './webhooks.js';
 
 export const mockCapabilities: Capabilities = {
@@ -48,7 +48,7 @@ export class MockAdapter implements PlatformAdapter {
     private readonly config: MockConfig,
     private readonly deps: AdapterDeps,
   ) {
-    this.state = config.state ?? new MockProviderState();
+    this.state = config.state ?? defaultMockState;
   }
 
   private roomUrl(providerRoomName: string): string {

@@ -13,6 +13,6 @@ export const mockProvider = {
 } as const satisfies ProviderModule<MockConfig>;
 
 export { MockAdapter } from './adapter.js';
-export { MockProviderState } from './state.js';
+export { MockProviderState, defaultMockState } from './state.js';
 export { signMockWebhook } from './webhooks.js';
 export type { MockConfig } from './config.js';

@@ -53,3 +53,6 @@ export class MockProviderState {
     return participant;
   }
 }
+
+/** The process-wide mock world: the mock adapter and Meetbridge's mock room pages share it. */
+export const defaultMockState = new MockProviderState();

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import { ConfigError } from '@meetbridge/platforms';
+import closeWithGrace from 'close-with-grace';
+import { buildConfig } from './config/index.js';
+import { EnvError, loadDotEnv } from './config/env.js';
+import { openDatabase } from './db/client.js';
+import { createLogger } from './lib/logger.js';
+import { createServer } from './main.js';
+import { join } from 'node:path';
+
+const USAGE = `Usage: meetbridge <command>
+
+Commands:
+  serve     Run the API (and, in the embedded default, everything else) in this process.
+  migrate   Apply pending database migrations and exit.
+
+Configuration comes from the environment and an optional .env file; see .env.example.`;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+function loadConfig() {
+  loadDotEnv();
+  try {
+    return buildConfig(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+}
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  let server;
+  try {
+    server = await createServer(config, { logger });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
+  logger.info({ platforms: server.catalog.describe(), default: server.catalog.defaultPlatform(), database: server.database.kind }, 'platforms');
+  if (config.auth.backend === 'none' && !LOOPBACK.has(config.host)) {
+    logger.warn({ host: config.host }, 'AUTH_BACKEND=none while listening beyond loopback: anyone who can reach this port acts as the local user');
+  }
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    await server.close();
+  });
+  await server.app.listen({ host: config.host, port: config.port });
+  console.log(`Meetbridge is running at ${config.baseUrl} (API docs: ${config.baseUrl}/docs)`);
+}
+
+async function migrate(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
+  try {
+    await database.migrate();
+    console.log(`Migrations applied (${database.kind}).`);
+  } finally {
+    await database.close();
+  }
+}
+
+const command = process.argv[2];
+const commands: Record<string, () => Promise<void>> = { serve, migrate };
+const run = command ? commands[command] : undefined;
+if (!run) fail(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE, command ? 2 : 0);
+run().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

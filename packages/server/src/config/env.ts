@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { platformNames, providers } from '@meetbridge/platforms';
+
+/**
+ * The only module that reads `process.env`. Every variable is validated at boot; a bad value stops
+ * the process with a message naming the variable, what is wrong, and an example of a right value.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const roomIdList = z.string().transform((value, ctx) => {
+  const trimmed = value.trim();
+  if (trimmed === '') return [];
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed as string[];
+    } catch {
+      // fall through to the error below
+    }
+    ctx.addIssue({ code: 'custom', message: 'is not a JSON array of strings' });
+    return z.NEVER;
+  }
+  return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+});
+
+const url = z.url({ message: 'must be an absolute http(s) URL', protocol: /^https?$/ });
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Core variables (provider variables are declared by each provider module). */
+export const coreEnvSchema = z.object({
+  LOG_LEVEL: opt(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+  HOST: opt(z.string().min(1)).default('127.0.0.1'),
+  PORT: opt(z.coerce.number().int().min(0).max(65535)).default(1250),
+  BASE_URL: opt(url),
+  DATA_DIR: opt(z.string().min(1)).default('./data'),
+  DATABASE_URL: opt(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')),
+  AUTH_BACKEND: opt(z.enum(['none', 'jwt'])).default('none'),
+  AUTH_JWKS_URL: opt(url),
+  AUTH_JWT_PUBLIC_KEY: opt(z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' })),
+  AUTH_JWT_ISSUER: opt(z.string().min(1)),
+  AUTH_JWT_AUDIENCE: opt(z.string().min(1)),
+  DEFAULT_VIDEO_PLATFORM: opt(z.enum(platformNames)),
+  DAILY_MIGRATION_ENABLED: opt(bool).default(false),
+  DAILY_MIGRATION_ROOM_IDS: opt(roomIdList).default([]),
+  MEETING_DURATION_HOURS: opt(z.coerce.number().positive().max(24 * 30)).default(8),
+  WEBHOOK_TOLERANCE_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(300),
+});
+
+/** An example of a right value for each variable, used in error messages. */
+export const envExamples: Record<string, string> = {
+  LOG_LEVEL: 'info',
+  HOST: '127.0.0.1',
+  PORT: '1250',
+  BASE_URL: 'https://meet.example.com',
+  DATA_DIR: './data',
+  DATABASE_URL: 'postgres://user:password@localhost:5432/meetbridge',
+  AUTH_BACKEND: 'jwt',
+  AUTH_JWKS_URL: 'https://auth.example.com/.well-known/jwks.json',
+  AUTH_JWT_PUBLIC_KEY: '"-----BEGIN PUBLIC KEY-----\\n...\\n-----END PUBLIC KEY-----"',
+  AUTH_JWT_ISSUER: 'https://auth.example.com/',
+  AUTH_JWT_AUDIENCE: 'meetbridge',
+  DEFAULT_VIDEO_PLATFORM: 'whereby',
+  DAILY_MIGRATION_ENABLED: 'true',
+  DAILY_MIGRATION_ROOM_IDS: '["7d1e4c0a-1b2c-4d5e-8f90-123456789abc"] (or a comma-separated list)',
+  MEETING_DURATION_HOURS: '8',
+  WEBHOOK_TOLERANCE_SECONDS: '300',
+};
+
+export type CoreEnv = z.infer<typeof coreEnvSchema>;
+
+/** Thrown for invalid configuration; `problems` has one line per bad variable. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Every variable Meetbridge reads: core ones and each provider's. */
+export function knownVariables(): string[] {
+  return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars))];
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, string | undefined>): string {
+  const name = String(issue.path[0]);
+  const value = raw[name];
+  const allowed = issue.code === 'invalid_value' ? ` Allowed values: ${issue.values.join(', ')}.` : '';
+  const example = envExamples[name] ? ` Example: ${name}=${envExamples[name]}` : '';
+  const shown = name.includes('KEY') || name.includes('SECRET') ? '(hidden)' : JSON.stringify(value);
+  return `${name}=${shown} ${issue.message}.${allowed}${example}`;
+}
+
+/** Validates the core variables of `raw` (normally `process.env`). */
+export function parseCoreEnv(raw: Record<string, string | undefined>): CoreEnv {
+  const result = coreEnvSchema.safeParse(raw);
+  if (!result.success) throw new EnvError(result.error.issues.map((i) => describeIssue(i, raw)));
+  const env = result.data;
+  const problems: string[] = [];
+  if (env.AUTH_BACKEND === 'jwt' && !env.AUTH_JWKS_URL && !env.AUTH_JWT_PUBLIC_KEY) {
+    problems.push(`AUTH_BACKEND=jwt needs AUTH_JWKS_URL or AUTH_JWT_PUBLIC_KEY to verify tokens. Example: AUTH_JWKS_URL=${envExamples.AUTH_JWKS_URL}`);
+  }
+  if (problems.length) throw new EnvError(problems);
+  return env;
+}
+
+/** Reads `.env` from the working directory (if present) into `process.env`, without overriding. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { EnvRecord, SelectionFlags } from '@meetbridge/platforms';
+import { parseCoreEnv, type CoreEnv } from './env.js';
+
+/** Authentication settings. */
+export type AuthConfig =
+  | { backend: 'none' }
+  | { backend: 'jwt'; jwksUrl?: string; publicKeyPem?: string; issuer?: string; audience?: string };
+
+/** The validated configuration of one Meetbridge process. */
+export interface AppConfig {
+  host: string;
+  port: number;
+  /** Public URL used in links and webhook URLs; default `http://HOST:PORT`. */
+  baseUrl: string;
+  dataDir: string;
+  /** PostgreSQL URL; absent = embedded PGlite under `DATA_DIR`. */
+  databaseUrl: string | undefined;
+  logLevel: CoreEnv['LOG_LEVEL'];
+  auth: AuthConfig;
+  selection: SelectionFlags;
+  meetingDurationHours: number;
+  webhookToleranceSeconds: number;
+  /** The raw environment, handed to provider modules to read their own variables. */
+  providerEnv: EnvRecord;
+}
+
+/** Builds the configuration from an environment record; throws `EnvError` on a bad value. */
+export function buildConfig(raw: Record<string, string | undefined>): AppConfig {
+  const env = parseCoreEnv(raw);
+  const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  const auth: AuthConfig =
+    env.AUTH_BACKEND === 'jwt'
+      ? {
+          backend: 'jwt',
+          jwksUrl: env.AUTH_JWKS_URL,
+          publicKeyPem: env.AUTH_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+          issuer: env.AUTH_JWT_ISSUER,
+          audience: env.AUTH_JWT_AUDIENCE,
+        }
+      : { backend: 'none' };
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    baseUrl: (env.BASE_URL ?? `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${env.PORT}`).replace(/\/$/, ''),
+    dataDir: resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    logLevel: env.LOG_LEVEL,
+    auth,
+    selection: {
+      defaultPlatform: env.DEFAULT_VIDEO_PLATFORM ?? null,
+      dailyMigrationEnabled: env.DAILY_MIGRATION_ENABLED,
+      dailyMigrationRoomIds: env.DAILY_MIGRATION_ROOM_IDS,
+    },
+    meetingDurationHours: env.MEETING_DURATION_HOURS,
+    webhookToleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+    providerEnv: { ...raw },
+  };
+}

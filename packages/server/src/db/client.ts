@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+/** The Drizzle database, the same type on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The migrations folder committed in the repository (`packages/server/drizzle`). */
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** An open database: Drizzle plus the underlying driver, for the job queue to share. */
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Set on PGlite. */
+  pglite?: PGlite;
+  /** Set on PostgreSQL. */
+  pool?: pg.Pool;
+  /** Applies pending migrations from `folder` (default: the committed ones). */
+  migrate(folder?: string): Promise<void>;
+  /** True when the database answers and every committed migration is applied. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Options for `openDatabase`. */
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; when absent PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; `undefined` with no URL = in-memory (tests). */
+  pgliteDir?: string;
+  /** Pool size on PostgreSQL (default 10). */
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL (`databaseUrl`) or embedded PGlite: same schema, same migrations, same SQL. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client that loses its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return finish({ db, kind: 'postgres', pool, close: () => pool.end() }, (folder) => migratePg(drizzlePg(pool), { migrationsFolder: folder }));
+  }
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
+  await pglite.waitReady;
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return finish({ db, kind: 'pglite', pglite, close: () => pglite.close() }, (folder) => migratePglite(drizzlePglite(pglite), { migrationsFolder: folder }));
+}
+
+async function countApplied(db: Db): Promise<number> {
+  const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const rows = (result as unknown as { rows: { n: number }[] }).rows;
+  return rows[0]?.n ?? 0;
+}
+
+function finish(
+  base: Pick<Database, 'db' | 'kind' | 'pglite' | 'pool' | 'close'>,
+  runMigrations: (folder: string) => Promise<void>,
+): Database {
+  let expected: number | null = null;
+  return {
+    ...base,
+    migrate: (folder = MIGRATIONS_DIR) => runMigrations(folder),
+    async isReady() {
+      try {
+        if (expected === null) expected = await committedMigrationCount();
+        return (await countApplied(base.db)) >= expected;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+async function committedMigrationCount(): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const journal = JSON.parse(await readFile(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+/** True for PostgreSQL's unique-violation error, whichever driver raised it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

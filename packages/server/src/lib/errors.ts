@@ -1,0 +1,42 @@
+import { MeetbridgeError } from '@meetbridge/platforms';
+
+/** One invalid field of a request: `field` is a JSON pointer-ish path (`body.name`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The request is malformed; `errors` names each invalid field. HTTP 400. */
+export class ValidationError extends MeetbridgeError {
+  constructor(message: string, readonly errors: FieldError[] = []) {
+    super('validation_error', 400, message);
+  }
+}
+
+/** HTTP 401: credentials are missing or invalid. */
+export class UnauthorizedError extends MeetbridgeError {
+  constructor(message: string) {
+    super('unauthorized', 401, message);
+  }
+}
+
+/** HTTP 403: the caller is known but may not do this. */
+export class ForbiddenError extends MeetbridgeError {
+  constructor(message: string) {
+    super('forbidden', 403, message);
+  }
+}
+
+/** HTTP 404. */
+export class NotFoundError extends MeetbridgeError {
+  constructor(message: string) {
+    super('not_found', 404, message);
+  }
+}
+
+/** HTTP 409: the request conflicts with the current state. */
+export class ConflictError extends MeetbridgeError {
+  constructor(message: string) {
+    super('conflict', 409, message);
+  }
+}

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../../lib/problem-schema.js';
+import { ProblemSchema } from '../../lib/problem-schema.js';
+import { requireUser } from '../../plugins/auth.js';
+import { RoomNameParams } from '../rooms/schemas.js';
+import { Meeting, MeetingCreateBody, MeetingIdParams } from './schemas.js';
+import type { MeetingService } from './service.js';
+
+const tags = ['meetings'];
+
+/** Meetings: get-or-create a room's meeting, read one, deactivate one. */
+export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> = async (app, { meetings }) => {
+  app.post('/rooms/:room_name/meeting', {
+    schema: {
+      tags,
+      summary: "Get the room's active meeting, or create one on the room's platform",
+      description: 'Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored).',
+      params: RoomNameParams,
+      body: MeetingCreateBody,
+      response: { 200: Meeting, 201: Meeting, ...errorResponses, 502: ProblemSchema },
+    },
+    handler: async (request, reply) => {
+      const { meeting, created } = await meetings.getOrCreate(request.params.room_name, request.user, request.body?.allow_duplicated ?? false);
+      return reply.code(created ? 201 : 200).send(meeting);
+    },
+  });
+
+  app.get('/meetings/:meeting_id', {
+    schema: { tags, summary: 'Get a meeting', params: MeetingIdParams, response: { 200: Meeting, ...errorResponses } },
+    handler: async (request) => {
+      const found = await meetings.get(request.params.meeting_id);
+      return meetings.toDto(found.meeting, found.room, request.user);
+    },
+  });
+
+  app.patch('/meetings/:meeting_id/deactivate', {
+    schema: { tags, security: [{ bearer: [] }], summary: 'Deactivate a meeting (room owner only)', params: MeetingIdParams, response: { 200: Meeting, ...errorResponses } },
+    handler: async (request) => meetings.deactivate(request.params.meeting_id, requireUser(request)),
+  });
+};

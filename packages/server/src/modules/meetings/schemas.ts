@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const Meeting = z.object({
+  id: z.uuid(),
+  room_id: z.uuid(),
+  room_name: z.string(),
+  platform: z.string(),
+  provider_meeting_id: z.string(),
+  provider_room_name: z.string(),
+  room_url: z.string(),
+  host_room_url: z.string().nullable().describe('Only returned to the room owner; null for everyone else.'),
+  start_date: z.iso.datetime(),
+  end_date: z.iso.datetime(),
+  is_active: z.boolean(),
+  num_clients: z.number().int(),
+  is_locked: z.boolean(),
+  room_mode: z.string(),
+  room_size: z.number().int().nullable(),
+  recording_type: z.string(),
+  recording_trigger: z.string(),
+  created_at: z.iso.datetime(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingIdParams = z.object({ meeting_id: z.uuid({ message: 'must be a meeting id (UUID)' }) });
+
+export const MeetingCreateBody = z
+  .strictObject({
+    allow_duplicated: z.boolean().default(false).describe('Create a new meeting even if an active one exists.'),
+  })
+  .nullish();

@@ -1,0 +1,105 @@
+import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
+import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { User } from '../../plugins/auth.js';
+import { roomSettings } from '../rooms/repo.js';
+import type { RoomService } from '../rooms/service.js';
+import { MeetingRepo, matchesSettings, toMeetingDto } from './repo.js';
+import type { Meeting } from './schemas.js';
+
+export interface MeetingServiceDeps {
+  repo: MeetingRepo;
+  rooms: RoomService;
+  catalog: PlatformCatalog;
+  clock: Clock;
+  logger: LoggerLike;
+  meetingDurationHours: number;
+}
+
+/** Meeting use cases: get-or-create through the room's platform adapter, read, deactivate. */
+export class MeetingService {
+  constructor(private readonly deps: MeetingServiceDeps) {}
+
+  isOwner(roomRow: RoomRow, user: User | null): boolean {
+    return user !== null && roomRow.userId === user.id;
+  }
+
+  toDto(row: MeetingRow, roomRow: RoomRow, user: User | null): Meeting {
+    return toMeetingDto(row, roomRow, this.isOwner(roomRow, user));
+  }
+
+  /**
+   * Returns the room's active meeting when it still matches the room's settings and platform;
+   * otherwise creates one through the platform's adapter. The provider call happens outside any
+   * transaction; the insert re-checks under the room's row lock, so two concurrent callers end up
+   * in the same meeting (the loser's provider room is deleted again).
+   */
+  async getOrCreate(roomName: string, user: User | null, allowDuplicated = false): Promise<{ meeting: Meeting; created: boolean }> {
+    const roomRow = await this.deps.rooms.getByName(roomName);
+    const platform = this.deps.catalog.platformForMeeting(roomRow);
+    const settings = roomSettings(roomRow);
+    const reusable = async (db?: Parameters<MeetingRepo['activeForRoom']>[2]) =>
+      allowDuplicated ? undefined : (await this.deps.repo.activeForRoom(roomRow.id, this.deps.clock.now(), db)).find((m) => matchesSettings(m, platform, settings));
+
+    const existing = await reusable();
+    if (existing) return { meeting: this.toDto(existing, roomRow, user), created: false };
+
+    const adapter = this.deps.catalog.adapter(platform);
+    const now = this.deps.clock.now();
+    const endDate = new Date(now.getTime() + this.deps.meetingDurationHours * 3_600_000);
+    const created = await adapter.createMeeting({ roomName: roomRow.name, settings, endDate });
+    try {
+      const result = await this.deps.repo.withRoomLock(roomRow.id, async (tx) => {
+        const winner = await reusable(tx);
+        if (winner) return { row: winner, inserted: false };
+        const row = await this.deps.repo.insert(
+          {
+            roomId: roomRow.id,
+            platform,
+            providerMeetingId: created.providerMeetingId,
+            providerRoomName: created.providerRoomName,
+            roomUrl: created.roomUrl,
+            hostRoomUrl: created.hostRoomUrl,
+            startDate: created.startDate ?? now,
+            endDate: created.endDate,
+            isLocked: settings.isLocked,
+            roomMode: settings.roomMode,
+            roomSize: settings.roomSize,
+            recordingType: settings.recordingType,
+            recordingTrigger: settings.recordingTrigger,
+          },
+          tx,
+        );
+        return { row, inserted: true };
+      });
+      if (!result.inserted) await this.discard(adapter, created);
+      return { meeting: this.toDto(result.row, roomRow, user), created: result.inserted };
+    } catch (error) {
+      await this.discard(adapter, created);
+      throw error;
+    }
+  }
+
+  /** Deletes a provider room we created but did not keep (best effort; logged on failure). */
+  private async discard(adapter: PlatformAdapter, created: ProviderMeeting): Promise<void> {
+    if (!adapter.capabilities.deleteMeeting) return;
+    try {
+      await adapter.deleteMeeting({ ...created, endDate: created.endDate });
+    } catch (error) {
+      this.deps.logger.warn({ err: error, provider: adapter.name, providerRoomName: created.providerRoomName }, 'could not delete an unused provider room');
+    }
+  }
+
+  async get(id: string): Promise<{ meeting: MeetingRow; room: RoomRow }> {
+    const found = await this.deps.repo.byId(id);
+    if (!found) throw new NotFoundError(`No meeting with id ${id}.`);
+    return found;
+  }
+
+  async deactivate(id: string, user: User): Promise<Meeting> {
+    const found = await this.get(id);
+    if (!this.isOwner(found.room, user)) throw new ForbiddenError('Only the room owner may deactivate its meetings.');
+    const row = (await this.deps.repo.deactivate(id)) ?? found.meeting;
+    return this.toDto(row, found.room, user);
+  }
+}

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../lib/problem-schema.js';
+import { requireUser } from '../../plugins/auth.js';
+import { Pagination, Room, RoomCreateBody, RoomIdParams, RoomList, RoomNameParams, RoomUpdateBody } from './schemas.js';
+import type { RoomService } from './service.js';
+
+const tags = ['rooms'];
+const security = [{ bearer: [] }];
+
+/** `/v1/rooms`: create, list, read, update and delete rooms. */
+export const roomRoutes: FastifyPluginAsyncZod<{ rooms: RoomService }> = async (app, { rooms }) => {
+  app.post('/rooms', {
+    schema: { tags, security, summary: 'Create a room', body: RoomCreateBody, response: { 201: Room, ...errorResponses } },
+    handler: async (request, reply) => reply.code(201).send(await rooms.create(requireUser(request), request.body)),
+  });
+
+  app.get('/rooms', {
+    schema: { tags, security, summary: "List the caller's rooms", querystring: Pagination, response: { 200: RoomList, ...errorResponses } },
+    handler: async (request) => rooms.list(requireUser(request), request.query.page, request.query.page_size),
+  });
+
+  app.get('/rooms/:room_id', {
+    schema: { tags, summary: 'Get a room by id', params: RoomIdParams, response: { 200: Room, ...errorResponses } },
+    handler: async (request) => rooms.toDto(await rooms.getById(request.params.room_id)),
+  });
+
+  app.get('/rooms/name/:room_name', {
+    schema: { tags, summary: 'Get a room by name', params: RoomNameParams, response: { 200: Room, ...errorResponses } },
+    handler: async (request) => rooms.toDto(await rooms.getByName(request.params.room_name)),
+  });
+
+  app.patch('/rooms/:room_id', {
+    schema: { tags, security, summary: 'Change a room (owner only)', params: RoomIdParams, body: RoomUpdateBody, response: { 200: Room, ...errorResponses } },
+    handler: async (request) => rooms.update(requireUser(request), request.params.room_id, request.body),
+  });
+
+  app.delete('/rooms/:room_id', {
+    schema: { tags, security, summary: 'Delete a room and its meetings (owner only)', params: RoomIdParams, response: { 204: z.null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      await rooms.delete(requireUser(request), request.params.room_id);
+      return reply.code(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { platformNames } from '@meetbridge/platforms';
+
+export const RoomName = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,63})$/, 'must be 1-64 lower-case letters, digits and hyphens, starting with a letter or digit (e.g. "team-standup")')
+  .max(64);
+
+const Platform = z.enum(platformNames);
+const RoomMode = z.enum(['normal', 'group']);
+const RecordingType = z.enum(['none', 'local', 'cloud']);
+const RecordingTrigger = z.enum(['none', 'prompt', 'automatic', 'automatic-2nd-participant']);
+const RoomSize = z.number().int().min(2).max(200).nullable();
+
+export const RoomCreateBody = z.strictObject({
+  name: RoomName,
+  platform: Platform.optional().describe('Video provider; default DEFAULT_VIDEO_PLATFORM.'),
+  is_locked: z.boolean().default(false).describe('Participants must knock and be let in.'),
+  room_mode: RoomMode.default('normal').describe('Room size class: normal (up to 4) or group.'),
+  room_size: RoomSize.default(null).describe('Maximum participants (2-200); null for the provider default.'),
+  recording_type: RecordingType.default('none'),
+  recording_trigger: RecordingTrigger.default('automatic-2nd-participant'),
+  skip_consent: z.boolean().default(false).describe('Do not ask participants for recording consent.'),
+});
+export type RoomCreateBody = z.infer<typeof RoomCreateBody>;
+
+export const RoomUpdateBody = z
+  .strictObject({
+    name: RoomName,
+    platform: Platform,
+    is_locked: z.boolean(),
+    room_mode: RoomMode,
+    room_size: RoomSize,
+    recording_type: RecordingType,
+    recording_trigger: RecordingTrigger,
+    skip_consent: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change' });
+export type RoomUpdateBody = z.infer<typeof RoomUpdateBody>;
+
+export const Room = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  user_id: z.string(),
+  platform: z.string().describe('The platform the next meeting will use.'),
+  is_locked: z.boolean(),
+  room_mode: RoomMode,
+  room_size: z.number().int().nullable(),
+  recording_type: RecordingType,
+  recording_trigger: RecordingTrigger,
+  skip_consent: z.boolean(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+export type Room = z.infer<typeof Room>;
+
+export const RoomList = z.object({
+  items: z.array(Room),
+  total: z.number().int(),
+  page: z.number().int(),
+  page_size: z.number().int(),
+});
+
+export const Pagination = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const RoomIdParams = z.object({ room_id: z.uuid({ message: 'must be a room id (UUID)' }) });
+export const RoomNameParams = z.object({ room_name: z.string().min(1).max(64) });

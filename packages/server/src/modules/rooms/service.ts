@@ -1,0 +1,72 @@
+import type { PlatformCatalog } from '@meetbridge/platforms';
+import { isUniqueViolation } from '../../db/client.js';
+import type { RoomRow } from '../../db/schema/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { User } from '../../plugins/auth.js';
+import { RoomRepo, roomValuesFromBody, toRoomDto } from './repo.js';
+import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
+
+/** Room use cases: creation with platform selection, owner-only edits. */
+export class RoomService {
+  constructor(
+    private readonly repo: RoomRepo,
+    private readonly catalog: PlatformCatalog,
+  ) {}
+
+  toDto(row: RoomRow): Room {
+    return toRoomDto(row, this.catalog.effectivePlatform(row));
+  }
+
+  async create(user: User, body: RoomCreateBody): Promise<Room> {
+    const platform = this.catalog.platformForNewRoom(body.platform);
+    try {
+      const row = await this.repo.insert({ ...roomValuesFromBody(body), name: body.name, userId: user.id, platform });
+      return this.toDto(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`A room named "${body.name}" already exists; choose another name.`);
+      throw error;
+    }
+  }
+
+  async list(user: User, page: number, pageSize: number) {
+    const { rows, total } = await this.repo.listByOwner(user.id, page, pageSize);
+    return { items: rows.map((r) => this.toDto(r)), total, page, page_size: pageSize };
+  }
+
+  async getById(id: string): Promise<RoomRow> {
+    const row = await this.repo.byId(id);
+    if (!row) throw new NotFoundError(`No room with id ${id}.`);
+    return row;
+  }
+
+  async getByName(name: string): Promise<RoomRow> {
+    const row = await this.repo.byName(name);
+    if (!row) throw new NotFoundError(`No room named "${name}".`);
+    return row;
+  }
+
+  private async owned(user: User, id: string): Promise<RoomRow> {
+    const row = await this.getById(id);
+    if (row.userId !== user.id) throw new ForbiddenError('Only the room owner may change or delete this room.');
+    return row;
+  }
+
+  async update(user: User, id: string, body: RoomUpdateBody): Promise<Room> {
+    await this.owned(user, id);
+    const values = roomValuesFromBody(body);
+    if (body.platform !== undefined) values.platform = this.catalog.platformForNewRoom(body.platform);
+    try {
+      const row = await this.repo.update(id, values);
+      if (!row) throw new NotFoundError(`No room with id ${id}.`);
+      return this.toDto(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`A room named "${body.name}" already exists; choose another name.`);
+      throw error;
+    }
+  }
+
+  async delete(user: User, id: string): Promise<void> {
+    await this.owned(user, id);
+    await this.repo.delete(id);
+  }
+}

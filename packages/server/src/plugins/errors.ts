@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { MeetbridgeError, ProviderError } from '@meetbridge/platforms';
+import { ValidationError, type FieldError } from '../lib/errors.js';
+
+/** An RFC 9457 problem details body. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** Builds a problem details body. */
+export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return { type: `urn:meetbridge:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+}
+
+/** Sends a problem details response. */
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+function fromValidation(error: FastifyError & { validation: { instancePath: string; message?: string }[] }): Problem {
+  const where = error.validationContext ?? 'body';
+  const errors = error.validation.map((v) => ({
+    field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+    message: v.message ?? 'is invalid',
+  }));
+  const detail = `The request ${where} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`;
+  return problem(400, 'validation_error', detail, { errors });
+}
+
+/** Maps any thrown error to problem details; 5xx detail is generic and logged, never leaked. */
+export function toProblem(error: unknown): Problem {
+  if (hasZodFastifySchemaValidationErrors(error)) return fromValidation(error as never);
+  if (error instanceof ValidationError) return problem(400, error.code, error.message, { errors: error.errors });
+  if (error instanceof ProviderError) {
+    return problem(502, error.code, `The ${error.provider} API failed during ${error.operation}; nothing was created. Try again later.`, {
+      provider: error.provider,
+      operation: error.operation,
+      provider_status: error.providerStatus,
+      provider_code: error.providerCode,
+    });
+  }
+  if (error instanceof MeetbridgeError && error.status < 500) return problem(error.status, error.code, error.message);
+  const fe = error as Partial<FastifyError>;
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code = fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
+    return problem(fe.statusCode, code, fe.message ?? 'Bad request.');
+  }
+  if (fe.statusCode === 503) return problem(503, 'unavailable', 'The service is temporarily unavailable; retry shortly.');
+  return problem(500, 'internal_error', 'An unexpected error occurred. It has been logged.');
+}
+
+/** One error handler for the whole app, plus problem-details 404s. */
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error, request, reply) => {
+      const body = toProblem(error);
+      if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ status: body.status, code: body.type }, 'request refused');
+      return sendProblem(reply, body);
+    });
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`)),
+    );
+  },
+  { name: 'errors' },
+);
