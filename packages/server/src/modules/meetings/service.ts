@@ -4,7 +4,8 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import { roomSettings } from '../rooms/repo.js';
 import type { RoomService } from '../rooms/service.js';
-import { MeetingRepo, matchesSettings, toMeetingDto } from './repo.js';
+import type { MeetingRepo} from './repo.js';
+import { matchesSettings, toMeetingDto } from './repo.js';
 import type { Meeting } from './schemas.js';
 
 export interface MeetingServiceDeps {

@@ -3,7 +3,8 @@ import { isUniqueViolation } from '../../db/client.js';
 import type { RoomRow } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
-import { RoomRepo, roomValuesFromBody, toRoomDto } from './repo.js';
+import type { RoomRepo} from './repo.js';
+import { roomValuesFromBody, toRoomDto } from './repo.js';
 import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
 
 /** Room use cases: creation with platform selection, owner-only edits. */
