@@ -8,6 +8,47 @@ export * from './core/errors.js';
 export { systemClock, type Clock } from './core/clock.js';
 export { silentLogger, type LoggerLike } from './core/logger.js';
 export { DEFAULT_TOLERANCE_SECONDS, splitSecrets } from './core/signature.js';
+export {
+  HttpClient,
+  createHttpClient,
+  pathSegment,
+  parseRetryAfter,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_BASE_DELAY_MS,
+  DEFAULT_MAX_DELAY_MS,
+  type HttpRequest,
+  type HttpClientOptions,
+  type HttpMethod,
+} from './core/http.js';
 export { providers, platformNames, isPlatformName, getProvider, type PlatformName } from './registry.js';
 export { PlatformCatalog, type SelectionFlags } from './catalog.js';
 export { mockProvider, MockAdapter, MockProviderState, defaultMockState, signMockWebhook, type MockConfig } from './providers/mock/index.js';
+export {
+  wherebyProvider,
+  WherebyAdapter,
+  WherebyClient,
+  buildCreateMeetingBody,
+  wherebyRoomNamePrefix,
+  signWherebyWebhook,
+  verifyWherebyWebhook,
+  parseWherebyWebhook,
+  WHEREBY_SIGNATURE_HEADER,
+  type WherebyConfig,
+} from './providers/whereby/index.js';
+export {
+  dailyProvider,
+  DailyAdapter,
+  DailyClient,
+  buildCreateRoomBody,
+  buildMeetingTokenBody,
+  signDailyWebhook,
+  verifyDailyWebhook,
+  parseDailyWebhook,
+  isDailyVerificationPing,
+  DAILY_SIGNATURE_HEADER,
+  DAILY_TIMESTAMP_HEADER,
+  type DailyConfig,
+  type ListRecordingsOptions,
+  type StartRecordingBody,
+} from './providers/daily/index.js';

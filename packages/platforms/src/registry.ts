@@ -3,6 +3,8 @@ import type { ProviderModule } from './core/adapter.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own config type
 type AnyProviderModule = ProviderModule<any>;
 import { mockProvider } from './providers/mock/index.js';
+import { wherebyProvider } from './providers/whereby/index.js';
+import { dailyProvider } from './providers/daily/index.js';
 
 /**
  * Every provider Meetbridge knows, one line each. Adding a provider = its folder + one line here.
@@ -10,6 +12,8 @@ import { mockProvider } from './providers/mock/index.js';
  */
 export const providers = [
   mockProvider,
+  wherebyProvider,
+  dailyProvider,
 ] as const satisfies readonly AnyProviderModule[];
 
 /** The name of a registered provider. */

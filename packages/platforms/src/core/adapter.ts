@@ -175,8 +175,19 @@ export interface AdapterDeps {
   fetch?: typeof fetch;
   /** Meetbridge's public base URL (the mock provider serves its room pages there). */
   baseUrl: string;
-  /** Overrides for the HTTP transport: timeout and retry policy. */
-  http?: { timeoutMs?: number; maxRetries?: number; baseDelayMs?: number };
+  /**
+   * Overrides for the HTTP transport (core/http.ts): per-attempt timeout (default 10 000 ms),
+   * retries of retryable failures (default 3), backoff base (default 250 ms), the cap on any one
+   * wait including `Retry-After` (default 30 000 ms), and the `sleep` used between attempts
+   * (tests inject one that resolves at once).
+   */
+  http?: {
+    timeoutMs?: number;
+    maxRetries?: number;
+    baseDelayMs?: number;
+    maxDelayMs?: number;
+    sleep?: (ms: number) => Promise<void>;
+  };
   /** Webhook timestamp tolerance in seconds, both directions (default 300). */
   webhookToleranceSeconds?: number;
 }

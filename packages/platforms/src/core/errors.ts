@@ -43,12 +43,18 @@ export class ProviderError extends MeetbridgeError {
   readonly providerStatus: number | null;
   /** The provider's own error code (Daily's `error`, Whereby's `error`), when it sent one. */
   readonly providerCode: string | null;
+  /**
+   * The provider's free-text explanation (Daily's `info`), secrets redacted, at most 300 chars.
+   * Kept apart from `providerCode` because some behaviour keys on it (Daily's "has an active stream").
+   */
+  readonly providerDetail: string | null;
   readonly retryable: boolean;
   constructor(args: {
     provider: string;
     operation: string;
     providerStatus: number | null;
     providerCode?: string | null;
+    providerDetail?: string | null;
     retryable: boolean;
     message: string;
     cause?: unknown;
@@ -58,6 +64,7 @@ export class ProviderError extends MeetbridgeError {
     this.operation = args.operation;
     this.providerStatus = args.providerStatus;
     this.providerCode = args.providerCode ?? null;
+    this.providerDetail = args.providerDetail ?? null;
     this.retryable = args.retryable;
   }
 }

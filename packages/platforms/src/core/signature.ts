@@ -69,3 +69,29 @@ export function splitSecrets(value: string | undefined): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+/**
+ * The bodies a signature may have been computed over: the raw bytes first, then, when the body is
+ * JSON and re-serializes differently, its compact `JSON.stringify` form. Whereby's own sample (and
+ * Daily's docs snippet) sign `JSON.stringify(parsed)`, so a proxy that re-indents the JSON, or a
+ * sender that pretty-prints it, still verifies. Unlike Python's `json.dumps`, `JSON.stringify`
+ * keeps non-ASCII characters as they are.
+ */
+export function signedBodyCandidates(rawBody: Buffer): Buffer[] {
+  let compact: Buffer;
+  try {
+    compact = Buffer.from(JSON.stringify(JSON.parse(rawBody.toString('utf8'))), 'utf8');
+  } catch {
+    return [rawBody];
+  }
+  return compact.equals(rawBody) ? [rawBody] : [rawBody, compact];
+}
+
+/** Parses a verified body as JSON, or returns `undefined` when it is not JSON (never throws). */
+export function parseJsonBody(rawBody: Buffer): unknown {
+  try {
+    return JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,262 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { z } from 'zod';
+import type { AdapterDeps } from './adapter.js';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import { ProviderError } from './errors.js';
+import type { LoggerLike } from './logger.js';
+import { silentLogger } from './logger.js';
+
+/**
+ * The one HTTP transport every provider client uses: base URL + bearer key, JSON in and out, a
+ * timeout per attempt, and bounded retries with exponential backoff and full jitter. Retries live
+ * here and nowhere else, so a client method is just "build the request, call, parse the reply".
+ */
+
+/** Default timeout of one attempt, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Default number of retries after the first attempt. */
+export const DEFAULT_MAX_RETRIES = 3;
+/** Default backoff base: attempt n waits a random time in [0, base · 2ⁿ). */
+export const DEFAULT_BASE_DELAY_MS = 250;
+/** Default cap on any single wait, including a provider's `Retry-After`. */
+export const DEFAULT_MAX_DELAY_MS = 30_000;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** One call to a provider's API. */
+export interface HttpRequest<T> {
+  /** The client method's name (`createMeeting`), used in errors and logs. */
+  operation: string;
+  method: HttpMethod;
+  /** Path below the base URL, starting with "/"; encode dynamic segments with `pathSegment`. */
+  path: string;
+  /** Query parameters; `undefined` and `null` values are left out. */
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** A JSON body. */
+  body?: unknown;
+  /** A multipart body (fetch sets the boundary); takes precedence over `body`. */
+  form?: FormData;
+  /**
+   * Whether repeating the call is harmless. Default: true for GET, PUT and DELETE, false for POST.
+   * Only idempotent calls are retried on 5xx, network errors and timeouts.
+   */
+  idempotent?: boolean;
+  /** The wire schema of a successful reply (an empty body is parsed as `undefined`). */
+  schema: z.ZodType<T>;
+}
+
+/** Construction options of `HttpClient`; every tuning knob has a default. */
+export interface HttpClientOptions {
+  /** Provider name, used in errors and logs (`whereby`). */
+  provider: string;
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer <apiKey>`; never appears in errors or logs. */
+  apiKey: string;
+  /** Further secrets (webhook secrets, S3 keys) that must never appear in an error message. */
+  redact?: readonly string[];
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout. Default `DEFAULT_TIMEOUT_MS` (10 s). */
+  timeoutMs?: number;
+  /** Default `DEFAULT_MAX_RETRIES` (3). */
+  maxRetries?: number;
+  /** Default `DEFAULT_BASE_DELAY_MS` (250 ms). */
+  baseDelayMs?: number;
+  /** Default `DEFAULT_MAX_DELAY_MS` (30 s). */
+  maxDelayMs?: number;
+  /** Default: a real timer. Tests inject one that resolves at once and records the waits. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Default `Math.random`; the jitter source. */
+  random?: () => number;
+  /** Default: the system clock; used to turn an HTTP-date `Retry-After` into a wait. */
+  clock?: Clock;
+  /** Default: silent. */
+  logger?: LoggerLike;
+}
+
+/** Encodes one dynamic path segment (a room name, an id). */
+export function pathSegment(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** Milliseconds to wait according to a `Retry-After` header (delta-seconds or HTTP-date), or null. */
+export function parseRetryAfter(value: string | null, now: Date): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
+}
+
+const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/g;
+const BEARER = /Bearer\s+\S+/gi;
+const MAX_DETAIL = 300;
+
+type Attempt = { ok: true; status: number; text: string } | { ok: false; error: ProviderError; retryAfterMs: number | null };
+
+/** The HTTP transport. Failures throw `ProviderError`; a reply that does not match the schema too. */
+export class HttpClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly secrets: string[];
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly logger: LoggerLike;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    // Short strings are not redacted: replacing every "a" would wreck the message and hide nothing.
+    this.secrets = [options.apiKey, ...(options.redact ?? [])].filter((s) => s.length >= 4);
+    this.sleep = options.sleep ?? ((ms) => delay(ms));
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Sends the request, retrying where safe, and returns the schema-parsed reply. */
+  async request<T>(req: HttpRequest<T>): Promise<T> {
+    const idempotent = req.idempotent ?? req.method !== 'POST';
+    const maxRetries = this.options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(req);
+      if (outcome.ok) return this.parse(req, outcome.status, outcome.text);
+      const { error } = outcome;
+      // A 429 means the provider refused before doing anything, so even a create may be repeated.
+      const safe = idempotent || error.providerStatus === 429;
+      if (!error.retryable || !safe || attempt >= maxRetries) throw error;
+      const waitMs = this.backoff(attempt, outcome.retryAfterMs);
+      this.logger.warn(
+        { provider: this.options.provider, operation: req.operation, status: error.providerStatus, attempt: attempt + 1, waitMs },
+        'retrying provider call',
+      );
+      await this.sleep(waitMs);
+    }
+  }
+
+  /** Removes every known secret, bearer header and JWT from a text. */
+  redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
+    return out.replace(BEARER, 'Bearer [redacted]').replace(JWT, '[redacted-token]');
+  }
+
+  private backoff(attempt: number, retryAfterMs: number | null): number {
+    const cap = this.options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+    if (retryAfterMs !== null) return Math.min(retryAfterMs, cap);
+    const ceiling = Math.min(cap, (this.options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS) * 2 ** attempt);
+    return Math.floor((this.options.random ?? Math.random)() * ceiling);
+  }
+
+  private url(req: HttpRequest<unknown>): string {
+    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${req.path}`);
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  private init(req: HttpRequest<unknown>, timeoutMs: number): RequestInit {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.apiKey}`, accept: 'application/json' };
+    let body: RequestInit['body'];
+    if (req.form) body = req.form;
+    else if (req.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.body);
+    }
+    return { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) };
+  }
+
+  private async attempt(req: HttpRequest<unknown>): Promise<Attempt> {
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(this.url(req), this.init(req, timeoutMs));
+      text = await response.text();
+    } catch (cause) {
+      const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+      const what = timedOut ? `timed out after ${timeoutMs} ms` : `could not reach the API (${networkCode(cause)})`;
+      const error = this.error(req, null, null, null, true, `${what}; it is retried when safe`, cause);
+      return { ok: false, error, retryAfterMs: null };
+    }
+    this.logger.debug({ provider: this.options.provider, operation: req.operation, status: response.status }, 'provider call');
+    if (response.ok) return { ok: true, status: response.status, text };
+    const { code, detail } = errorBody(text);
+    const retryable = response.status === 429 || response.status >= 500;
+    const error = this.error(req, response.status, code, detail, retryable, hint(response.status));
+    const now = (this.options.clock ?? systemClock).now();
+    return { ok: false, error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now) };
+  }
+
+  private parse<T>(req: HttpRequest<T>, status: number, text: string): T {
+    let json: unknown;
+    try {
+      json = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch (cause) {
+      throw this.error(req, status, null, null, false, 'the reply is not JSON', cause);
+    }
+    const parsed = req.schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    throw this.error(req, status, null, null, false, `unexpected reply shape (${issues.join('; ')})`, parsed.error);
+  }
+
+  private error(
+    req: HttpRequest<unknown>,
+    status: number | null,
+    code: string | null,
+    detail: string | null,
+    retryable: boolean,
+    explanation: string,
+    cause?: unknown,
+  ): ProviderError {
+    const providerCode = code === null ? null : this.redact(code).slice(0, MAX_DETAIL);
+    const providerDetail = detail === null ? null : this.redact(detail).slice(0, MAX_DETAIL);
+    const parts = [status === null ? null : `HTTP ${status}`, providerCode, providerDetail && `"${providerDetail}"`].filter(Boolean);
+    const head = `${this.options.provider} ${req.operation} (${req.method} ${req.path.split('?')[0]}) failed`;
+    const message = this.redact(`${head}${parts.length ? `: ${parts.join(' ')}` : ''}; ${explanation}.`);
+    return new ProviderError({ provider: this.options.provider, operation: req.operation, providerStatus: status, providerCode, providerDetail, retryable, message, cause });
+  }
+}
+
+/** The provider's error code (`error`) and free text (`info`, else `message`), when the body has them. */
+function errorBody(text: string): { code: string | null; detail: string | null } {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body !== 'object' || body === null) return { code: null, detail: null };
+    const record = body as Record<string, unknown>;
+    const pick = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : null);
+    return { code: pick('error'), detail: pick('info') ?? pick('message') };
+  } catch {
+    return { code: null, detail: null };
+  }
+}
+
+function hint(status: number): string {
+  if (status === 401 || status === 403) return 'check the API key and its permissions';
+  if (status === 404) return 'the resource does not exist (or no longer exists)';
+  if (status === 429) return 'rate limited by the provider; it is retried with backoff';
+  if (status >= 500) return 'the provider had an internal error; it is retried when safe';
+  return 'the provider rejected the request';
+}
+
+function networkCode(cause: unknown): string {
+  const inner = cause instanceof Error ? (cause.cause as { code?: unknown } | undefined) : undefined;
+  if (inner && typeof inner.code === 'string') return inner.code;
+  return cause instanceof Error ? cause.name : 'unknown error';
+}
+
+/** Builds the transport for a provider from the adapter's injected services and overrides. */
+export function createHttpClient(
+  target: { provider: string; baseUrl: string; apiKey: string; redact?: readonly string[] },
+  deps: AdapterDeps,
+): HttpClient {
+  return new HttpClient({
+    ...target,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    logger: deps.logger.child({ module: 'http', provider: target.provider }),
+    timeoutMs: deps.http?.timeoutMs,
+    maxRetries: deps.http?.maxRetries,
+    baseDelayMs: deps.http?.baseDelayMs,
+    maxDelayMs: deps.http?.maxDelayMs,
+    sleep: deps.http?.sleep,
+  });
+}

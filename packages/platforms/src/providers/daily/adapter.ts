@@ -1,0 +1,199 @@
+import type {
+  AdapterDeps,
+  Capabilities,
+  CreateMeetingInput,
+  HeaderBag,
+  JoinInput,
+  JoinResult,
+  MeetingRef,
+  PlatformAdapter,
+  PresenceParticipant,
+  ProviderMeeting,
+  RecordingLink,
+  RoomSession,
+  StartRecordingInput,
+  VerifiedWebhook,
+} from '../../core/adapter.js';
+import { unsupported } from '../../core/capability.js';
+import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
+import type { MeetingEvent } from '../../core/events.js';
+import { createHttpClient } from '../../core/http.js';
+import { uniqueRoomName } from '../../core/naming.js';
+import { DEFAULT_TOLERANCE_SECONDS, requireSecrets } from '../../core/signature.js';
+import { DailyClient } from './client.js';
+import type { DailyConfig } from './config.js';
+import type { DailyCreateRoomBody, DailyMeetingTokenBody } from './wire.js';
+import { isDailyVerificationPing, parseDailyWebhook, verifyDailyWebhook } from './webhooks.js';
+
+/** What Daily can do: tokens, live presence, sessions, server-side and raw-tracks recording, links; no host URL or logo. */
+export const dailyCapabilities: Capabilities = {
+  hostUrl: false,
+  joinTokens: true,
+  presence: true,
+  sessions: true,
+  deleteMeeting: true,
+  serverSideRecording: true,
+  rawTracks: true,
+  recordingLinks: true,
+  logo: false,
+};
+
+/** Daily room names: `[A-Za-z0-9_-]`, at most 128 characters. */
+export const DAILY_ROOM_NAME_MAX = 128;
+/** Daily's `user_id` on meeting tokens is at most 36 characters. */
+export const DAILY_USER_ID_MAX = 36;
+/** Retries of "does not seem to be hosting a call" (Daily needs a moment to register a new call). */
+export const NOT_HOSTING_RETRIES = 4;
+/** First wait before such a retry; doubled each time (1 s, 2 s, 4 s, 8 s). */
+export const NOT_HOSTING_DELAY_MS = 1000;
+
+const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+/** The `POST /rooms` body; throws `PlatformUnavailableError` when cloud recording lacks its bucket or role. */
+export function buildCreateRoomBody(input: CreateMeetingInput, now: Date, s3: DailyConfig['s3']): DailyCreateRoomBody {
+  const { settings } = input;
+  const safeName = input.roomName.replace(/[^A-Za-z0-9_-]/g, '-');
+  const body: DailyCreateRoomBody = {
+    name: uniqueRoomName(safeName, now, DAILY_ROOM_NAME_MAX),
+    privacy: settings.isLocked ? 'private' : 'public',
+    properties: {
+      exp: unixSeconds(input.endDate),
+      eject_at_room_exp: true,
+      // Always sent (false is Daily's default) so the room's behaviour is explicit in the request.
+      enable_knocking: settings.isLocked,
+      ...(settings.roomSize === null ? {} : { max_participants: settings.roomSize }),
+      enable_chat: true,
+      enable_screenshare: true,
+      start_video_off: false,
+      start_audio_off: false,
+    },
+  };
+  if (settings.recordingType === 'local') body.properties.enable_recording = 'local';
+  if (settings.recordingType !== 'cloud') return body;
+  const { bucket, region, roleArn } = s3;
+  if (!bucket || !roleArn) {
+    const missing = [...(bucket ? [] : ['AWS_DAILY_S3_BUCKET']), ...(roleArn ? [] : ['AWS_DAILY_ROLE_ARN'])];
+    throw new PlatformUnavailableError(
+      'daily',
+      `Cloud recording on Daily writes raw tracks to your S3 bucket: set ${missing.join(', ')}, or choose recording type "none" or "local".`,
+      missing,
+    );
+  }
+  body.properties.enable_recording = 'raw-tracks';
+  body.properties.recordings_bucket = { bucket_name: bucket, bucket_region: region, assume_role_arn: roleArn, allow_api_access: true };
+  return body;
+}
+
+/** The `POST /meeting-tokens` body: room-bound, expiring with the meeting; anonymous callers carry no user. */
+export function buildMeetingTokenBody(input: JoinInput): DailyMeetingTokenBody {
+  const properties: DailyMeetingTokenBody['properties'] = {
+    room_name: input.meeting.providerRoomName,
+    exp: unixSeconds(input.meeting.endDate),
+    is_owner: input.isOwner,
+  };
+  // A longer id would be rejected by Daily; Daily then generates one (the join still works).
+  if (input.user && input.user.id.length <= DAILY_USER_ID_MAX) properties.user_id = input.user.id;
+  if (input.user?.name) properties.user_name = input.user.name;
+  return { properties };
+}
+
+function errorText(error: ProviderError): string {
+  return `${error.providerCode ?? ''} ${error.providerDetail ?? ''}`;
+}
+
+/** Daily behind Meetbridge's adapter interface. */
+export class DailyAdapter implements PlatformAdapter {
+  readonly name = 'daily';
+  readonly capabilities = dailyCapabilities;
+  readonly client: DailyClient;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly config: DailyConfig,
+    private readonly deps: AdapterDeps,
+  ) {
+    this.client = new DailyClient(createHttpClient({ provider: 'daily', baseUrl: config.apiUrl, apiKey: config.apiKey, redact: config.webhookSecrets }, deps));
+    this.sleep = deps.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
+    const room = await this.client.createRoom(buildCreateRoomBody(input, this.deps.clock.now(), this.config.s3));
+    return {
+      providerMeetingId: room.id,
+      providerRoomName: room.name,
+      roomUrl: room.url,
+      hostRoomUrl: null,
+      startDate: room.created_at ?? null,
+      endDate: input.endDate,
+    };
+  }
+
+  async deleteMeeting(meeting: MeetingRef): Promise<void> {
+    await this.client.deleteRoom(meeting.providerRoomName);
+  }
+
+  async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {
+    const presence = await this.client.getRoomPresence(meeting.providerRoomName);
+    return presence.data.map((p) => ({ sessionId: p.id, userId: p.userId ?? null, userName: p.userName ?? null, joinedAt: p.joinTime }));
+  }
+
+  async getSessions(meeting: MeetingRef): Promise<RoomSession[]> {
+    const meetings = await this.client.listMeetings(meeting.providerRoomName);
+    return meetings.data.map((m) => ({
+      sessionId: m.id,
+      startedAt: m.start_time,
+      endedAt: m.ongoing || m.duration == null ? null : new Date(m.start_time.getTime() + m.duration * 1000),
+    }));
+  }
+
+  /** Mints a room-bound meeting token and appends it as `?t=` to the room URL. */
+  async createJoin(input: JoinInput): Promise<JoinResult> {
+    const token = await this.client.createMeetingToken(buildMeetingTokenBody(input));
+    const url = new URL(input.meeting.roomUrl);
+    url.searchParams.set('t', token);
+    return { url: url.toString(), token, expiresAt: input.meeting.endDate };
+  }
+
+  /**
+   * Starts a recording. "has an active stream" (this instance already records) counts as started
+   * with an unknown id; "does not seem to be hosting a call" is retried with backoff, because Daily
+   * registers a new call a few seconds after the first join.
+   */
+  async startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }> {
+    const body = { type: input.type, instanceId: input.instanceId, ...(input.maxDurationSeconds ? { maxDuration: input.maxDurationSeconds } : {}) };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { recordingId: await this.client.startRecording(meeting.providerRoomName, body) };
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        if (errorText(error).includes('has an active stream')) return { recordingId: null };
+        if (!errorText(error).includes('does not seem to be hosting a call') || attempt >= NOT_HOSTING_RETRIES) throw error;
+        this.deps.logger.info({ provider: this.name, operation: 'startRecording', attempt: attempt + 1 }, 'call not registered yet; retrying');
+        await this.sleep(NOT_HOSTING_DELAY_MS * 2 ** attempt);
+      }
+    }
+  }
+
+  async getRecordingLink(recordingId: string): Promise<RecordingLink> {
+    const link = await this.client.getRecordingAccessLink(recordingId);
+    return { url: link.download_link, expiresAt: link.expires };
+  }
+
+  async uploadLogo(): Promise<void> {
+    return unsupported(this.name, 'logo');
+  }
+
+  isVerificationPing(rawBody: Buffer): boolean {
+    return isDailyVerificationPing(rawBody);
+  }
+
+  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
+    requireSecrets('Daily', this.config.webhookSecrets, 'DAILY_WEBHOOK_SECRET');
+    const tolerance = this.deps.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+    return verifyDailyWebhook(rawBody, headers, now, this.config.webhookSecrets, tolerance);
+  }
+
+  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
+    return parseDailyWebhook(webhook);
+  }
+}

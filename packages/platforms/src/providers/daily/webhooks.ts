@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
+import { isBase64 } from '../../core/config.js';
+import { WebhookVerificationError } from '../../core/errors.js';
+import type { EventBase, MeetingEvent, RecordingReadyEvent, RecordingTrack } from '../../core/events.js';
+import { checkTimestamp, hmacSha256, parseJsonBody, readHeader, safeEqual, signedBodyCandidates } from '../../core/signature.js';
+import {
+  DailyMeetingPayloadWire,
+  DailyParticipantPayloadWire,
+  DailyRecordingErrorPayloadWire,
+  DailyRecordingReadyPayloadWire,
+  DailyRecordingStartedPayloadWire,
+  DailyWebhookWire,
+} from './wire.js';
+
+/**
+ * Daily webhook signatures (docs.daily.co/reference/rest-api/webhooks):
+ * `X-Webhook-Signature = base64(HMAC-SHA256(key = base64-DECODED secret, X-Webhook-Timestamp + "." + body))`.
+ * The timestamp's unit is undocumented, so seconds and milliseconds are both accepted.
+ */
+export const DAILY_SIGNATURE_HEADER = 'x-webhook-signature';
+export const DAILY_TIMESTAMP_HEADER = 'x-webhook-timestamp';
+
+/**
+ * Signs `rawBody` like Daily does and returns the `X-Webhook-Signature` value; send it with
+ * `X-Webhook-Timestamp: <timestamp>` (the exact same string).
+ */
+export function signDailyWebhook(secretB64: string, timestamp: number | string, rawBody: Uint8Array | string): string {
+  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
+  return hmacSha256(Buffer.from(secretB64, 'base64'), `${timestamp}.`, body).toString('base64');
+}
+
+/** True for Daily's webhook-creation ping: a body that is exactly the JSON object `{"test":"test"}`. */
+export function isDailyVerificationPing(rawBody: Buffer): boolean {
+  const body = parseJsonBody(rawBody);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const keys = Object.keys(body);
+  return keys.length === 1 && keys[0] === 'test' && (body as { test: unknown }).test === 'test';
+}
+
+function readHeaders(headers: HeaderBag): { signature: Buffer; timestamp: string } {
+  const signature = readHeader(headers, DAILY_SIGNATURE_HEADER)?.trim();
+  const timestamp = readHeader(headers, DAILY_TIMESTAMP_HEADER)?.trim();
+  if (!signature || !timestamp) {
+    throw new WebhookVerificationError('missing_header', 'The X-Webhook-Signature and X-Webhook-Timestamp headers are required on Daily webhooks.');
+  }
+  if (!isBase64(signature)) {
+    throw new WebhookVerificationError('malformed_header', 'X-Webhook-Signature must be a base64 HMAC-SHA256.');
+  }
+  return { signature: Buffer.from(signature, 'base64'), timestamp };
+}
+
+/**
+ * Verifies a Daily delivery: headers present → signature is base64 → timestamp within
+ * ±`toleranceSeconds` → HMAC with any of `secrets` (constant-time), over the raw body and then its
+ * compact JSON (Daily's own snippet signs `JSON.stringify(event)`). Returns the envelope's id,
+ * type and `event_ts`.
+ */
+export function verifyDailyWebhook(
+  rawBody: Buffer,
+  headers: HeaderBag,
+  now: Date,
+  secrets: readonly string[],
+  toleranceSeconds: number,
+): VerifiedWebhook {
+  const { signature, timestamp } = readHeaders(headers);
+  const signedAt = checkTimestamp(timestamp, now, toleranceSeconds);
+  const bodies = signedBodyCandidates(rawBody);
+  const ok = secrets.some((secret) => {
+    const key = Buffer.from(secret, 'base64');
+    return bodies.some((body) => safeEqual(signature, hmacSha256(key, `${timestamp}.`, body)));
+  });
+  if (!ok) {
+    throw new WebhookVerificationError(
+      'bad_signature',
+      'The X-Webhook-Signature does not match the body with any configured DAILY_WEBHOOK_SECRET; pass the raw request body.',
+    );
+  }
+  const body = parseJsonBody(rawBody);
+  const envelope = DailyWebhookWire.safeParse(body);
+  if (!envelope.success) {
+    return { eventId: `sha256:${createHash('sha256').update(rawBody).digest('hex')}`, type: 'unknown', occurredAt: signedAt, body };
+  }
+  return { eventId: envelope.data.id, type: envelope.data.type, occurredAt: envelope.data.event_ts ?? signedAt, body };
+}
+
+function base(webhook: VerifiedWebhook, providerRoomName: string | null | undefined): EventBase {
+  return {
+    eventId: webhook.eventId,
+    providerType: webhook.type,
+    occurredAt: webhook.occurredAt,
+    providerRoomName: providerRoomName ?? null,
+    providerMeetingId: null,
+  };
+}
+
+function participant(webhook: VerifiedWebhook, kind: 'participant.joined' | 'participant.left', payload: unknown): MeetingEvent {
+  const parsed = DailyParticipantPayloadWire.safeParse(payload);
+  if (!parsed.success) return { ...base(webhook, null), kind: 'unhandled' };
+  const p = parsed.data;
+  return {
+    ...base(webhook, p.room ?? p.room_name),
+    kind,
+    sessionId: p.session_id,
+    userId: p.user_id ?? null,
+    userName: p.user_name ?? null,
+    numClients: null,
+    role: null,
+  };
+}
+
+function meeting(webhook: VerifiedWebhook, kind: 'meeting.started' | 'meeting.ended', payload: unknown): MeetingEvent {
+  const parsed = DailyMeetingPayloadWire.safeParse(payload);
+  if (!parsed.success) return { ...base(webhook, null), kind: 'unhandled' };
+  return { ...base(webhook, parsed.data.room), kind, providerSessionId: parsed.data.meeting_id ?? null };
+}
+
+const RECORDING_TYPES = ['cloud', 'raw-tracks', 'cloud-audio-only'] as const;
+
+function recordingType(type: string | null | undefined): RecordingReadyEvent['recordingType'] {
+  return RECORDING_TYPES.find((t) => t === type) ?? 'unknown';
+}
+
+function tracksOf(tracks: { type: string; s3Key: string; size?: number | null }[] | null | undefined): RecordingTrack[] {
+  return (tracks ?? []).flatMap((t) =>
+    t.type === 'audio' || t.type === 'video' ? [{ type: t.type, key: t.s3Key, sizeBytes: t.size ?? null }] : [],
+  );
+}
+
+function recordingReady(webhook: VerifiedWebhook, payload: unknown): MeetingEvent {
+  const parsed = DailyRecordingReadyPayloadWire.safeParse(payload);
+  if (!parsed.success) return { ...base(webhook, null), kind: 'unhandled' };
+  const p = parsed.data;
+  return {
+    ...base(webhook, p.room_name),
+    kind: 'recording.ready',
+    recordingId: p.recording_id,
+    recordingType: recordingType(p.type),
+    key: p.s3_key ?? null,
+    filename: null,
+    tracks: tracksOf(p.tracks),
+    startedAt: p.start_ts ?? null,
+    durationSeconds: p.duration ?? null,
+  };
+}
+
+function recordingStarted(webhook: VerifiedWebhook, payload: unknown): MeetingEvent {
+  const parsed = DailyRecordingStartedPayloadWire.safeParse(payload);
+  if (!parsed.success) return { ...base(webhook, null), kind: 'unhandled' };
+  const p = parsed.data;
+  return { ...base(webhook, p.room_name), kind: 'recording.started', recordingId: p.recording_id ?? null, instanceId: p.instance_id ?? null };
+}
+
+function recordingError(webhook: VerifiedWebhook, payload: unknown): MeetingEvent {
+  const parsed = DailyRecordingErrorPayloadWire.safeParse(payload);
+  if (!parsed.success) return { ...base(webhook, null), kind: 'unhandled' };
+  const p = parsed.data;
+  return {
+    ...base(webhook, p.room_name),
+    kind: 'recording.error',
+    recordingId: p.recording_id ?? null,
+    instanceId: p.instance_id ?? null,
+    message: p.error_msg ?? 'Daily reported a recording error without a message.',
+  };
+}
+
+/** Turns a verified Daily webhook into normalized events; never throws (unknown → `unhandled`). */
+export function parseDailyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
+  const envelope = DailyWebhookWire.safeParse(webhook.body);
+  if (!envelope.success) return [{ ...base(webhook, null), kind: 'unhandled' }];
+  const { type, payload } = envelope.data;
+  switch (type) {
+    case 'participant.joined':
+    case 'participant.left':
+      return [participant(webhook, type, payload)];
+    case 'meeting.started':
+    case 'meeting.ended':
+      return [meeting(webhook, type, payload)];
+    case 'recording.started':
+      return [recordingStarted(webhook, payload)];
+    case 'recording.ready-to-download':
+      return [recordingReady(webhook, payload)];
+    case 'recording.error':
+      return [recordingError(webhook, payload)];
+    default: {
+      // Keep the room for the audit trail; meeting events say `room`, recording events `room_name`.
+      const room = typeof payload.room === 'string' ? payload.room : payload.room_name;
+      return [{ ...base(webhook, typeof room === 'string' ? room : null), kind: 'unhandled' }];
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import type {
+  AdapterDeps,
+  Capabilities,
+  CreateMeetingInput,
+  HeaderBag,
+  JoinInput,
+  JoinResult,
+  LogoInput,
+  MeetingRef,
+  PlatformAdapter,
+  PresenceParticipant,
+  ProviderMeeting,
+  RecordingLink,
+  RoomSession,
+  VerifiedWebhook,
+} from '../../core/adapter.js';
+import { unsupported } from '../../core/capability.js';
+import { PlatformUnavailableError } from '../../core/errors.js';
+import type { MeetingEvent } from '../../core/events.js';
+import { createHttpClient } from '../../core/http.js';
+import { DEFAULT_TOLERANCE_SECONDS, requireSecrets } from '../../core/signature.js';
+import { WherebyClient } from './client.js';
+import type { WherebyConfig } from './config.js';
+import type { WherebyCreateMeetingBody, WherebyMeetingWire } from './wire.js';
+import { parseWherebyWebhook, verifyWherebyWebhook } from './webhooks.js';
+
+/** What Whereby can do: host URLs, insights sessions, hosted-recording links, logos; no tokens or live presence. */
+export const wherebyCapabilities: Capabilities = {
+  hostUrl: true,
+  joinTokens: false,
+  presence: false,
+  sessions: true,
+  deleteMeeting: true,
+  serverSideRecording: false,
+  rawTracks: false,
+  recordingLinks: true,
+  logo: true,
+};
+
+/** Whereby caps `roomNamePrefix` at 39 characters, counting the trailing "-". */
+export const WHEREBY_PREFIX_MAX = 39;
+/** Upper bound on insights pages read per `getSessions` call (100 sessions each). */
+const MAX_SESSION_PAGES = 10;
+
+/** `roomNamePrefix` from our room name: lower-case, `[a-z0-9-]` only, no leading "/", ≤ 39 chars with the trailing "-". */
+export function wherebyRoomNamePrefix(roomName: string): string {
+  const cleaned = roomName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+    .slice(0, WHEREBY_PREFIX_MAX - 1)
+    .replace(/^-+|-+$/g, '');
+  return `${cleaned || 'room'}-`;
+}
+
+/** The `POST /meetings` body; throws `PlatformUnavailableError` when cloud recording lacks its S3 settings. */
+export function buildCreateMeetingBody(input: CreateMeetingInput, s3: WherebyConfig['s3']): WherebyCreateMeetingBody {
+  const { settings } = input;
+  const body: WherebyCreateMeetingBody = {
+    isLocked: settings.isLocked,
+    roomNamePrefix: wherebyRoomNamePrefix(input.roomName),
+    roomNamePattern: 'uuid',
+    roomMode: settings.roomMode,
+    endDate: input.endDate.toISOString(),
+    fields: ['hostRoomUrl'],
+  };
+  if (settings.recordingType !== 'cloud') return body;
+  const { bucket, accessKeyId, accessKeySecret } = s3;
+  if (!bucket || !accessKeyId || !accessKeySecret) {
+    const missing = [
+      ...(bucket ? [] : ['AWS_WHEREBY_S3_BUCKET']),
+      ...(accessKeyId ? [] : ['AWS_WHEREBY_ACCESS_KEY_ID']),
+      ...(accessKeySecret ? [] : ['AWS_WHEREBY_ACCESS_KEY_SECRET']),
+    ];
+    throw new PlatformUnavailableError(
+      'whereby',
+      `Cloud recording on Whereby needs an S3 bucket: set ${missing.join(', ')}, or choose recording type "none" or "local".`,
+      missing,
+    );
+  }
+  body.recording = {
+    type: 'cloud',
+    destination: { provider: 's3', bucket, accessKeyId, accessKeySecret, fileFormat: 'mp4' },
+    startTrigger: settings.recordingTrigger,
+  };
+  return body;
+}
+
+/** The created meeting in Meetbridge's terms; `providerRoomName` keeps Whereby's leading "/". */
+export function toProviderMeeting(wire: WherebyMeetingWire): ProviderMeeting {
+  // roomName is optional in the OpenAPI; the room URL's path has the same value.
+  const providerRoomName = wire.roomName ?? new URL(wire.roomUrl).pathname;
+  return {
+    providerMeetingId: wire.meetingId,
+    providerRoomName: providerRoomName.startsWith('/') ? providerRoomName : `/${providerRoomName}`,
+    roomUrl: wire.roomUrl,
+    hostRoomUrl: wire.hostRoomUrl ?? null,
+    startDate: wire.startDate ?? null,
+    endDate: wire.endDate,
+  };
+}
+
+/** Whereby Embedded behind Meetbridge's adapter interface. */
+export class WherebyAdapter implements PlatformAdapter {
+  readonly name = 'whereby';
+  readonly capabilities = wherebyCapabilities;
+  readonly client: WherebyClient;
+
+  constructor(
+    private readonly config: WherebyConfig,
+    private readonly deps: AdapterDeps,
+  ) {
+    const redact = [...config.webhookSecrets, config.s3.accessKeySecret ?? ''];
+    this.client = new WherebyClient(createHttpClient({ provider: 'whereby', baseUrl: config.apiUrl, apiKey: config.apiKey, redact }, deps));
+  }
+
+  async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
+    const body = buildCreateMeetingBody(input, this.config.s3);
+    return toProviderMeeting(await this.client.createMeeting(body));
+  }
+
+  async deleteMeeting(meeting: MeetingRef): Promise<void> {
+    await this.client.deleteMeeting(meeting.providerMeetingId);
+  }
+
+  /** Whereby has no live presence API: use webhooks' `numClients` or `getSessions`. */
+  async getPresence(): Promise<PresenceParticipant[]> {
+    return unsupported(this.name, 'presence');
+  }
+
+  async getSessions(meeting: MeetingRef): Promise<RoomSession[]> {
+    const sessions: RoomSession[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_SESSION_PAGES; page++) {
+      const reply = await this.client.listRoomSessions(meeting.providerRoomName, { cursor, limit: 100 });
+      for (const s of reply.results) sessions.push({ sessionId: s.roomSessionId, startedAt: s.startedAt, endedAt: s.endedAt ?? null });
+      if (!reply.cursor || reply.results.length === 0) break;
+      cursor = reply.cursor;
+    }
+    return sessions;
+  }
+
+  /** No tokens: owners get the host URL (a bearer credential, so only them), everyone else the room URL. */
+  async createJoin(input: JoinInput): Promise<JoinResult> {
+    const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
+    return { url, token: null, expiresAt: input.meeting.endDate };
+  }
+
+  /** Whereby recordings start in the browser (`startTrigger` or the embed's `startRecording()`). */
+  async startRecording(): Promise<{ recordingId: string | null }> {
+    return unsupported(this.name, 'serverSideRecording');
+  }
+
+  async getRecordingLink(recordingId: string): Promise<RecordingLink> {
+    const link = await this.client.getRecordingAccessLink(recordingId);
+    return { url: link.accessLink, expiresAt: new Date(link.expires) };
+  }
+
+  async uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void> {
+    await this.client.uploadRoomLogo(meeting.providerRoomName.replace(/^\/+/, ''), logo);
+  }
+
+  isVerificationPing(): boolean {
+    return false;
+  }
+
+  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
+    requireSecrets('Whereby', this.config.webhookSecrets, 'WHEREBY_WEBHOOK_SECRET');
+    const tolerance = this.deps.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+    return verifyWherebyWebhook(rawBody, headers, now, this.config.webhookSecrets, tolerance);
+  }
+
+  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
+    return parseWherebyWebhook(webhook);
+  }
+}

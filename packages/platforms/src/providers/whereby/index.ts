@@ -1,0 +1,18 @@
+import type { ProviderModule } from '../../core/adapter.js';
+import { WherebyAdapter, wherebyCapabilities } from './adapter.js';
+import { loadWherebyConfig, wherebyEnvVars, type WherebyConfig } from './config.js';
+
+/** Whereby Embedded (REST API v1): transient meetings with host URLs, signed webhooks. */
+export const wherebyProvider = {
+  name: 'whereby',
+  displayName: 'Whereby',
+  capabilities: wherebyCapabilities,
+  envVars: wherebyEnvVars,
+  loadConfig: loadWherebyConfig,
+  create: (config, deps) => new WherebyAdapter(config, deps),
+} as const satisfies ProviderModule<WherebyConfig>;
+
+export { WherebyAdapter, buildCreateMeetingBody, wherebyRoomNamePrefix } from './adapter.js';
+export { WherebyClient } from './client.js';
+export { signWherebyWebhook, verifyWherebyWebhook, parseWherebyWebhook, WHEREBY_SIGNATURE_HEADER } from './webhooks.js';
+export type { WherebyConfig } from './config.js';
