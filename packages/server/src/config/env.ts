@@ -86,12 +86,15 @@ export function knownVariables(): string[] {
   return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars))];
 }
 
+/** Variables whose values may hold credentials: never echoed in errors. */
+const SENSITIVE = /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL/;
+
 function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, string | undefined>): string {
   const name = String(issue.path[0]);
   const value = raw[name];
   const allowed = issue.code === 'invalid_value' ? ` Allowed values: ${issue.values.join(', ')}.` : '';
   const example = envExamples[name] ? ` Example: ${name}=${envExamples[name]}` : '';
-  const shown = name.includes('KEY') || name.includes('SECRET') ? '(hidden)' : JSON.stringify(value);
+  const shown = SENSITIVE.test(name) ? '(value hidden)' : JSON.stringify(value);
   return `${name}=${shown} ${issue.message}.${allowed}${example}`;
 }
 
