@@ -1,0 +1,243 @@
+import type {
+  OutgoingWebhook,
+  WebhookDelivery,
+  WebhookDeliveryOptions,
+  WebhookOrder,
+} from './webhook-types.js';
+
+/** Signs `rawBody` for one attempt; returns the signature headers. */
+export type WebhookSigner = (rawBody: string, timestampMs: number, wrongSecret: boolean) => Record<string, string>;
+
+/** Provider-specific delivery behaviour of a `WebhookSender`. */
+export interface WebhookSenderConfig {
+  /** Target URL; webhooks are recorded as `no-target` while it is unset. */
+  url?: string;
+  sign: WebhookSigner;
+  now: () => number;
+  /** Per-attempt timeout in ms (Whereby documents 5 s). */
+  timeoutMs: number;
+  /** Retries after a retryable failure (Whereby: 2; Daily circuit-breaker: 0). */
+  maxRetries: number;
+  isSuccess: (status: number) => boolean;
+  /** Whether a failed attempt (status, or undefined for network error/timeout) is retried. */
+  isRetryable: (status: number | undefined) => boolean;
+  /** Consecutive failed webhooks after which sending stops (Daily: 3). Default: never. */
+  circuitBreakerThreshold?: number;
+}
+
+/** Circuit-breaker state, mirroring Daily's webhook `state` and `failedCount`. */
+export interface WebhookCircuit {
+  readonly state: 'ACTIVE' | 'FAILED';
+  readonly failedCount: number;
+}
+
+/** Deterministic PRNG (mulberry32) so a shuffled order can be reproduced from its seed. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Returns a new array in the requested order (Fisher–Yates for `shuffled`). */
+export function orderItems<T>(items: readonly T[], order: WebhookOrder, seed: number): T[] {
+  const out = [...items];
+  if (order === 'reversed') return out.reverse();
+  if (order === 'shuffled') {
+    const random = seededRandom(seed);
+    for (let i = out.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+  }
+  return out;
+}
+
+/**
+ * Serializes, signs and POSTs webhooks one at a time, in order, applying the delivery faults of
+ * `WebhookDeliveryOptions`. Every copy is recorded as a `WebhookDelivery`.
+ */
+export class WebhookSender {
+  private options: WebhookDeliveryOptions = {};
+  private readonly records: WebhookDelivery[] = [];
+  private held: WebhookDelivery[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private seq = 0;
+  private failedCount = 0;
+  private circuitOpen = false;
+
+  constructor(private readonly config: WebhookSenderConfig) {}
+
+  /** Sets the target URL (undefined: record only). */
+  setUrl(url: string | undefined): void {
+    this.config.url = url;
+  }
+
+  /** The current target URL. */
+  get url(): string | undefined {
+    return this.config.url;
+  }
+
+  /** Replaces the delivery options. */
+  setOptions(options: WebhookDeliveryOptions): void {
+    this.options = { ...options };
+  }
+
+  /** The current delivery options. */
+  getOptions(): WebhookDeliveryOptions {
+    return { ...this.options };
+  }
+
+  /** Every recorded delivery, oldest first. */
+  deliveries(): readonly WebhookDelivery[] {
+    return this.records;
+  }
+
+  /** Circuit-breaker state. */
+  circuit(): WebhookCircuit {
+    return { state: this.circuitOpen ? 'FAILED' : 'ACTIVE', failedCount: this.failedCount };
+  }
+
+  /** Re-activates a FAILED webhook (Daily: `POST /webhooks/:uuid`). */
+  reactivate(): void {
+    this.circuitOpen = false;
+    this.failedCount = 0;
+  }
+
+  /**
+   * Records the webhooks and delivers them in order after anything already queued.
+   * Resolves once these webhooks were delivered, dropped, held or given up on.
+   */
+  send(webhooks: readonly OutgoingWebhook[]): Promise<WebhookDelivery[]> {
+    const created = webhooks.flatMap((w) => this.record(w));
+    const toSend = created.filter((d) => d.state === 'pending');
+    return this.enqueue(toSend).then(() => created);
+  }
+
+  /** Releases held webhooks in the given order. `seed` makes `shuffled` reproducible. */
+  flush(order: WebhookOrder = 'fifo', seed: number = Date.now()): Promise<WebhookDelivery[]> {
+    const batch = orderItems(this.held, order, seed);
+    this.held = [];
+    for (const d of batch) d.state = 'pending';
+    return this.enqueue(batch).then(() => batch);
+  }
+
+  /** Resolves when every queued delivery has finished (held webhooks excluded). */
+  async settle(): Promise<void> {
+    let current: Promise<void>;
+    do {
+      current = this.chain;
+      await current;
+    } while (current !== this.chain);
+  }
+
+  /** Forgets options, records, held webhooks and the circuit state; the URL is kept. */
+  reset(): void {
+    this.options = {};
+    this.records.length = 0;
+    this.held = [];
+    this.seq = 0;
+    this.reactivate();
+  }
+
+  private record(webhook: OutgoingWebhook): WebhookDelivery[] {
+    const body = JSON.stringify(webhook.envelope);
+    const make = (copy: number): WebhookDelivery => {
+      this.seq += 1;
+      const delivery: WebhookDelivery = {
+        seq: this.seq,
+        eventId: webhook.id,
+        type: webhook.type,
+        body,
+        envelope: webhook.envelope,
+        copy,
+        signed: webhook.signed ?? true,
+        state: 'pending',
+        headers: {},
+        attempts: [],
+      };
+      this.records.push(delivery);
+      return delivery;
+    };
+    if (this.shouldDrop(webhook.type)) {
+      const dropped = make(0);
+      dropped.state = 'dropped';
+      return [dropped];
+    }
+    const copies = Array.from({ length: 1 + Math.max(0, this.options.duplicate ?? 0) }, (_, i) => make(i));
+    if (this.options.hold) {
+      for (const d of copies) d.state = 'held';
+      this.held.push(...copies);
+    }
+    return copies;
+  }
+
+  private shouldDrop(type: string): boolean {
+    if (this.options.dropTypes?.includes(type)) return true;
+    const left = this.options.dropNext ?? 0;
+    if (left <= 0) return false;
+    this.options.dropNext = left - 1;
+    return true;
+  }
+
+  private enqueue(batch: readonly WebhookDelivery[]): Promise<void> {
+    const run = this.chain.then(async () => {
+      for (const d of batch) await this.deliver(d);
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async deliver(delivery: WebhookDelivery): Promise<void> {
+    const url = this.config.url;
+    if (!url) {
+      delivery.state = 'no-target';
+      return;
+    }
+    if (this.circuitOpen && delivery.signed) {
+      delivery.state = 'suppressed';
+      return;
+    }
+    for (let attempt = 0; attempt <= this.config.maxRetries; attempt += 1) {
+      const status = await this.attempt(url, delivery);
+      if (status !== undefined && this.config.isSuccess(status)) {
+        delivery.state = 'delivered';
+        if (delivery.signed) this.failedCount = 0;
+        return;
+      }
+      if (!this.config.isRetryable(status)) break;
+    }
+    delivery.state = 'failed';
+    if (delivery.signed) this.countFailure();
+  }
+
+  private countFailure(): void {
+    this.failedCount += 1;
+    const threshold = this.config.circuitBreakerThreshold;
+    if (threshold !== undefined && this.failedCount >= threshold) this.circuitOpen = true;
+  }
+
+  private async attempt(url: string, delivery: WebhookDelivery): Promise<number | undefined> {
+    const timestampMs = this.config.now() + (this.options.timestampOffsetSeconds ?? 0) * 1000;
+    const signature = delivery.signed ? this.config.sign(delivery.body, timestampMs, this.options.wrongSecret ?? false) : {};
+    delivery.headers = { 'content-type': 'application/json', 'user-agent': 'meetbridge-fakes', ...signature };
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body,
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
+      await res.arrayBuffer();
+      delivery.attempts.push({ at: new Date(this.config.now()), status: res.status });
+      return res.status;
+    } catch (err) {
+      delivery.attempts.push({ at: new Date(this.config.now()), error: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    }
+  }
+}

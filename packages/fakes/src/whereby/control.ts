@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import { BaseControl, controlBody, registerCommonControlRoutes } from '../core/base-control.js';
+import type { FakeCore } from '../core/base-control.js';
+import type { WherebyContext } from './context.js';
+import type { WherebyFinishRecordingParams, WherebyJoinParams } from './presence.js';
+import type { WherebyMeeting, WherebyParticipant, WherebySession } from './state.js';
+
+/** JSON-friendly view of a meeting, for `control.state()`. */
+export interface WherebyMeetingSnapshot {
+  readonly meetingId: string;
+  readonly roomName: string;
+  readonly roomUrl: string;
+  readonly hostRoomUrl: string;
+  readonly viewerRoomUrl: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly deleted: boolean;
+  readonly isLocked: boolean;
+  readonly roomMode: string;
+  readonly requestBody: unknown;
+  readonly participants: readonly WherebyParticipant[];
+  readonly currentRoomSessionId: string | null;
+  readonly logo: { readonly contentType: string | undefined; readonly size: number } | null;
+}
+
+/** JSON-friendly view of a recording, for `control.state()`. */
+export interface WherebyRecordingSnapshot {
+  readonly recordingId: string;
+  readonly meetingId: string;
+  readonly roomName: string;
+  readonly roomSessionId: string;
+  readonly filename: string;
+  readonly provider: 's3' | 'whereby';
+}
+
+/** Everything the Whereby fake holds. */
+export interface WherebyStateSnapshot {
+  readonly meetings: readonly WherebyMeetingSnapshot[];
+  readonly sessions: readonly WherebySession[];
+  readonly recordings: readonly WherebyRecordingSnapshot[];
+}
+
+function snapshotMeeting(m: WherebyMeeting): WherebyMeetingSnapshot {
+  return {
+    meetingId: m.meetingId,
+    roomName: m.roomName,
+    roomUrl: m.roomUrl,
+    hostRoomUrl: m.hostRoomUrl,
+    viewerRoomUrl: m.viewerRoomUrl,
+    startDate: new Date(m.startDate).toISOString(),
+    endDate: new Date(m.endDate).toISOString(),
+    deleted: m.deleted,
+    isLocked: m.input.isLocked,
+    roomMode: m.input.roomMode,
+    requestBody: m.requestBody,
+    participants: [...m.present.values()],
+    currentRoomSessionId: m.currentSession?.roomSessionId ?? null,
+    logo: m.logo ?? null,
+  };
+}
+
+/** Typed control API of the Whereby fake: drive room activity and recordings, inject faults, inspect. */
+export class WherebyControl extends BaseControl {
+  constructor(
+    core: FakeCore,
+    private readonly ctx: WherebyContext,
+  ) {
+    super(core);
+  }
+
+  /** A participant joins: sends `room.client.joined` (and `room.session.started` at 2 clients). Resolves after delivery. */
+  async addParticipant(params: WherebyJoinParams): Promise<WherebyParticipant> {
+    const { participant, events } = this.ctx.presence.join(params, this.ctx.now());
+    await this.ctx.sender.send(events);
+    return participant;
+  }
+
+  /** A participant leaves: sends `room.client.left`; the emptied room ends its session unless `endSessionWhenEmpty: false`. */
+  async removeParticipant(params: { participantId: string; endSessionWhenEmpty?: boolean }): Promise<void> {
+    await this.ctx.sender.send(this.ctx.presence.leave(params.participantId, this.ctx.now(), params.endSessionWhenEmpty ?? true));
+  }
+
+  /** Everyone leaves and the session ends: `room.client.left` per participant, then `room.session.ended`. */
+  async endSession(ref: { meetingId?: string; roomName?: string }): Promise<void> {
+    await this.ctx.sender.send(this.ctx.presence.endSession(this.ctx.presence.resolve(ref), this.ctx.now()));
+  }
+
+  /** A cloud recording finished and was uploaded: stores it and sends `recording.finished`. */
+  async finishRecording(params: WherebyFinishRecordingParams): Promise<WherebyRecordingSnapshot> {
+    const { recording, event } = this.ctx.presence.finishRecording(params, this.ctx.now());
+    await this.ctx.sender.send([event]);
+    const { content: _content, startDate: _s, endDate: _e, sizeInMegaBytes: _size, ...snapshot } = recording;
+    return snapshot;
+  }
+
+  /** A snapshot of meetings, sessions and recordings. */
+  state(): WherebyStateSnapshot {
+    return {
+      meetings: [...this.ctx.state.meetings.values()].map(snapshotMeeting),
+      sessions: this.ctx.state.sessions,
+      recordings: [...this.ctx.state.recordings.values()].map(({ recordingId, meetingId, roomName, roomSessionId, filename, provider }) => ({
+        recordingId,
+        meetingId,
+        roomName,
+        roomSessionId,
+        filename,
+        provider,
+      })),
+    };
+  }
+
+  /** Clears meetings, sessions, recordings, faults, recorded requests and webhooks, and webhook options. */
+  override reset(): void {
+    super.reset();
+    this.ctx.state.clear();
+  }
+}
+
+/** Registers the Whereby control routes under `/_control` (see README). */
+export function registerWherebyControlRoutes(app: FastifyInstance, control: WherebyControl): void {
+  registerCommonControlRoutes(app, control);
+  app.get('/_control/state', async () => control.state());
+  app.post('/_control/participants', async (req, reply) =>
+    reply.code(201).send(await control.addParticipant(controlBody<WherebyJoinParams>(req.body))),
+  );
+  app.post('/_control/participants/remove', async (req, reply) => {
+    await control.removeParticipant(controlBody<{ participantId: string; endSessionWhenEmpty?: boolean }>(req.body));
+    return reply.code(204).send();
+  });
+  app.post('/_control/sessions/end', async (req, reply) => {
+    await control.endSession(controlBody<{ meetingId?: string; roomName?: string }>(req.body));
+    return reply.code(204).send();
+  });
+  app.post('/_control/recordings/finish', async (req, reply) =>
+    reply.code(201).send(await control.finishRecording(controlBody<WherebyFinishRecordingParams>(req.body))),
+  );
+}

@@ -1,0 +1,105 @@
+import { FaultInjector } from '../core/faults.js';
+import { createFakeApp, listen } from '../core/http-app.js';
+import { RequestLog } from '../core/request-log.js';
+import type { RecordedRequest } from '../core/request-log.js';
+import { WebhookSender } from '../core/webhook-sender.js';
+import type { WebhookDelivery } from '../core/webhook-types.js';
+import type { WherebyContext } from './context.js';
+import { WherebyControl, registerWherebyControlRoutes } from './control.js';
+import { WherebyPresence } from './presence.js';
+import { registerWherebyApi } from './routes-meetings.js';
+import { wherebySignatureHeaders } from './sign.js';
+import { WherebyState } from './state.js';
+
+/** Options of `startWherebyFake`. */
+export interface WherebyFakeOptions {
+  /** TCP port; default 0 (a free port). */
+  port?: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+  /** The API key accepted as `Authorization: Bearer <apiKey>`; default `whereby-fake-api-key`. */
+  apiKey?: string;
+  /** Webhook signing secret (used as UTF-8); default `whereby-fake-webhook-secret`. */
+  webhookSecret?: string;
+  /** Where webhooks are POSTed; default none (webhooks are recorded as `no-target`). */
+  webhookUrl?: string;
+  /** The organization subdomain in room URLs and webhooks; default `meetbridge`. */
+  subdomain?: string;
+  /** Clock in unix ms; default `Date.now`. */
+  now?: () => number;
+  /** Clients in the room before `room.session.started` is sent; default 2 (Whereby: "≥2 users"). */
+  sessionStartedAtClients?: number;
+  /** Per-attempt webhook timeout in ms; default 5000 (Whereby's documented timeout). */
+  webhookTimeoutMs?: number;
+  /** Retries of a webhook answered with 5xx or timing out; default 2 (as documented). */
+  webhookMaxRetries?: number;
+}
+
+/** A running Whereby fake. */
+export interface WherebyFake {
+  /** REST base URL including `/v1`: use as WHEREBY_API_URL. */
+  readonly url: string;
+  /** `http://host:port`, where `/_control/...` lives. */
+  readonly origin: string;
+  readonly apiKey: string;
+  readonly webhookSecret: string;
+  readonly subdomain: string;
+  readonly control: WherebyControl;
+  /** REST requests received so far (same as `control.requests()`). */
+  readonly requests: readonly RecordedRequest[];
+  /** Webhooks recorded so far (same as `control.webhooks()`). */
+  readonly webhooks: readonly WebhookDelivery[];
+  /** Waits for in-flight webhooks, then stops listening. */
+  close(): Promise<void>;
+}
+
+/** Starts a contract-faithful Whereby REST + webhook emulator on a real HTTP listener. */
+export async function startWherebyFake(options: WherebyFakeOptions = {}): Promise<WherebyFake> {
+  const apiKey = options.apiKey ?? 'whereby-fake-api-key';
+  const webhookSecret = options.webhookSecret ?? 'whereby-fake-webhook-secret';
+  const subdomain = options.subdomain ?? 'meetbridge';
+  const now = options.now ?? Date.now;
+  const log = new RequestLog();
+  const faults = new FaultInjector();
+  const sender = new WebhookSender({
+    url: options.webhookUrl,
+    sign: (body, ts, wrong) => wherebySignatureHeaders(wrong ? `${webhookSecret}-wrong` : webhookSecret, ts, body),
+    now,
+    timeoutMs: options.webhookTimeoutMs ?? 5000,
+    maxRetries: options.webhookMaxRetries ?? 2,
+    isSuccess: (status) => status >= 200 && status < 300,
+    isRetryable: (status) => status === undefined || status >= 500,
+  });
+  const state = new WherebyState(subdomain);
+  const presence = new WherebyPresence(state, subdomain, options.sessionStartedAtClients ?? 2);
+  const ctx: WherebyContext = { apiKey, subdomain, state, presence, sender, now, origin: '' };
+  const control = new WherebyControl({ log, faults, sender }, ctx);
+  const app = createFakeApp(log);
+  registerWherebyControlRoutes(app, control);
+  registerWherebyApi(app, ctx, faults);
+  app.get<{ Params: { id: string } }>('/_files/whereby/recordings/:id', async (req, reply) => {
+    const recording = state.recordings.get(req.params.id);
+    if (!recording) return reply.code(404).send({ error: 'Recording not found' });
+    return reply.header('content-type', 'video/mp4').header('content-disposition', `attachment; filename="${recording.filename}"`).send(recording.content);
+  });
+  const origin = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
+  ctx.origin = origin;
+  return {
+    url: `${origin}/v1`,
+    origin,
+    apiKey,
+    webhookSecret,
+    subdomain,
+    control,
+    get requests() {
+      return log.all();
+    },
+    get webhooks() {
+      return sender.deliveries();
+    },
+    async close() {
+      await sender.settle();
+      await app.close();
+    },
+  };
+}
