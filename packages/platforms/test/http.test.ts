@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ProviderError } from '../src/core/errors.js';
+import { HttpClient, type HttpClientOptions } from '../src/core/http.js';
+import { fixedClock, recordingSleep, startFakeApi, type FakeApi } from './helpers/fake-api.js';
+
+const API_KEY = 'sk_live_0123456789abcdefSECRET';
+const WEBHOOK_SECRET = 'whsecret-do-not-leak-42';
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJyIjoicm9vbSJ9.c2lnbmF0dXJlLXBhcnQ';
+const Thing = z.object({ id: z.string(), size: z.number() });
+
+let api: FakeApi;
+let waits: number[];
+let client: HttpClient;
+
+function makeClient(overrides: Partial<HttpClientOptions> = {}): HttpClient {
+  const recorder = recordingSleep();
+  waits = recorder.waits;
+  return new HttpClient({ provider: 'acme', baseUrl: `${api.url}/v1/`, apiKey: API_KEY, redact: [WEBHOOK_SECRET], sleep: recorder.sleep, random: () => 0.5, ...overrides });
+}
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+beforeEach(async () => {
+  api = await startFakeApi();
+  client = makeClient();
+});
+afterEach(async () => {
+  await api.close();
+});
+
+describe('HttpClient requests', () => {
+  it('sends the bearer key, a JSON body and the query, and parses the reply ignoring unknown fields', async () => {
+    api.on('POST', '/v1/things', { status: 201, body: { id: 't1', size: 3, addedLater: true } });
+    const reply = await client.request({ operation: 'createThing', method: 'POST', path: '/things', query: { a: 'x/y', skip: undefined, n: 2 }, body: { name: 'Zoë' }, schema: Thing });
+    expect(reply).toEqual({ id: 't1', size: 3 });
+    const [req] = api.requests;
+    expect(req?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(req?.headers['content-type']).toBe('application/json');
+    expect(req?.rawBody.toString('utf8')).toBe('{"name":"Zoë"}');
+    expect(Object.fromEntries(req?.query ?? [])).toEqual({ a: 'x/y', n: '2' });
+  });
+
+  it('parses an empty 204 reply as undefined', async () => {
+    api.on('DELETE', '/v1/things/1', { status: 204 });
+    await expect(client.request({ operation: 'deleteThing', method: 'DELETE', path: '/things/1', schema: z.undefined() })).resolves.toBeUndefined();
+  });
+
+  it('rejects a reply that does not match the wire schema, naming the field', async () => {
+    api.on('GET', '/v1/things/1', { status: 200, body: { id: 't1', size: 'big' } });
+    const error = await failure(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing }));
+    expect(error.message).toContain('size');
+    expect(error.retryable).toBe(false);
+    expect(error.providerStatus).toBe(200);
+  });
+
+  it('rejects a reply that is not JSON', async () => {
+    api.on('GET', '/v1/things/1', { status: 200, rawBody: '<html>oops</html>' });
+    const error = await failure(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing }));
+    expect(error.message).toContain('not JSON');
+  });
+});
+
+describe('HttpClient errors', () => {
+  it('reports the provider code and detail of a 4xx and does not retry it', async () => {
+    api.on('POST', '/v1/things', { status: 400, body: { error: 'invalid-request-error', info: 'name is taken' } });
+    const error = await failure(client.request({ operation: 'createThing', method: 'POST', path: '/things', body: {}, schema: Thing }));
+    expect(error).toMatchObject({ provider: 'acme', operation: 'createThing', providerStatus: 400, providerCode: 'invalid-request-error', providerDetail: 'name is taken', retryable: false });
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('never puts the API key, webhook secrets or tokens into the message, even when the provider echoes them', async () => {
+    const echo = `bad key ${API_KEY}, secret ${WEBHOOK_SECRET}, token ${TOKEN}, header Bearer ${API_KEY}`;
+    api.on('GET', '/v1/things/1', { status: 401, body: { error: `authentication-error ${API_KEY}`, info: echo } });
+    const error = await failure(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing }));
+    const everything = `${error.message} ${error.providerCode} ${error.providerDetail} ${String(error.stack)}`;
+    for (const secret of [API_KEY, WEBHOOK_SECRET, TOKEN]) expect(everything).not.toContain(secret);
+    expect(error.message).toContain('[redacted]');
+    expect(error.message).toContain('check the API key');
+  });
+
+  it('reports a refused connection as a retryable network error without a status', async () => {
+    const url = api.url;
+    await api.close();
+    api = await startFakeApi();
+    client = makeClient({ baseUrl: url, maxRetries: 0 });
+    const error = await failure(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing }));
+    expect(error.providerStatus).toBeNull();
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('could not reach');
+  });
+});
+
+describe('HttpClient retries', () => {
+  it('retries a GET on 503 with full-jitter backoff and then succeeds', async () => {
+    api.on('GET', '/v1/things/1', { status: 503 }, { status: 502 }, { status: 200, body: { id: 't1', size: 1 } });
+    await expect(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing })).resolves.toEqual({ id: 't1', size: 1 });
+    expect(api.requests).toHaveLength(3);
+    // random() = 0.5 → half of 250·2⁰ and 250·2¹.
+    expect(waits).toEqual([125, 250]);
+  });
+
+  it('gives up after 3 retries (4 attempts) and throws the last retryable error', async () => {
+    api.on('GET', '/v1/things/1', { status: 500, body: { error: 'server-error' } });
+    const error = await failure(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing }));
+    expect(api.requests).toHaveLength(4);
+    expect(error).toMatchObject({ providerStatus: 500, providerCode: 'server-error', retryable: true });
+    expect(waits).toEqual([125, 250, 500]);
+  });
+
+  it('does not retry a non-idempotent POST on 5xx', async () => {
+    api.on('POST', '/v1/things', { status: 500 }, { status: 201, body: { id: 't1', size: 1 } });
+    const error = await failure(client.request({ operation: 'createThing', method: 'POST', path: '/things', body: {}, schema: Thing }));
+    expect(error.retryable).toBe(true);
+    expect(api.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('retries a POST the caller marks idempotent', async () => {
+    api.on('POST', '/v1/tokens', { status: 503 }, { status: 200, body: { id: 't', size: 0 } });
+    await client.request({ operation: 'mint', method: 'POST', path: '/tokens', body: {}, idempotent: true, schema: Thing });
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('honours Retry-After in seconds on 429, even for a create (the provider did nothing)', async () => {
+    api.on('POST', '/v1/things', { status: 429, headers: { 'retry-after': '2' }, body: { error: 'rate-limit-error' } }, { status: 201, body: { id: 't1', size: 1 } });
+    await client.request({ operation: 'createThing', method: 'POST', path: '/things', body: {}, schema: Thing });
+    expect(waits).toEqual([2000]);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('honours Retry-After as an HTTP-date', async () => {
+    client = makeClient({ clock: fixedClock(new Date('2026-03-01T10:00:00Z')) });
+    api.on('GET', '/v1/things/1', { status: 429, headers: { 'retry-after': 'Sun, 01 Mar 2026 10:00:05 GMT' } }, { status: 200, body: { id: 't1', size: 1 } });
+    await client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing });
+    expect(waits).toEqual([5000]);
+  });
+
+  it('caps a long Retry-After at maxDelayMs', async () => {
+    client = makeClient({ maxDelayMs: 1500 });
+    api.on('GET', '/v1/things/1', { status: 429, headers: { 'retry-after': '3600' } }, { status: 200, body: { id: 't1', size: 1 } });
+    await client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing });
+    expect(waits).toEqual([1500]);
+  });
+
+  it('times out a hanging attempt, retries it, and reports the timeout', async () => {
+    client = makeClient({ timeoutMs: 50, maxRetries: 1 });
+    api.on('GET', '/v1/slow', { status: 200, hang: true });
+    const error = await failure(client.request({ operation: 'getSlow', method: 'GET', path: '/slow', schema: Thing }));
+    expect(error.message).toContain('timed out after 50 ms');
+    expect(error).toMatchObject({ providerStatus: null, retryable: true });
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('recovers when a timed-out attempt is followed by a fast reply', async () => {
+    client = makeClient({ timeoutMs: 50 });
+    api.on('GET', '/v1/slow', { status: 200, hang: true }, { status: 200, body: { id: 's', size: 2 } });
+    await expect(client.request({ operation: 'getSlow', method: 'GET', path: '/slow', schema: Thing })).resolves.toEqual({ id: 's', size: 2 });
+  });
+});
