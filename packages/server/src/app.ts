@@ -13,6 +13,7 @@ import { mockProviderRoutes } from './modules/mock-provider/routes.js';
 import { RoomRepo } from './modules/rooms/repo.js';
 import { roomRoutes } from './modules/rooms/routes.js';
 import { RoomService } from './modules/rooms/service.js';
+import { webRoutes } from './modules/web/routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, problem, sendProblem } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -30,7 +31,6 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
-    disableRequestLogging: false,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -79,5 +79,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/v1' },
   );
   await app.register(mockProviderRoutes);
+  await app.register(webRoutes);
   return app as unknown as FastifyInstance;
 }
