@@ -99,4 +99,20 @@ describe('meetings API', () => {
     expect(await page.text()).toContain(m.provider_room_name);
     expect((await fetch(`${t.url}/mock/rooms/unknown-room`)).status).toBe(404);
   });
+
+  it('joins: the owner gets the host URL; ended, inactive or foreign meetings are refused', async () => {
+    await room('joinable');
+    const m = (await t.request('POST', '/v1/rooms/joinable/meeting')).body;
+    const join = await t.request('POST', `/v1/rooms/joinable/meetings/${m.id}/join`);
+    expect(join.status).toBe(200);
+    expect(join.body).toMatchObject({ url: m.host_room_url, token: null, is_owner: true, platform: 'mock', expires_at: m.end_date });
+    expect((await t.request('POST', `/v1/rooms/standup/meetings/${m.id}/join`)).status).toBe(404);
+    await t.request('PATCH', `/v1/meetings/${m.id}/deactivate`);
+    const ended = await t.request('POST', `/v1/rooms/joinable/meetings/${m.id}/join`);
+    expect(ended.status).toBe(409);
+    expect(ended.body.detail).toContain('ended');
+    const next = (await t.request('POST', '/v1/rooms/joinable/meeting')).body;
+    clock.advance(3 * 3_600_000);
+    expect((await t.request('POST', `/v1/rooms/joinable/meetings/${next.id}/join`)).status).toBe(409);
+  });
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { RoomSettings } from '@meetbridge/platforms';
+import type { MeetingRef, RoomSettings } from '@meetbridge/platforms';
 import type { Db } from '../../db/client.js';
 import { meeting, room, type MeetingRow, type NewMeetingRow, type RoomRow } from '../../db/schema/index.js';
 import type { Meeting } from './schemas.js';
@@ -77,4 +77,20 @@ export function toMeetingDto(row: MeetingRow, roomRow: RoomRow, isOwner: boolean
     recording_trigger: row.recordingTrigger,
     created_at: row.createdAt.toISOString(),
   };
+}
+
+/** The settings snapshot a meeting was created with. */
+export function meetingSettings(row: MeetingRow): RoomSettings {
+  return {
+    isLocked: row.isLocked,
+    roomMode: row.roomMode as RoomSettings['roomMode'],
+    roomSize: row.roomSize,
+    recordingType: row.recordingType as RoomSettings['recordingType'],
+    recordingTrigger: row.recordingTrigger as RoomSettings['recordingTrigger'],
+  };
+}
+
+/** How the meeting's adapter addresses it. */
+export function meetingRef(row: MeetingRow): MeetingRef {
+  return { providerMeetingId: row.providerMeetingId, providerRoomName: row.providerRoomName, roomUrl: row.roomUrl, hostRoomUrl: row.hostRoomUrl, endDate: row.endDate };
 }

@@ -3,7 +3,7 @@ import { errorResponses } from '../../lib/problem-schema.js';
 import { ProblemSchema } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
 import { RoomNameParams } from '../rooms/schemas.js';
-import { Meeting, MeetingCreateBody, MeetingIdParams } from './schemas.js';
+import { JoinParams, JoinResponse, Meeting, MeetingCreateBody, MeetingIdParams } from './schemas.js';
 import type { MeetingService } from './service.js';
 
 const tags = ['meetings'];
@@ -23,6 +23,17 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
       const { meeting, created } = await meetings.getOrCreate(request.params.room_name, request.user, request.body?.allow_duplicated ?? false);
       return reply.code(created ? 201 : 200).send(meeting);
     },
+  });
+
+  app.post('/rooms/:room_name/meetings/:meeting_id/join', {
+    schema: {
+      tags,
+      summary: 'Get the URL this caller should open to join a meeting',
+      description: 'Owners get owner tokens (Daily) or the host URL (Whereby). 409 for an inactive or ended meeting.',
+      params: JoinParams,
+      response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema },
+    },
+    handler: async (request) => meetings.join(request.params.room_name, request.params.meeting_id, request.user),
   });
 
   app.get('/meetings/:meeting_id', {

@@ -29,3 +29,17 @@ export const MeetingCreateBody = z
     allow_duplicated: z.boolean().default(false).describe('Create a new meeting even if an active one exists.'),
   })
   .nullish();
+
+export const JoinParams = z.object({
+  room_name: z.string().min(1).max(64),
+  meeting_id: z.uuid({ message: 'must be a meeting id (UUID)' }),
+});
+
+export const JoinResponse = z.object({
+  url: z.string().describe('The URL this caller should open: with a meeting token where the provider uses tokens, the host URL for the owner where the provider has one.'),
+  token: z.string().nullable().describe('The meeting token embedded in url, where the provider uses tokens.'),
+  expires_at: z.iso.datetime().nullable(),
+  is_owner: z.boolean(),
+  platform: z.string(),
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;

@@ -1,12 +1,11 @@
 import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
 import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
-import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import { roomSettings } from '../rooms/repo.js';
 import type { RoomService } from '../rooms/service.js';
-import type { MeetingRepo} from './repo.js';
-import { matchesSettings, toMeetingDto } from './repo.js';
-import type { Meeting } from './schemas.js';
+import { matchesSettings, meetingRef, meetingSettings, toMeetingDto, type MeetingRepo } from './repo.js';
+import type { JoinResponse, Meeting } from './schemas.js';
 
 export interface MeetingServiceDeps {
   repo: MeetingRepo;
@@ -95,6 +94,30 @@ export class MeetingService {
     const found = await this.deps.repo.byId(id);
     if (!found) throw new NotFoundError(`No meeting with id ${id}.`);
     return found;
+  }
+
+  /**
+   * The URL this caller should open for a meeting of the named room: with a meeting token where the
+   * provider uses tokens (owner tokens for the room's owner), the host URL for the owner where the
+   * provider has one. Refused for an inactive or ended meeting.
+   */
+  async join(roomName: string, meetingId: string, user: User | null): Promise<JoinResponse> {
+    const found = await this.deps.repo.byId(meetingId);
+    if (!found || found.room.name !== roomName) throw new NotFoundError(`No meeting ${meetingId} in room "${roomName}".`);
+    const { meeting: row, room: roomRow } = found;
+    if (!row.isActive || row.endDate.getTime() <= this.deps.clock.now().getTime()) {
+      throw new ConflictError('This meeting has ended; ask for the room\'s current meeting with POST /v1/rooms/{room_name}/meeting.');
+    }
+    const adapter = this.deps.catalog.adapterForExisting(row.platform);
+    if (!adapter) throw new ConflictError(`This meeting runs on ${row.platform}, which is not configured here any more.`);
+    const isOwner = this.isOwner(roomRow, user);
+    const result = await adapter.createJoin({
+      meeting: meetingRef(row),
+      settings: meetingSettings(row),
+      user,
+      isOwner,
+    });
+    return { url: result.url, token: result.token, expires_at: result.expiresAt?.toISOString() ?? null, is_owner: isOwner, platform: row.platform };
   }
 
   async deactivate(id: string, user: User): Promise<Meeting> {
