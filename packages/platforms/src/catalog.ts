@@ -67,18 +67,25 @@ export class PlatformCatalog {
   /** The adapter of a platform; throws `PlatformUnavailableError` when it cannot be used here. */
   adapter(name: PlatformName): PlatformAdapter {
     this.assertUsable(name);
+    return this.build(name);
+  }
+
+  /**
+   * The adapter for an existing meeting's platform, or `null` when its credentials are gone. The
+   * Daily switch does not apply: meetings already on Daily keep working (webhooks, joins, cleanup).
+   */
+  adapterForExisting(name: string): PlatformAdapter | null {
+    if (!isPlatformName(name) || !this.configs.has(name)) return null;
+    return this.build(name);
+  }
+
+  private build(name: PlatformName): PlatformAdapter {
     let adapter = this.adapters.get(name);
     if (!adapter) {
       adapter = getProvider(name).create(this.configs.get(name), this.deps);
       this.adapters.set(name, adapter);
     }
     return adapter;
-  }
-
-  /** The adapter for an existing meeting's platform, even where new meetings would not be created. */
-  adapterForExisting(name: string): PlatformAdapter | null {
-    if (!isPlatformName(name) || !this.configs.has(name)) return null;
-    return this.adapter(name);
   }
 
   /** Decides a new room's platform: the explicit request, else the default. */
