@@ -118,6 +118,11 @@ describe('PlatformCatalog meetings', () => {
     expect(catalog(BOTH, { ...flags, dailyMigrationEnabled: false }).platformForMeeting({ id: 'r1', platform: 'whereby' })).toBe('whereby');
   });
 
+  it('reports the effective platform without checking credentials', () => {
+    expect(catalog({}, off).effectivePlatform({ id: 'r1', platform: 'daily' })).toBe('whereby');
+    expect(catalog({}, { ...on, dailyMigrationRoomIds: ['r1'] }).effectivePlatform({ id: 'r1', platform: 'mock' })).toBe('daily');
+  });
+
   it('refuses a room whose platform is not registered', () => {
     expect(thrown(() => catalog(BOTH).platformForMeeting({ id: 'r1', platform: 'jitsi' }))).toBeInstanceOf(PlatformUnavailableError);
   });

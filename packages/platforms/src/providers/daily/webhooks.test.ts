@@ -30,7 +30,7 @@ function headersFor(body: Buffer, ts: number | string = TS, secret = SECRET): Re
   return { 'x-webhook-signature': signDailyWebhook(secret, ts, body), 'x-webhook-timestamp': String(ts) };
 }
 
-function verify(body: Buffer, headers: Record<string, string>, secrets = [SECRET]) {
+function verify(body: Buffer, headers: Record<string, string | undefined>, secrets = [SECRET]) {
   return verifyDailyWebhook(body, headers, NOW, secrets, 300);
 }
 
