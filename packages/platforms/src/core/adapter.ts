@@ -208,6 +208,8 @@ export interface ProviderModule<C = unknown> {
   readonly name: string;
   readonly displayName: string;
   readonly capabilities: Capabilities;
+  /** Where Meetbridge receives this provider's webhooks (the spec's routes, e.g. `/v1/daily/webhook`). */
+  readonly webhookPath: string;
   /** Every environment variable the provider reads, with a one-line description (for docs/.env.example). */
   readonly envVars: Readonly<Record<string, string>>;
   /**

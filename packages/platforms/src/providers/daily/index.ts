@@ -7,6 +7,7 @@ export const dailyProvider = {
   name: 'daily',
   displayName: 'Daily',
   capabilities: dailyCapabilities,
+  webhookPath: '/v1/daily/webhook',
   envVars: dailyEnvVars,
   loadConfig: loadDailyConfig,
   create: (config, deps) => new DailyAdapter(config, deps),

@@ -7,6 +7,7 @@ export const mockProvider = {
   name: 'mock',
   displayName: 'Mock (built-in)',
   capabilities: mockCapabilities,
+  webhookPath: '/v1/mock/webhook',
   envVars: mockEnvVars,
   loadConfig: loadMockConfig,
   create: (config, deps) => new MockAdapter(config, deps),

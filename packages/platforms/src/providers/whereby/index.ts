@@ -7,6 +7,7 @@ export const wherebyProvider = {
   name: 'whereby',
   displayName: 'Whereby',
   capabilities: wherebyCapabilities,
+  webhookPath: '/v1/whereby',
   envVars: wherebyEnvVars,
   loadConfig: loadWherebyConfig,
   create: (config, deps) => new WherebyAdapter(config, deps),
