@@ -93,6 +93,16 @@ const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/g;
 const BEARER = /Bearer\s+\S+/gi;
 const MAX_DETAIL = 300;
 
+interface ErrorFacts {
+  status: number | null;
+  code?: string | null;
+  detail?: string | null;
+  retryable: boolean;
+  /** What happened and what to do, in our words. */
+  explanation: string;
+  cause?: unknown;
+}
+
 type Attempt = { ok: true; status: number; text: string } | { ok: false; error: ProviderError; retryAfterMs: number | null };
 
 /** The HTTP transport. Failures throw `ProviderError`; a reply that does not match the schema too. */
@@ -173,14 +183,14 @@ export class HttpClient {
     } catch (cause) {
       const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
       const what = timedOut ? `timed out after ${timeoutMs} ms` : `could not reach the API (${networkCode(cause)})`;
-      const error = this.error(req, null, null, null, true, `${what}; it is retried when safe`, cause);
+      const error = this.error(req, { status: null, retryable: true, explanation: `${what}; it is retried when safe`, cause });
       return { ok: false, error, retryAfterMs: null };
     }
     this.logger.debug({ provider: this.options.provider, operation: req.operation, status: response.status }, 'provider call');
     if (response.ok) return { ok: true, status: response.status, text };
     const { code, detail } = errorBody(text);
     const retryable = response.status === 429 || response.status >= 500;
-    const error = this.error(req, response.status, code, detail, retryable, hint(response.status));
+    const error = this.error(req, { status: response.status, code, detail, retryable, explanation: hint(response.status) });
     const now = (this.options.clock ?? systemClock).now();
     return { ok: false, error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now) };
   }
@@ -190,23 +200,19 @@ export class HttpClient {
     try {
       json = text.trim() === '' ? undefined : JSON.parse(text);
     } catch (cause) {
-      throw this.error(req, status, null, null, false, 'the reply is not JSON', cause);
+      throw this.error(req, { status, retryable: false, explanation: 'the reply is not JSON', cause });
     }
     const parsed = req.schema.safeParse(json);
     if (parsed.success) return parsed.data;
     const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-    throw this.error(req, status, null, null, false, `unexpected reply shape (${issues.join('; ')})`, parsed.error);
+    throw this.error(req, { status, retryable: false, explanation: `unexpected reply shape (${issues.join('; ')})`, cause: parsed.error });
   }
 
-  private error(
-    req: HttpRequest<unknown>,
-    status: number | null,
-    code: string | null,
-    detail: string | null,
-    retryable: boolean,
-    explanation: string,
-    cause?: unknown,
-  ): ProviderError {
+  /** Builds the `ProviderError`; every provider-supplied text is redacted and truncated first. */
+  private error(req: HttpRequest<unknown>, f: ErrorFacts): ProviderError {
+    const { status, retryable, explanation, cause } = f;
+    const code = f.code ?? null;
+    const detail = f.detail ?? null;
     const providerCode = code === null ? null : this.redact(code).slice(0, MAX_DETAIL);
     const providerDetail = detail === null ? null : this.redact(detail).slice(0, MAX_DETAIL);
     const parts = [status === null ? null : `HTTP ${status}`, providerCode, providerDetail && `"${providerDetail}"`].filter(Boolean);

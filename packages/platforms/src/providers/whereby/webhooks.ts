@@ -31,7 +31,10 @@ function parseSignatureHeader(header: string): { t: string; signatures: Buffer[]
   const signatures: Buffer[] = [];
   for (const part of header.split(',')) {
     const [key, value, ...rest] = part.trim().split('=');
-    if (rest.length > 0 || value === undefined) break;
+    if (rest.length > 0 || value === undefined) {
+      t = undefined;
+      break;
+    }
     if (key === 't') t = value;
     else if (key === 'v1' && /^[0-9a-fA-F]{64}$/.test(value)) signatures.push(Buffer.from(value, 'hex'));
   }
