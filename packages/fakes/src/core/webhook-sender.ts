@@ -23,6 +23,8 @@ export interface WebhookSenderConfig {
   isRetryable: (status: number | undefined) => boolean;
   /** Consecutive failed webhooks after which sending stops (Daily: 3). Default: never. */
   circuitBreakerThreshold?: number;
+  /** Headers added to every attempt, e.g. Daily's `Authorization: Basic` when `basicAuth` is set. */
+  extraHeaders?: () => Record<string, string>;
 }
 
 /** Circuit-breaker state, mirroring Daily's webhook `state` and `failedCount`. */
@@ -97,6 +99,24 @@ export class WebhookSender {
     return this.records;
   }
 
+  /** Changes the retry policy (Daily: `retryType` of the registered webhook). */
+  configure(policy: Partial<Pick<WebhookSenderConfig, 'maxRetries' | 'circuitBreakerThreshold'>>): void {
+    if ('maxRetries' in policy && policy.maxRetries !== undefined) this.config.maxRetries = policy.maxRetries;
+    if ('circuitBreakerThreshold' in policy) this.config.circuitBreakerThreshold = policy.circuitBreakerThreshold;
+  }
+
+  /**
+   * POSTs an unsigned body to `url` once, outside the queue (Daily's verification ping on webhook
+   * creation), records it and returns the response status (undefined on network error or timeout).
+   */
+  async probe(url: string, webhook: OutgoingWebhook, headers: Record<string, string> = {}): Promise<number | undefined> {
+    const [delivery] = this.record({ ...webhook, signed: false }, false);
+    if (!delivery) return undefined;
+    const status = await this.attempt(url, delivery, headers);
+    delivery.state = status !== undefined && this.config.isSuccess(status) ? 'delivered' : 'failed';
+    return status;
+  }
+
   /** Circuit-breaker state. */
   circuit(): WebhookCircuit {
     return { state: this.circuitOpen ? 'FAILED' : 'ACTIVE', failedCount: this.failedCount };
@@ -144,7 +164,7 @@ export class WebhookSender {
     this.reactivate();
   }
 
-  private record(webhook: OutgoingWebhook): WebhookDelivery[] {
+  private record(webhook: OutgoingWebhook, applyFaults = true): WebhookDelivery[] {
     const body = JSON.stringify(webhook.envelope);
     const make = (copy: number): WebhookDelivery => {
       this.seq += 1;
@@ -163,6 +183,7 @@ export class WebhookSender {
       this.records.push(delivery);
       return delivery;
     };
+    if (!applyFaults) return [make(0)];
     if (this.shouldDrop(webhook.type)) {
       const dropped = make(0);
       dropped.state = 'dropped';
@@ -221,10 +242,10 @@ export class WebhookSender {
     if (threshold !== undefined && this.failedCount >= threshold) this.circuitOpen = true;
   }
 
-  private async attempt(url: string, delivery: WebhookDelivery): Promise<number | undefined> {
+  private async attempt(url: string, delivery: WebhookDelivery, extra: Record<string, string> = {}): Promise<number | undefined> {
     const timestampMs = this.config.now() + (this.options.timestampOffsetSeconds ?? 0) * 1000;
     const signature = delivery.signed ? this.config.sign(delivery.body, timestampMs, this.options.wrongSecret ?? false) : {};
-    delivery.headers = { 'content-type': 'application/json', 'user-agent': 'meetbridge-fakes', ...signature };
+    delivery.headers = { 'content-type': 'application/json', 'user-agent': 'meetbridge-fakes', ...this.config.extraHeaders?.(), ...extra, ...signature };
     try {
       const res = await fetch(url, {
         method: 'POST',

@@ -1,0 +1,48 @@
+import type { WebhookSender } from '../core/webhook-sender.js';
+import type { OutgoingWebhook, WebhookDelivery } from '../core/webhook-types.js';
+import type { DailyPresence } from './presence.js';
+import type { DailyRecorder } from './recordings.js';
+import type { DailyTimestampUnit } from './sign.js';
+import type { DailyState } from './state.js';
+
+/** A webhook registered through `POST /webhooks` (Daily allows one per domain). */
+export interface DailyWebhookRegistration {
+  readonly uuid: string;
+  url: string;
+  hmac: string;
+  basicAuth: string | null;
+  retryType: 'circuit-breaker' | 'exponential';
+  eventTypes: string[];
+  readonly createdAt: string;
+  updatedAt: string;
+}
+
+/** Everything the Daily routes and control share. */
+export interface DailyContext {
+  readonly apiKey: string;
+  readonly domain: string;
+  readonly domainId: string;
+  readonly state: DailyState;
+  readonly presence: DailyPresence;
+  readonly recorder: DailyRecorder;
+  readonly sender: WebhookSender;
+  readonly now: () => number;
+  /** The fake's origin, known once listening; used in access links. */
+  origin: string;
+  /** Base64 HMAC secret used to sign webhooks (replaced by `POST /webhooks` with an `hmac`). */
+  webhookSecret: string;
+  timestampUnit: DailyTimestampUnit;
+  registration: DailyWebhookRegistration | undefined;
+}
+
+/** Sends events (filtered by the registered `eventTypes`, if any) and resolves after delivery. */
+export function emit(ctx: DailyContext, events: readonly OutgoingWebhook[]): Promise<WebhookDelivery[]> {
+  const types = ctx.registration?.eventTypes;
+  const wanted = types && types.length > 0 ? events.filter((e) => types.includes(e.type)) : events;
+  return ctx.sender.send(wanted);
+}
+
+/** Sends events caused by a REST call in the background (await `control.settle()` to wait for them). */
+export function dispatch(ctx: DailyContext, events: readonly OutgoingWebhook[]): void {
+  if (events.length > 0) void emit(ctx, events);
+}

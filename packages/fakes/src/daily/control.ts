@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import { BaseControl, FakeControlError, controlBody, registerCommonControlRoutes } from '../core/base-control.js';
+import type { FakeCore } from '../core/base-control.js';
+import type { WebhookDelivery } from '../core/webhook-types.js';
+import { emit } from './context.js';
+import type { DailyContext, DailyWebhookRegistration } from './context.js';
+import { dailyVerificationPing } from './events.js';
+import type { DailyJoinParams } from './presence.js';
+import type { DailyFinishRecordingParams, DailyRecordingRef, DailyStartRecordingParams } from './recordings.js';
+import type { DailyTimestampUnit } from './sign.js';
+import type { DailyIssuedToken, DailyParticipant, DailyRecording } from './state.js';
+import { meetingView, recordingView, roomView } from './views.js';
+
+/** A recording as `GET /recordings/:id` shows it, plus the fields only the fake knows. */
+export type DailyRecordingSnapshot = Record<string, unknown> & {
+  readonly id: string;
+  readonly type: string;
+  readonly instanceId: string;
+  readonly options: Record<string, unknown>;
+};
+
+/** Everything the Daily fake holds. */
+export interface DailyStateSnapshot {
+  readonly rooms: readonly Record<string, unknown>[];
+  readonly meetings: readonly Record<string, unknown>[];
+  readonly recordings: readonly DailyRecordingSnapshot[];
+  readonly tokens: readonly DailyIssuedToken[];
+  readonly webhook: DailyWebhookRegistration | null;
+}
+
+function recordingSnapshot(r: DailyRecording): DailyRecordingSnapshot {
+  return { ...recordingView(r), id: r.id, type: r.type, instanceId: r.instanceId, options: r.options, layout: r.layout, startedBy: r.startedBy };
+}
+
+/** Typed control API of the Daily fake: drive calls and recordings, inject faults, inspect. */
+export class DailyControl extends BaseControl {
+  constructor(
+    core: FakeCore,
+    private readonly ctx: DailyContext,
+  ) {
+    super(core);
+  }
+
+  /** A participant joins: `meeting.started` if first, then `participant.joined`. Resolves after delivery. */
+  async addParticipant(params: DailyJoinParams): Promise<DailyParticipant> {
+    const { participant, events } = this.ctx.presence.join(params, this.ctx.now());
+    await emit(this.ctx, events);
+    return participant;
+  }
+
+  /** A participant leaves: `participant.left`, and `meeting.ended` when the room empties (unless disabled). */
+  async removeParticipant(params: { room: string; sessionId: string; endMeetingWhenEmpty?: boolean }): Promise<void> {
+    await emit(this.ctx, this.ctx.presence.leave(params.room, params.sessionId, this.ctx.now(), params.endMeetingWhenEmpty ?? true));
+  }
+
+  /** Everyone leaves (`participant.left` each), then `meeting.ended`. */
+  async endMeeting(params: { room: string }): Promise<void> {
+    await emit(this.ctx, this.ctx.presence.endMeeting(this.ctx.presence.resolveRoom(params.room), this.ctx.now()));
+  }
+
+  /** Starts a recording as a client would (daily-js `startRecording`): same checks as REST, `recording.started`. */
+  async startRecording(params: DailyStartRecordingParams): Promise<DailyRecordingSnapshot> {
+    const { recording, event } = this.ctx.recorder.start(params, this.ctx.now());
+    await emit(this.ctx, [event]);
+    return recordingSnapshot(recording);
+  }
+
+  /** The recording is ready: status `finished` and `recording.ready-to-download` (tracks for raw-tracks). */
+  async finishRecording(params: DailyFinishRecordingParams): Promise<DailyRecordingSnapshot> {
+    const { recording, event } = this.ctx.recorder.finish(params, this.ctx.now());
+    await emit(this.ctx, [event]);
+    return recordingSnapshot(recording);
+  }
+
+  /** The recording fails: status `canceled` and `recording.error`. */
+  async failRecording(params: DailyRecordingRef & { errorMsg?: string }): Promise<DailyRecordingSnapshot> {
+    const { recording, event } = this.ctx.recorder.fail(params, this.ctx.now());
+    await emit(this.ctx, [event]);
+    return recordingSnapshot(recording);
+  }
+
+  /** Sends Daily's unsigned verification ping `{"test":"test"}` to the webhook URL. */
+  async sendVerificationPing(): Promise<WebhookDelivery> {
+    const [delivery] = await this.ctx.sender.send([dailyVerificationPing()]);
+    if (!delivery) throw new FakeControlError(500, 'the ping was not recorded');
+    return delivery;
+  }
+
+  /** Replaces the base64 HMAC secret used to sign webhooks. */
+  setWebhookSecret(secretBase64: string): void {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secretBase64)) throw new FakeControlError(400, 'the Daily webhook secret must be base64');
+    this.ctx.webhookSecret = secretBase64;
+  }
+
+  /** Unit of `X-Webhook-Timestamp` (Daily does not document it): `seconds` (default) or `milliseconds`. */
+  setTimestampUnit(unit: DailyTimestampUnit): void {
+    if (unit !== 'seconds' && unit !== 'milliseconds') throw new FakeControlError(400, 'unit must be "seconds" or "milliseconds"');
+    this.ctx.timestampUnit = unit;
+  }
+
+  /** Meeting tokens issued so far, with the properties they were created with. */
+  tokens(): readonly DailyIssuedToken[] {
+    return [...this.ctx.state.tokens.values()];
+  }
+
+  /** A snapshot of rooms (with presence), meetings, recordings, tokens and the registered webhook. */
+  state(): DailyStateSnapshot {
+    const now = this.ctx.now();
+    return {
+      rooms: [...this.ctx.state.rooms.values()].map((room) => ({
+        ...roomView(room, this.ctx.domain),
+        deleted: room.deleted,
+        properties: room.properties,
+        requestBody: room.requestBody,
+        participants: [...room.present.values()],
+        meetingId: room.meeting?.id ?? null,
+        activeRecordings: Object.fromEntries(room.activeRecordings),
+      })),
+      meetings: this.ctx.state.meetings.map((m) => meetingView(m, now)),
+      recordings: this.ctx.state.recordings.map(recordingSnapshot),
+      tokens: this.tokens(),
+      webhook: this.ctx.registration ?? null,
+    };
+  }
+
+  /** Clears rooms, meetings, recordings, tokens, the webhook registration, faults, requests and webhook records. */
+  override reset(): void {
+    super.reset();
+    this.ctx.state.clear();
+    this.ctx.registration = undefined;
+  }
+}
+
+/** Registers the Daily control routes under `/_control` (see README). */
+export function registerDailyControlRoutes(app: FastifyInstance, control: DailyControl): void {
+  registerCommonControlRoutes(app, control);
+  app.get('/_control/state', async () => control.state());
+  app.get('/_control/tokens', async () => control.tokens());
+  app.post('/_control/participants', async (req, reply) => reply.code(201).send(await control.addParticipant(controlBody<DailyJoinParams>(req.body))));
+  app.post('/_control/participants/remove', async (req, reply) => {
+    await control.removeParticipant(controlBody<{ room: string; sessionId: string; endMeetingWhenEmpty?: boolean }>(req.body));
+    return reply.code(204).send();
+  });
+  app.post('/_control/meetings/end', async (req, reply) => {
+    await control.endMeeting(controlBody<{ room: string }>(req.body));
+    return reply.code(204).send();
+  });
+  app.post('/_control/recordings/start', async (req, reply) => reply.code(201).send(await control.startRecording(controlBody<DailyStartRecordingParams>(req.body))));
+  app.post('/_control/recordings/finish', async (req) => control.finishRecording(controlBody<DailyFinishRecordingParams>(req.body)));
+  app.post('/_control/recordings/fail', async (req) => control.failRecording(controlBody<DailyRecordingRef & { errorMsg?: string }>(req.body)));
+  app.post('/_control/webhooks/ping', async () => control.sendVerificationPing());
+  app.put('/_control/webhook-secret', async (req, reply) => {
+    control.setWebhookSecret(String(controlBody<{ secret?: string }>(req.body).secret ?? ''));
+    return reply.code(204).send();
+  });
+  app.put('/_control/timestamp-unit', async (req, reply) => {
+    control.setTimestampUnit(controlBody<{ unit: DailyTimestampUnit }>(req.body).unit);
+    return reply.code(204).send();
+  });
+}

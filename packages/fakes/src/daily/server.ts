@@ -1,0 +1,130 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { FaultInjector } from '../core/faults.js';
+import { createFakeApp, listen } from '../core/http-app.js';
+import { RequestLog } from '../core/request-log.js';
+import type { RecordedRequest } from '../core/request-log.js';
+import { WebhookSender } from '../core/webhook-sender.js';
+import type { WebhookDelivery } from '../core/webhook-types.js';
+import type { DailyContext } from './context.js';
+import { DailyControl, registerDailyControlRoutes } from './control.js';
+import { DailyPresence } from './presence.js';
+import { DailyRecorder } from './recordings.js';
+import { registerDailyApi } from './routes-rooms.js';
+import { dailySignatureHeaders } from './sign.js';
+import type { DailyTimestampUnit } from './sign.js';
+import { DailyState } from './state.js';
+
+/** Options of `startDailyFake`. */
+export interface DailyFakeOptions {
+  /** TCP port; default 0 (a free port). */
+  port?: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+  /** The API key accepted as `Authorization: Bearer <apiKey>`; default `daily-fake-api-key`. */
+  apiKey?: string;
+  /** Base64 HMAC secret used to sign webhooks; default: 32 random bytes, base64. */
+  webhookSecret?: string;
+  /** Where webhooks are POSTed; default none (webhooks are recorded as `no-target`). */
+  webhookUrl?: string;
+  /** The Daily domain: room URLs are `https://<domain>.daily.co/<room>`; default `meetbridge`. */
+  domain?: string;
+  /** Domain id put in meeting tokens (`d` claim); default a random UUID. */
+  domainId?: string;
+  /** Clock in unix ms; default `Date.now`. */
+  now?: () => number;
+  /** Unit of `X-Webhook-Timestamp`; default `seconds`. */
+  timestampUnit?: DailyTimestampUnit;
+  /** Per-attempt webhook timeout in ms; default 5000. */
+  webhookTimeoutMs?: number;
+}
+
+/** A running Daily fake. */
+export interface DailyFake {
+  /** REST base URL including `/v1`: use as DAILY_API_URL. */
+  readonly url: string;
+  /** `http://host:port`, where `/_control/...` lives. */
+  readonly origin: string;
+  readonly apiKey: string;
+  /** The current base64 webhook secret (changes if a webhook is registered with its own `hmac`). */
+  readonly webhookSecret: string;
+  readonly domain: string;
+  readonly control: DailyControl;
+  /** REST requests received so far (same as `control.requests()`). */
+  readonly requests: readonly RecordedRequest[];
+  /** Webhooks recorded so far (same as `control.webhooks()`). */
+  readonly webhooks: readonly WebhookDelivery[];
+  /** Waits for in-flight webhooks, then stops listening. */
+  close(): Promise<void>;
+}
+
+function createContext(options: DailyFakeOptions): DailyContext {
+  const now = options.now ?? Date.now;
+  const state = new DailyState();
+  const domain = options.domain ?? 'meetbridge';
+  const base: Omit<DailyContext, 'sender'> = {
+    apiKey: options.apiKey ?? 'daily-fake-api-key',
+    domain,
+    domainId: options.domainId ?? randomUUID(),
+    state,
+    presence: new DailyPresence(state),
+    recorder: new DailyRecorder(state, domain),
+    now,
+    origin: '',
+    webhookSecret: options.webhookSecret ?? randomBytes(32).toString('base64'),
+    timestampUnit: options.timestampUnit ?? 'seconds',
+    registration: undefined,
+  };
+  // The signer reads `base` (which becomes the context) so a later secret or unit change applies.
+  const sender = new WebhookSender({
+    url: options.webhookUrl,
+    sign: (body, ts, wrong) => dailySignatureHeaders(wrong ? Buffer.from(`wrong-${base.webhookSecret}`).toString('base64') : base.webhookSecret, ts, body, base.timestampUnit),
+    now,
+    timeoutMs: options.webhookTimeoutMs ?? 5000,
+    // Circuit-breaker (Daily's default retryType): each non-200 counts; 3 in a row stop delivery.
+    maxRetries: 0,
+    isSuccess: (status) => status === 200,
+    isRetryable: () => true,
+    circuitBreakerThreshold: 3,
+    extraHeaders: (): Record<string, string> => (base.registration?.basicAuth ? { authorization: `Basic ${base.registration.basicAuth}` } : {}),
+  });
+  return Object.assign(base, { sender });
+}
+
+/** Starts a contract-faithful Daily REST + webhook emulator on a real HTTP listener. */
+export async function startDailyFake(options: DailyFakeOptions = {}): Promise<DailyFake> {
+  const ctx = createContext(options);
+  const log = new RequestLog();
+  const faults = new FaultInjector();
+  const control = new DailyControl({ log, faults, sender: ctx.sender }, ctx);
+  const app = createFakeApp(log);
+  registerDailyControlRoutes(app, control);
+  registerDailyApi(app, ctx, faults);
+  app.get<{ Params: { file: string } }>('/_files/daily/recordings/:file', async (req, reply) => {
+    const recording = ctx.state.recording(req.params.file.replace(/\.mp4$/, ''));
+    if (!recording) return reply.code(404).send('NoSuchKey');
+    const disposition = recording.bucket?.allow_streaming_from_bucket === true ? 'inline' : 'attachment';
+    return reply.header('content-type', 'video/mp4').header('content-disposition', `${disposition}; filename="${recording.id}.mp4"`).send(recording.content);
+  });
+  const origin = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
+  ctx.origin = origin;
+  return {
+    url: `${origin}/v1`,
+    origin,
+    apiKey: ctx.apiKey,
+    get webhookSecret() {
+      return ctx.webhookSecret;
+    },
+    domain: ctx.domain,
+    control,
+    get requests() {
+      return log.all();
+    },
+    get webhooks() {
+      return ctx.sender.deliveries();
+    },
+    async close() {
+      await ctx.sender.settle();
+      await app.close();
+    },
+  };
+}

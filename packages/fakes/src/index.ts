@@ -1,0 +1,35 @@
+/**
+ * Contract-faithful HTTP emulators of the Whereby and Daily REST APIs and their webhooks, for tests,
+ * benchmarks and local development. See the package README for the control API.
+ */
+export { startWherebyFake } from './whereby/server.js';
+export type { WherebyFake, WherebyFakeOptions } from './whereby/server.js';
+export { WherebyControl } from './whereby/control.js';
+export type { WherebyMeetingSnapshot, WherebyRecordingSnapshot, WherebyStateSnapshot } from './whereby/control.js';
+export type { WherebyFinishRecordingParams, WherebyJoinParams } from './whereby/presence.js';
+export type { WherebyParticipant, WherebyRoleName, WherebySession } from './whereby/state.js';
+export { WHEREBY_SIGNATURE_HEADER, signWhereby, wherebySignatureHeaders } from './whereby/sign.js';
+
+export { startDailyFake } from './daily/server.js';
+export type { DailyFake, DailyFakeOptions } from './daily/server.js';
+export { DailyControl } from './daily/control.js';
+export type { DailyRecordingSnapshot, DailyStateSnapshot } from './daily/control.js';
+export type { DailyJoinParams } from './daily/presence.js';
+export type { DailyFinishRecordingParams, DailyRecordingRef, DailyStartRecordingParams, DailyTrackKind } from './daily/recordings.js';
+export type { DailyIssuedToken, DailyParticipant } from './daily/state.js';
+export { DEFAULT_INSTANCE_ID } from './daily/state.js';
+export { decodeTokenClaims } from './daily/tokens.js';
+export { DAILY_SIGNATURE_HEADER, DAILY_TIMESTAMP_HEADER, dailySignatureHeaders, signDaily } from './daily/sign.js';
+export type { DailyTimestampUnit } from './daily/sign.js';
+
+export { FakeControlError } from './core/base-control.js';
+export type { FaultRule } from './core/faults.js';
+export type { RecordedRequest } from './core/request-log.js';
+export type { WebhookCircuit } from './core/webhook-sender.js';
+export type {
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryOptions,
+  WebhookDeliveryState,
+  WebhookOrder,
+} from './core/webhook-types.js';
