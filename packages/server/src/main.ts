@@ -4,13 +4,20 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import type { AppConfig } from './config/index.js';
+import { withMockWebhookSecret } from './config/secrets.js';
+import { createContainer, type Container } from './container.js';
 import { openDatabase, type Database } from './db/client.js';
+import { JobQueue } from './jobs/queue.js';
+import { startWorkers, type Workers } from './jobs/workers.js';
 
-/** A running Meetbridge process: the app, its database, and how to stop them. */
+/** A running Meetbridge process: the app, its services and queue, and how to stop them. */
 export interface Server {
   app: FastifyInstance;
+  container: Container;
   database: Database;
   catalog: PlatformCatalog;
+  queue: JobQueue;
+  workers: Workers | null;
   close(): Promise<void>;
 }
 
@@ -20,10 +27,18 @@ export interface StartOptions {
   /** Reuse an open database (tests); otherwise one is opened from the config. */
   database?: Database;
   fetch?: typeof fetch;
+  /** Run the job workers in this process (default: `config.runWorkers`). */
+  workers?: boolean;
+  /** Serve HTTP (default true); `false` for a worker-only process. */
+  http?: boolean;
 }
 
-/** Opens the database (PGlite under DATA_DIR unless DATABASE_URL), applies migrations, builds the app. */
-export async function createServer(config: AppConfig, options: StartOptions): Promise<Server> {
+/**
+ * Opens the database (PGlite under DATA_DIR unless DATABASE_URL), applies migrations, starts the
+ * job queue and, unless told otherwise, this process's workers; then builds the HTTP app.
+ */
+export async function createServer(given: AppConfig, options: StartOptions): Promise<Server> {
+  const config = withMockWebhookSecret(given);
   const clock = options.clock ?? systemClock;
   const catalog = new PlatformCatalog(config.providerEnv, config.selection, {
     clock,
@@ -32,22 +47,54 @@ export async function createServer(config: AppConfig, options: StartOptions): Pr
     fetch: options.fetch,
     webhookToleranceSeconds: config.webhookToleranceSeconds,
   });
-  const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') }));
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') }));
+  let queue: JobQueue | undefined;
   try {
     await database.migrate();
-    const app = await buildApp({ config, database, catalog, logger: options.logger, clock });
+    const container = createContainer({ config, database, catalog, clock, logger: options.logger });
+    queue = new JobQueue(database, options.logger);
+    await queue.start();
+    const workers = (options.workers ?? config.runWorkers) ? await startWorkers(container, queue, config.reconcileIntervalSeconds) : null;
+    attachQueue(container, queue, workers);
+    const app = await buildApp(container, options.logger);
+    const q = queue;
     return {
       app,
+      container,
       database,
       catalog,
+      queue: q,
+      workers,
       async close() {
         await app.close();
+        await workers?.stop();
+        await q.stop();
         if (!options.database) await database.close();
       },
     };
   } catch (error) {
+    await queue?.stop().catch(() => {});
     if (!options.database) await database.close();
     throw error;
   }
+}
+
+/** Connects the services' hooks to the queue: stored webhooks get drained, meetings reconciled. */
+function attachQueue(c: Container, queue: JobQueue, workers: Workers | null): void {
+  let kickScheduled = false;
+  c.hooks.webhookStored = () => {
+    // One send per 50 ms per process is plenty: the drain job empties the whole inbox.
+    if (kickScheduled) return;
+    kickScheduled = true;
+    setTimeout(() => {
+      kickScheduled = false;
+      queue
+        .send('webhookDrain', {})
+        .then(() => workers?.wake())
+        .catch((err: unknown) => c.logger.warn({ err }, 'could not schedule webhook processing; the sweep will'));
+    }, 50).unref();
+  };
+  c.hooks.reconcile = async (meetingIds) => {
+    for (const meetingId of meetingIds) await queue.send('meetingReconcile', { meetingId, countEmpty: false }, { singletonKey: meetingId });
+  };
 }

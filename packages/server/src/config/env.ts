@@ -49,6 +49,8 @@ export const coreEnvSchema = z.object({
   DAILY_MIGRATION_ROOM_IDS: opt(roomIdList).default([]),
   MEETING_DURATION_HOURS: opt(z.coerce.number().positive().max(24 * 30)).default(8),
   WEBHOOK_TOLERANCE_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(300),
+  RECONCILE_INTERVAL_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(30),
+  RUN_WORKERS: opt(bool).default(true),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -69,6 +71,8 @@ export const envExamples: Record<string, string> = {
   DAILY_MIGRATION_ROOM_IDS: '["7d1e4c0a-1b2c-4d5e-8f90-123456789abc"] (or a comma-separated list)',
   MEETING_DURATION_HOURS: '8',
   WEBHOOK_TOLERANCE_SECONDS: '300',
+  RECONCILE_INTERVAL_SECONDS: '30',
+  RUN_WORKERS: 'false',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;

@@ -21,6 +21,10 @@ export interface AppConfig {
   selection: SelectionFlags;
   meetingDurationHours: number;
   webhookToleranceSeconds: number;
+  /** How often every active meeting is reconciled with its provider. */
+  reconcileIntervalSeconds: number;
+  /** Whether `serve` also runs the job workers (the embedded default does). */
+  runWorkers: boolean;
   /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
 }
@@ -54,6 +58,8 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     },
     meetingDurationHours: env.MEETING_DURATION_HOURS,
     webhookToleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+    reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+    runWorkers: env.RUN_WORKERS,
     providerEnv: { ...raw },
   };
 }

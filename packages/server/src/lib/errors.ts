@@ -40,3 +40,10 @@ export class ConflictError extends MeetbridgeError {
     super('conflict', 409, message);
   }
 }
+
+/** HTTP 503: our own dependency (the database) is down; the caller should retry. */
+export class ServiceUnavailableError extends MeetbridgeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unavailable', 503, message, options);
+  }
+}

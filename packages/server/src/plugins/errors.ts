@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { MeetbridgeError, ProviderError } from '@meetbridge/platforms';
-import { ValidationError, type FieldError } from '../lib/errors.js';
+import { ServiceUnavailableError, ValidationError, type FieldError } from '../lib/errors.js';
 
 /** An RFC 9457 problem details body. */
 export interface Problem {
@@ -61,6 +61,7 @@ export function toProblem(error: unknown): Problem {
       provider_code: error.providerCode,
     });
   }
+  if (error instanceof ServiceUnavailableError) return problem(503, error.code, error.message);
   if (error instanceof MeetbridgeError && error.status < 500) return problem(error.status, error.code, error.message);
   const fe = error as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {

@@ -14,6 +14,6 @@ export const mockProvider = {
 } as const satisfies ProviderModule<MockConfig>;
 
 export { MockAdapter } from './adapter.js';
-export { MockProviderState, defaultMockState } from './state.js';
+export { MockProviderState, defaultMockState, type MockRoom } from './state.js';
 export { signMockWebhook } from './webhooks.js';
 export type { MockConfig } from './config.js';

@@ -28,6 +28,15 @@ export const meeting = pgTable(
     recordingType: text('recording_type').notNull(),
     recordingTrigger: text('recording_trigger').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the provider's absolute participant count (Whereby `numClients`) was last applied. */
+    numClientsAt: timestamp('num_clients_at', { withTimezone: true }),
+    /** Consecutive reconciliation checks that found nobody in a meeting that had participants. */
+    emptyChecks: integer('empty_checks').notNull().default(0),
+    /** When the provider reported the meeting ended. */
+    providerEndedAt: timestamp('provider_ended_at', { withTimezone: true }),
+    /** When Meetbridge deactivated the meeting, and why. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
   },
   (t) => [
     uniqueIndex('meeting_platform_provider_room_name_key').on(t.platform, t.providerRoomName),

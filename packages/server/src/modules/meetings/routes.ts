@@ -3,13 +3,16 @@ import { errorResponses } from '../../lib/problem-schema.js';
 import { ProblemSchema } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
 import { RoomNameParams } from '../rooms/schemas.js';
-import { JoinParams, JoinResponse, Meeting, MeetingCreateBody, MeetingIdParams } from './schemas.js';
+import { z } from 'zod';
+import { ForbiddenError } from '../../lib/errors.js';
+import type { InboxRepo } from '../webhooks/repo.js';
+import { JoinParams, JoinResponse, Meeting, MeetingCreateBody, MeetingEventList, MeetingIdParams, Reservation } from './schemas.js';
 import type { MeetingService } from './service.js';
 
 const tags = ['meetings'];
 
 /** Meetings: get-or-create a room's meeting, read one, deactivate one. */
-export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> = async (app, { meetings }) => {
+export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; inbox: InboxRepo }> = async (app, { meetings, inbox }) => {
   app.post('/rooms/:room_name/meeting', {
     schema: {
       tags,
@@ -38,9 +41,46 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
 
   app.get('/meetings/:meeting_id', {
     schema: { tags, summary: 'Get a meeting', params: MeetingIdParams, response: { 200: Meeting, ...errorResponses } },
+    handler: async (request) => meetings.read(request.params.meeting_id, request.user),
+  });
+
+  app.post('/rooms/:room_name/meetings/:meeting_id/joining', {
+    schema: {
+      tags,
+      summary: 'Reserve a place before joining',
+      description: 'Call right before opening the room: for 30 s (or until a participant joins) the meeting is not deactivated, so people joining at the same time end up in the same provider room. 409 for an ended meeting.',
+      params: JoinParams,
+      response: { 201: Reservation, ...errorResponses },
+    },
+    handler: async (request, reply) => reply.code(201).send(await meetings.reserve(request.params.room_name, request.params.meeting_id)),
+  });
+
+  app.get('/meetings/:meeting_id/events', {
+    schema: {
+      tags,
+      security: [{ bearer: [] }],
+      summary: "The provider webhooks received for a meeting, with their processing status (room owner only)",
+      params: MeetingIdParams,
+      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: { 200: MeetingEventList, ...errorResponses },
+    },
     handler: async (request) => {
+      const user = requireUser(request);
       const found = await meetings.get(request.params.meeting_id);
-      return meetings.toDto(found.meeting, found.room, request.user);
+      if (!meetings.isOwner(found.room, user)) throw new ForbiddenError("Only the room owner may read a meeting's events.");
+      const rows = await inbox.forMeeting(found.meeting.id, request.query.limit);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          platform: r.platform,
+          provider_event_id: r.providerEventId,
+          type: r.type,
+          received_at: r.receivedAt.toISOString(),
+          occurred_at: r.occurredAt.toISOString(),
+          status: r.status as 'pending' | 'processed' | 'ignored' | 'failed',
+          error: r.error,
+        })),
+      };
     },
   });
 

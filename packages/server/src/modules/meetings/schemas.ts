@@ -19,8 +19,40 @@ export const Meeting = z.object({
   recording_type: z.string(),
   recording_trigger: z.string(),
   created_at: z.iso.datetime(),
+  participants: z
+    .array(
+      z.object({
+        provider_session_id: z.string(),
+        user_id: z.string().nullable(),
+        user_name: z.string().nullable(),
+        joined_at: z.iso.datetime(),
+        left_at: z.iso.datetime().nullable(),
+      }),
+    )
+    .optional()
+    .describe('Participant sessions, returned to the room owner only.'),
 });
 export type Meeting = z.infer<typeof Meeting>;
+export type Participant = NonNullable<Meeting['participants']>[number];
+
+export const Reservation = z.object({
+  reservation_id: z.uuid(),
+  meeting_id: z.uuid(),
+  expires_at: z.iso.datetime(),
+});
+export type Reservation = z.infer<typeof Reservation>;
+
+export const MeetingEventItem = z.object({
+  id: z.uuid(),
+  platform: z.string(),
+  provider_event_id: z.string(),
+  type: z.string(),
+  received_at: z.iso.datetime(),
+  occurred_at: z.iso.datetime(),
+  status: z.enum(['pending', 'processed', 'ignored', 'failed']),
+  error: z.string().nullable().describe('Why the event was ignored or failed.'),
+});
+export const MeetingEventList = z.object({ items: z.array(MeetingEventItem) });
 
 export const MeetingIdParams = z.object({ meeting_id: z.uuid({ message: 'must be a meeting id (UUID)' }) });
 

@@ -1,11 +1,14 @@
 import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
+import type { Db } from '../../db/client.js';
 import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
+import type { ParticipantRepo } from '../participants/repo.js';
+import type { MeetingLifecycle } from './lifecycle.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import { roomSettings } from '../rooms/repo.js';
 import type { RoomService } from '../rooms/service.js';
 import { matchesSettings, meetingRef, meetingSettings, toMeetingDto, type MeetingRepo } from './repo.js';
-import type { JoinResponse, Meeting } from './schemas.js';
+import type { JoinResponse, Meeting, Participant, Reservation } from './schemas.js';
 
 export interface MeetingServiceDeps {
   repo: MeetingRepo;
@@ -13,8 +16,14 @@ export interface MeetingServiceDeps {
   catalog: PlatformCatalog;
   clock: Clock;
   logger: LoggerLike;
+  lifecycle: MeetingLifecycle;
+  participants: ParticipantRepo;
+  db: Db;
   meetingDurationHours: number;
 }
+
+/** How long a join reservation holds a meeting open. */
+export const RESERVATION_SECONDS = 30;
 
 /** Meeting use cases: get-or-create through the room's platform adapter, read, deactivate. */
 export class MeetingService {
@@ -123,7 +132,40 @@ export class MeetingService {
   async deactivate(id: string, user: User): Promise<Meeting> {
     const found = await this.get(id);
     if (!this.isOwner(found.room, user)) throw new ForbiddenError('Only the room owner may deactivate its meetings.');
-    const row = (await this.deps.repo.deactivate(id)) ?? found.meeting;
+    const row = (await this.deps.lifecycle.deactivate(id, 'owner', true)) ?? (await this.get(id)).meeting;
     return this.toDto(row, found.room, user);
+  }
+
+  /** A meeting as its reader may see it: the owner also gets the participant sessions. */
+  async read(id: string, user: User | null): Promise<Meeting> {
+    const found = await this.get(id);
+    const dto = this.toDto(found.meeting, found.room, user);
+    if (!this.isOwner(found.room, user)) return dto;
+    const sessions = await this.deps.participants.sessions(this.deps.db, id);
+    const participants: Participant[] = sessions.map((s) => ({
+      provider_session_id: s.providerSessionId,
+      user_id: s.userId,
+      user_name: s.userName,
+      joined_at: s.joinedAt.toISOString(),
+      left_at: s.leftAt?.toISOString() ?? null,
+    }));
+    return { ...dto, participants };
+  }
+
+  /**
+   * Holds a place in a meeting for someone about to join: while a reservation is live (30 s, or
+   * until a participant joins) the meeting is not deactivated, so the next caller gets the same one.
+   */
+  async reserve(roomName: string, meetingId: string): Promise<Reservation> {
+    const found = await this.deps.repo.byId(meetingId);
+    if (!found || found.room.name !== roomName) throw new NotFoundError(`No meeting ${meetingId} in room "${roomName}".`);
+    const now = this.deps.clock.now();
+    const reservation = await this.deps.db.transaction(async (tx) => {
+      const locked = await this.deps.participants.lockMeeting(tx, meetingId);
+      if (!locked?.isActive || locked.endDate.getTime() <= now.getTime()) return undefined;
+      return this.deps.participants.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000));
+    });
+    if (!reservation) throw new ConflictError("This meeting has ended; ask for the room's current meeting with POST /v1/rooms/{room_name}/meeting.");
+    return { reservation_id: reservation.id, meeting_id: meetingId, expires_at: reservation.expiresAt.toISOString() };
   }
 }

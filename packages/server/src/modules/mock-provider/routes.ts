@@ -1,42 +1,80 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { defaultMockState } from '@meetbridge/platforms';
+import { defaultMockState, signMockWebhook, type Clock, type LoggerLike } from '@meetbridge/platforms';
+import { NotFoundError } from '../../lib/errors.js';
+import { mockRoomPage, notFoundPage } from './page.js';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}
-.box{border:1px solid #ccc;border-radius:8px;padding:1.5rem}code{background:#f3f3f3;padding:.1rem .3rem;border-radius:4px}</style></head>
-<body><div class="box">${body}</div></body></html>`;
+export interface MockProviderOptions {
+  baseUrl: string;
+  /** The secret the mock provider signs its webhooks with. */
+  webhookSecret: string;
+  clock: Clock;
+  logger: LoggerLike;
 }
 
+const RoomParams = z.object({ provider_room_name: z.string().min(1).max(200) });
+
 /**
- * The mock provider's room page. The mock provider runs inside Meetbridge, so its "video room" is
- * a page served here: it stands in for a Whereby or Daily room in the embedded default.
+ * The mock provider's side of the world. It runs inside Meetbridge, so its "video room" is a page
+ * served here, and joining or leaving it changes the mock provider's presence and sends a signed
+ * webhook to `/v1/mock/webhook`, exactly as a real provider would.
  */
-export const mockProviderRoutes: FastifyPluginAsyncZod = async (app) => {
+export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = async (app, opts) => {
+  const deliver = async (type: string, data: Record<string, unknown>) => {
+    const now = opts.clock.now();
+    const body = Buffer.from(JSON.stringify({ type, timestamp: now.toISOString(), data }));
+    const headers = signMockWebhook(opts.webhookSecret, `msg_${randomUUID()}`, Math.floor(now.getTime() / 1000), body);
+    try {
+      const res = await fetch(`${opts.baseUrl}/v1/mock/webhook`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+      if (!res.ok) opts.logger.warn({ status: res.status, type }, 'mock provider webhook refused');
+    } catch (err) {
+      // A real provider's delivery can fail too; presence reconciliation covers it.
+      opts.logger.warn({ err, type }, 'mock provider webhook not delivered');
+    }
+  };
+
+  const liveRoom = (name: string) => {
+    const room = defaultMockState.room(name);
+    if (!room || room.deleted) throw new NotFoundError(`No active mock room "${name}".`);
+    return room;
+  };
+
   app.get('/mock/rooms/:provider_room_name', {
-    schema: {
-      hide: true,
-      params: z.object({ provider_room_name: z.string().min(1).max(200) }),
-      querystring: z.object({ role: z.string().optional() }),
-    },
+    schema: { hide: true, params: RoomParams, querystring: z.object({ role: z.string().optional() }) },
     config: { auth: false },
     handler: async (request, reply) => {
-      const name = request.params.provider_room_name;
-      const room = defaultMockState.room(name);
+      const room = defaultMockState.room(request.params.provider_room_name);
       reply.type('text/html; charset=utf-8');
-      if (!room || room.deleted) {
-        return reply.code(404).send(page('Room not found', `<h1>Mock room not found</h1><p>No active mock room <code>${escape(name)}</code>. Ask Meetbridge for a new meeting.</p>`));
-      }
-      const role = request.query.role === 'host' ? 'host' : 'participant';
-      return page(
-        `Mock room ${name}`,
-        `<h1>Mock video room</h1><p>Room <code>${escape(name)}</code>, joined as <strong>${role}</strong>.</p>
-<p>This is the built-in mock provider: no audio or video, no account needed. Configure Whereby or Daily to hold real calls.</p>
-<p>Meeting ends ${escape(room.endDate.toISOString())}.</p>`,
-      );
+      if (!room || room.deleted) return reply.code(404).send(notFoundPage(request.params.provider_room_name));
+      return mockRoomPage(room, request.query.role === 'host' ? 'host' : 'participant');
+    },
+  });
+
+  app.post('/mock/rooms/:provider_room_name/participants', {
+    schema: { hide: true, params: RoomParams, body: z.object({ user_name: z.string().max(100).nullish(), user_id: z.string().max(100).nullish() }).nullish() },
+    config: { auth: false },
+    handler: async (request, reply) => {
+      const room = liveRoom(request.params.provider_room_name);
+      const wasEmpty = room.participants.size === 0;
+      const p = defaultMockState.join(room.providerRoomName, { userId: request.body?.user_id ?? null, userName: request.body?.user_name ?? null }, opts.clock.now());
+      const data = { room_name: room.providerRoomName, meeting_id: room.providerMeetingId, session_id: p.sessionId, user_id: p.userId, user_name: p.userName };
+      if (wasEmpty) await deliver('meeting.started', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId });
+      await deliver('participant.joined', data);
+      return reply.code(201).send({ session_id: p.sessionId });
+    },
+  });
+
+  app.delete('/mock/rooms/:provider_room_name/participants/:session_id', {
+    schema: { hide: true, params: RoomParams.extend({ session_id: z.string().min(1).max(100) }) },
+    config: { auth: false },
+    handler: async (request, reply) => {
+      const room = liveRoom(request.params.provider_room_name);
+      const p = defaultMockState.leave(room.providerRoomName, request.params.session_id, opts.clock.now());
+      if (!p) throw new NotFoundError(`No participant ${request.params.session_id} in this mock room.`);
+      await deliver('participant.left', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId, session_id: p.sessionId, user_id: p.userId, user_name: p.userName });
+      if (room.participants.size === 0) await deliver('meeting.ended', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId });
+      return reply.code(204).send();
     },
   });
 };

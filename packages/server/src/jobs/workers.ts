@@ -1,0 +1,55 @@
+import type PgBoss from 'pg-boss';
+import { z } from 'zod';
+import type { Container } from '../container.js';
+import { QUEUES, type JobQueue } from './queue.js';
+
+const ReconcileJob = z.object({ meetingId: z.uuid(), countEmpty: z.boolean().default(false) });
+
+/** Handle to the running workers of this process. */
+export interface Workers {
+  /** Wakes this process's drain worker now (instead of at its next poll). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts this process's job workers: webhook inbox draining, per-meeting reconciliation and the
+ * periodic sweep (sent every `intervalSeconds`, throttled to one per interval across all workers).
+ */
+export async function startWorkers(c: Container, queue: JobQueue, intervalSeconds: number): Promise<Workers> {
+  const boss: PgBoss = queue.boss;
+  const drainId = await boss.work(QUEUES.webhookDrain.name, { pollingIntervalSeconds: 0.5 }, async () => {
+    await c.webhooks.drain();
+  });
+  await boss.work<unknown>(QUEUES.meetingReconcile.name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) {
+      const data = ReconcileJob.parse(job.data);
+      await c.participants.reconcile(data.meetingId, data.countEmpty);
+    }
+  });
+  await boss.work(QUEUES.meetingSweep.name, { pollingIntervalSeconds: 1 }, async () => {
+    await sweep(c, queue);
+  });
+  const tick = () =>
+    queue.send('meetingSweep', {}, { singletonKey: 'sweep', singletonSeconds: intervalSeconds }).catch((err: unknown) => c.logger.warn({ err }, 'could not schedule the sweep'));
+  const timer = setInterval(tick, intervalSeconds * 1000);
+  timer.unref();
+  void tick();
+  return {
+    wake: () => boss.notifyWorker(drainId),
+    async stop() {
+      clearInterval(timer);
+    },
+  };
+}
+
+/** The periodic sweep: end due meetings, reconcile every active one, drain forgotten inbox rows. */
+export async function sweep(c: Container, queue: JobQueue): Promise<void> {
+  await c.lifecycle.endDueMeetings();
+  for (const row of await c.lifecycle.activeMeetings()) {
+    const adapter = c.catalog.adapterForExisting(row.platform);
+    if (!adapter || !(adapter.capabilities.presence || adapter.capabilities.sessions)) continue;
+    await queue.send('meetingReconcile', { meetingId: row.id, countEmpty: true }, { singletonKey: row.id });
+  }
+  if ((await c.inbox.pendingCount()) > 0) await queue.send('webhookDrain', {});
+}

@@ -1,0 +1,74 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { webhookEvent, type WebhookEventRow } from '../../db/schema/index.js';
+import type { Executor } from '../participants/repo.js';
+
+/** Attempts after which a row that keeps failing is set aside as `failed`. */
+export const MAX_ATTEMPTS = 5;
+
+/** The webhook inbox table. */
+export class InboxRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Stores a verified delivery; returns `false` for a duplicate (same platform and event id). */
+  async insert(values: { platform: string; providerEventId: string; type: string; occurredAt: Date; payload: unknown }): Promise<boolean> {
+    const rows = await this.db
+      .insert(webhookEvent)
+      .values({ ...values, payload: values.payload as object })
+      .onConflictDoNothing({ target: [webhookEvent.platform, webhookEvent.providerEventId] })
+      .returning({ id: webhookEvent.id });
+    return rows.length > 0;
+  }
+
+  /** Takes the oldest pending row and locks it for this transaction (other workers skip it). */
+  async claim(tx: Executor): Promise<WebhookEventRow | undefined> {
+    const result = await tx.execute(sql`
+      select * from webhook_event where status = 'pending'
+      order by received_at, id limit 1 for update skip locked`);
+    const raw = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+    if (!raw) return undefined;
+    return {
+      id: raw.id as string,
+      platform: raw.platform as string,
+      providerEventId: raw.provider_event_id as string,
+      type: raw.type as string,
+      receivedAt: new Date(raw.received_at as string),
+      occurredAt: new Date(raw.occurred_at as string),
+      payload: raw.payload,
+      status: raw.status as string,
+      error: (raw.error as string | null) ?? null,
+      attempts: Number(raw.attempts),
+      processedAt: null,
+      meetingId: (raw.meeting_id as string | null) ?? null,
+    };
+  }
+
+  async finish(tx: Executor, id: string, outcome: { status: 'processed' | 'ignored'; error: string | null; meetingId: string | null }, at: Date): Promise<void> {
+    await tx
+      .update(webhookEvent)
+      .set({ status: outcome.status, error: outcome.error, meetingId: outcome.meetingId, processedAt: at, attempts: sql`${webhookEvent.attempts} + 1` })
+      .where(eq(webhookEvent.id, id));
+  }
+
+  /** Records a processing failure; the row is retried until `MAX_ATTEMPTS`, then set aside. */
+  async fail(id: string, message: string, at: Date): Promise<void> {
+    await this.db
+      .update(webhookEvent)
+      .set({
+        attempts: sql`${webhookEvent.attempts} + 1`,
+        error: message.slice(0, 500),
+        status: sql`case when ${webhookEvent.attempts} + 1 >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end`,
+        processedAt: at,
+      })
+      .where(eq(webhookEvent.id, id));
+  }
+
+  async pendingCount(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(webhookEvent).where(eq(webhookEvent.status, 'pending'));
+    return row?.n ?? 0;
+  }
+
+  async forMeeting(meetingId: string, limit: number): Promise<WebhookEventRow[]> {
+    return this.db.select().from(webhookEvent).where(eq(webhookEvent.meetingId, meetingId)).orderBy(desc(webhookEvent.receivedAt)).limit(limit);
+  }
+}

@@ -1,0 +1,130 @@
+import type { Clock, HeaderBag, LoggerLike, MeetingEvent, PlatformCatalog } from '@meetbridge/platforms';
+import { WebhookVerificationError } from '@meetbridge/platforms';
+import { and, eq, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { meeting, type MeetingRow, type WebhookEventRow } from '../../db/schema/index.js';
+import { ServiceUnavailableError, ValidationError } from '../../lib/errors.js';
+import type { MeetingLifecycle } from '../meetings/lifecycle.js';
+import type { Executor, ParticipantRepo } from '../participants/repo.js';
+import type { ParticipantService } from '../participants/service.js';
+import type { InboxRepo } from './repo.js';
+
+export interface WebhookServiceDeps {
+  db: Db;
+  inbox: InboxRepo;
+  participants: ParticipantService;
+  participantRepo: ParticipantRepo;
+  lifecycle: MeetingLifecycle;
+  catalog: PlatformCatalog;
+  clock: Clock;
+  logger: LoggerLike;
+  /** Called after a new delivery is stored, to get it processed soon. */
+  onStored: () => void;
+  /** Called with meetings whose presence should be reconciled after their events were applied. */
+  onReconcile: (meetingIds: string[]) => Promise<void>;
+}
+
+export type ReceiveResult = 'stored' | 'duplicate' | 'ping';
+type Outcome = { status: 'processed' | 'ignored'; error: string | null; meetingId: string | null; reconcile: boolean; end: boolean };
+
+/**
+ * Webhook intake and processing. `receive` verifies the signature over the raw bytes (the adapter
+ * does it), stores the delivery once in the inbox and returns; `drain` applies stored deliveries to
+ * meeting state, one row per transaction, so several workers can drain side by side.
+ */
+export class WebhookService {
+  constructor(private readonly deps: WebhookServiceDeps) {}
+
+  async receive(platform: string, rawBody: Buffer | undefined, headers: HeaderBag): Promise<ReceiveResult> {
+    const body = rawBody ?? Buffer.alloc(0);
+    const adapter = this.deps.catalog.adapterForExisting(platform);
+    if (!adapter) throw new WebhookVerificationError('no_secret_configured', `The ${platform} platform is not configured here, so its webhooks cannot be verified.`);
+    if (adapter.isVerificationPing(body, headers)) return 'ping';
+    const verified = adapter.verifyWebhook(body, headers, this.deps.clock.now());
+    if (verified.body === undefined) throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
+    let stored: boolean;
+    try {
+      stored = await this.deps.inbox.insert({ platform, providerEventId: verified.eventId, type: verified.type, occurredAt: verified.occurredAt, payload: verified.body });
+    } catch (error) {
+      this.deps.logger.error({ err: error, platform }, 'could not store a webhook');
+      throw new ServiceUnavailableError('The webhook could not be stored right now; retry later.', { cause: error });
+    }
+    if (stored) this.deps.onStored();
+    return stored ? 'stored' : 'duplicate';
+  }
+
+  /** Processes pending deliveries until none is left (or `max` were handled). Returns how many. */
+  async drain(max = 1000): Promise<number> {
+    const reconcile = new Set<string>();
+    let handled = 0;
+    while (handled < max) {
+      let claimed: WebhookEventRow | undefined;
+      let outcome: Outcome | undefined;
+      try {
+        outcome = await this.deps.db.transaction(async (tx) => {
+          claimed = await this.deps.inbox.claim(tx);
+          if (!claimed) return undefined;
+          const result = await this.process(tx, claimed);
+          await this.deps.inbox.finish(tx, claimed.id, result, this.deps.clock.now());
+          return result;
+        });
+      } catch (error) {
+        if (!claimed) throw error;
+        this.deps.logger.error({ err: error, eventId: claimed.id }, 'webhook processing failed');
+        await this.deps.inbox.fail(claimed.id, error instanceof Error ? error.message : String(error), this.deps.clock.now());
+        handled++;
+        continue;
+      }
+      if (!outcome) break;
+      handled++;
+      if (outcome.meetingId && outcome.reconcile) reconcile.add(outcome.meetingId);
+      if (outcome.meetingId && outcome.end) await this.deps.lifecycle.deactivate(outcome.meetingId, 'provider_ended');
+    }
+    if (reconcile.size > 0) await this.deps.onReconcile([...reconcile]);
+    return handled;
+  }
+
+  private async process(tx: Executor, row: WebhookEventRow): Promise<Outcome> {
+    const adapter = this.deps.catalog.adapterForExisting(row.platform);
+    if (!adapter) return ignored(null, `the ${row.platform} platform is not configured`);
+    const events = adapter.parseWebhook({ eventId: row.providerEventId, type: row.type, occurredAt: row.occurredAt, body: row.payload });
+    let result: Outcome = ignored(null, 'no event Meetbridge acts on');
+    for (const event of events) {
+      const next = await this.apply(tx, row.platform, event, adapter.capabilities.presence);
+      if (next.status === 'processed' || result.status === 'ignored') result = next;
+    }
+    return result;
+  }
+
+  private async apply(tx: Executor, platform: string, event: MeetingEvent, hasPresence: boolean): Promise<Outcome> {
+    if (event.kind === 'unhandled') return ignored(null, `event type ${event.providerType} is not used`);
+    const found = await this.findMeeting(tx, platform, event.providerRoomName, event.providerMeetingId);
+    if (!found) return ignored(null, 'no meeting for this provider room');
+    const row = await this.deps.participantRepo.lockMeeting(tx, found.id);
+    if (!row?.isActive) return ignored(found.id, 'the meeting has ended');
+    switch (event.kind) {
+      case 'participant.joined':
+      case 'participant.left':
+        await this.deps.participants.applyEvent(tx, row, event);
+        return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
+      case 'meeting.started':
+        return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
+      case 'meeting.ended':
+        await tx.update(meeting).set({ providerEndedAt: event.occurredAt }).where(eq(meeting.id, row.id));
+        return { status: 'processed', error: null, meetingId: row.id, reconcile: false, end: true };
+      default:
+        return ignored(row.id, 'recording events are not processed yet (recordings issue)');
+    }
+  }
+
+  private async findMeeting(tx: Executor, platform: string, roomName: string | null, providerMeetingId: string | null): Promise<MeetingRow | undefined> {
+    const keys = [roomName ? eq(meeting.providerRoomName, roomName) : undefined, providerMeetingId ? eq(meeting.providerMeetingId, providerMeetingId) : undefined].filter((k) => k !== undefined);
+    if (keys.length === 0) return undefined;
+    const [row] = await tx.select().from(meeting).where(and(eq(meeting.platform, platform), or(...keys))).limit(1);
+    return row;
+  }
+}
+
+function ignored(meetingId: string | null, reason: string): Outcome {
+  return { status: 'ignored', error: reason, meetingId, reconcile: false, end: false };
+}
