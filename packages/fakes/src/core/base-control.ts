@@ -94,6 +94,11 @@ export abstract class BaseControl {
     return this.core.sender.circuit();
   }
 
+  /** Re-activates a webhook the circuit breaker stopped (as Daily's `POST /webhooks/:uuid` does). */
+  reactivateWebhook(): void {
+    this.core.sender.reactivate();
+  }
+
   /** Clears faults, requests, webhook records and options. Subclasses also clear provider state. */
   reset(): void {
     this.core.faults.clear();
@@ -147,6 +152,10 @@ export function registerCommonControlRoutes(app: FastifyInstance, control: BaseC
   app.post('/_control/webhooks/flush', async (req) =>
     control.flushWebhooks(controlBody<{ order?: WebhookOrder; seed?: number }>(req.body)),
   );
+  app.post('/_control/webhooks/reactivate', async (_req, reply) => {
+    control.reactivateWebhook();
+    return reply.code(204).send();
+  });
   app.post('/_control/settle', async (_req, reply) => {
     await control.settle();
     return reply.code(204).send();

@@ -83,7 +83,8 @@ function installRecorder(app: FastifyInstance, log: RequestLog): void {
 
 /** Creates the Fastify instance shared by both fakes: logger off, raw-body parsers, request recorder. */
 export function createFakeApp(log: RequestLog): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 20 * 1024 * 1024 });
+  // Meeting tokens (JWTs) appear as path parameters, longer than Fastify's default 100 characters.
+  const app = Fastify({ logger: false, bodyLimit: 20 * 1024 * 1024, routerOptions: { maxParamLength: 8192 } });
   installParsers(app);
   installRecorder(app, log);
   return app;
