@@ -58,8 +58,7 @@ function apply(ctx: DailyContext, w: DailyWebhookRegistration): void {
   ctx.sender.reactivate();
 }
 
-/** Optional webhook registration API (`/webhooks`); the fake can also simply be configured with a URL. */
-export function registerDailyWebhookRoutes(api: FastifyInstance, ctx: DailyContext): void {
+function registerCreate(api: FastifyInstance, ctx: DailyContext): void {
   api.post('/webhooks', async (req, reply) => {
     const body = (req.body ?? {}) as WebhookBody;
     const problem = checkBody(body, true);
@@ -81,7 +80,9 @@ export function registerDailyWebhookRoutes(api: FastifyInstance, ctx: DailyConte
     apply(ctx, w);
     return webhookView(ctx, w);
   });
+}
 
+function registerUpdate(api: FastifyInstance, ctx: DailyContext): void {
   api.get('/webhooks', async () => (ctx.registration ? [webhookView(ctx, ctx.registration)] : []));
 
   api.get<{ Params: { id: string } }>('/webhooks/:id', async (req, reply) => {
@@ -110,6 +111,12 @@ export function registerDailyWebhookRoutes(api: FastifyInstance, ctx: DailyConte
     apply(ctx, current);
     return webhookView(ctx, current);
   });
+}
+
+/** Optional webhook registration API (`/webhooks`); the fake can also simply be configured with a URL. */
+export function registerDailyWebhookRoutes(api: FastifyInstance, ctx: DailyContext): void {
+  registerCreate(api, ctx);
+  registerUpdate(api, ctx);
 
   api.delete<{ Params: { id: string } }>('/webhooks/:id', async (req, reply) => {
     if (ctx.registration?.uuid !== req.params.id) return sendDailyError(reply, 404, 'not-found', `webhook ${req.params.id} not found`);
