@@ -123,6 +123,19 @@ describe('presence and meetings', () => {
   });
 });
 
+describe('joining', () => {
+  it('refuses joins into an expired room, with an expired token, or into a full room', async () => {
+    await createRoom({ name: 'old', properties: { exp: 1_000_000_000 } });
+    await expect(fake.control.addParticipant({ room: 'old' })).rejects.toMatchObject({ status: 403 });
+    await createRoom({ name: 'small', properties: { max_participants: 1 } });
+    await fake.control.addParticipant({ room: 'small' });
+    await expect(fake.control.addParticipant({ room: 'small' })).rejects.toThrow(/full/);
+    const res = await call<{ token: string }>(`${fake.url}/meeting-tokens`, { method: 'POST', headers: auth, body: { properties: { exp: 1_000_000_000 } } });
+    await createRoom({ name: 'open' });
+    await expect(fake.control.addParticipant({ room: 'open', token: res.body.token })).rejects.toThrow(/exp-token/);
+  });
+});
+
 describe('meeting tokens', () => {
   it('issues an HS256 JWT signed with the API key and records its properties', async () => {
     const properties = { room_name: 'r', exp: 4102444800, is_owner: true, user_id: 'u-123', user_name: 'Ann' };

@@ -68,6 +68,17 @@ export class DailyPresence {
     return issued.properties;
   }
 
+  /** Daily refuses joins outside the room's nbf/exp window, with an expired token, or into a full room. */
+  private checkCanJoin(room: DailyRoom, token: Record<string, unknown> | undefined, nowMs: number): void {
+    const nowS = nowMs / 1000;
+    const { nbf, exp, max_participants: max } = room.properties;
+    if (typeof nbf === 'number' && nowS < nbf) throw new FakeControlError(403, `room ${room.name} does not accept joins before nbf ${nbf}`);
+    if (typeof exp === 'number' && nowS >= exp) throw new FakeControlError(403, `room ${room.name} expired at ${exp}`);
+    if (typeof token?.exp === 'number' && nowS >= token.exp) throw new FakeControlError(403, 'meeting token has expired (exp-token)');
+    if (typeof token?.nbf === 'number' && nowS < token.nbf) throw new FakeControlError(403, 'meeting token is not valid yet (nbf)');
+    if (room.present.size >= (typeof max === 'number' ? max : 200)) throw new FakeControlError(403, `room ${room.name} is full (meeting-full)`);
+  }
+
   private startMeeting(room: DailyRoom, nowMs: number): { meeting: DailyMeeting; event: OutgoingWebhook } {
     const meeting: DailyMeeting = { id: uuid(), room: room.name, startMs: nowMs, endMs: null, maxParticipants: 0, participants: [] };
     this.state.meetings.push(meeting);
@@ -80,6 +91,7 @@ export class DailyPresence {
   join(params: DailyJoinParams, nowMs: number): { participant: DailyParticipant; events: OutgoingWebhook[] } {
     const room = this.resolveRoom(params.room);
     const token = this.tokenProperties(room, params.token);
+    this.checkCanJoin(room, token, nowMs);
     const events: OutgoingWebhook[] = [];
     let meeting = room.meeting;
     if (!meeting) {
