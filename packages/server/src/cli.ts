@@ -11,7 +11,8 @@ import { join } from 'node:path';
 const USAGE = `Usage: meetbridge <command>
 
 Commands:
-  serve     Run the API (and, in the embedded default, everything else) in this process.
+  serve     Run the API and, unless RUN_WORKERS=false, the job workers in this process.
+  worker    Run only the job workers (webhook processing, reconciliation, sweeps); no HTTP.
   migrate   Apply pending database migrations and exit.
 
 Configuration comes from the environment and an optional .env file; see .env.example.`;
@@ -33,16 +34,30 @@ function loadConfig() {
   }
 }
 
-async function serve(): Promise<void> {
+async function start(workersOnly: boolean) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  let server;
   try {
-    server = await createServer(config, { logger });
+    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined });
+    return { config, logger, server };
   } catch (error) {
     if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
     throw error;
   }
+}
+
+async function worker(): Promise<void> {
+  const { logger, server } = await start(true);
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    await server.close();
+  });
+  logger.info({ platforms: server.catalog.describe(), database: server.database.kind }, 'worker started');
+  console.log('Meetbridge worker is running (Ctrl+C to stop).');
+}
+
+async function serve(): Promise<void> {
+  const { config, logger, server } = await start(false);
   logger.info({ platforms: server.catalog.describe(), default: server.catalog.defaultPlatform(), database: server.database.kind }, 'platforms');
   if (config.auth.backend === 'none' && !LOOPBACK.has(config.host)) {
     logger.warn({ host: config.host }, 'AUTH_BACKEND=none while listening beyond loopback: anyone who can reach this port acts as the local user');
@@ -67,7 +82,7 @@ async function migrate(): Promise<void> {
 }
 
 const command = process.argv[2];
-const commands: Record<string, () => Promise<void>> = { serve, migrate };
+const commands: Record<string, () => Promise<void>> = { serve, worker, migrate };
 const run = command ? commands[command] : undefined;
 if (!run) fail(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE, command ? 2 : 0);
 run().catch((error: unknown) => {
