@@ -21,7 +21,7 @@ describe('meetings API', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ room_name: 'standup', platform: 'mock', is_active: true, num_clients: 0 });
     expect(first.body.provider_room_name).toMatch(/^standup-20261125100000-[a-z0-9]{6}$/);
-    expect(first.body.room_url).toBe(`http://127.0.0.1:1250/mock/rooms/${first.body.provider_room_name}`);
+    expect(first.body.room_url).toBe(`${t.url}/mock/rooms/${first.body.provider_room_name}`);
     expect(first.body.id).not.toBe(first.body.provider_meeting_id);
     expect(first.body.end_date).toBe('2026-11-25T12:00:00.000Z');
     const again = await t.request('POST', '/v1/rooms/standup/meeting', { body: {} });

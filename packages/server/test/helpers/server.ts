@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -31,13 +32,23 @@ export class TestClock implements Clock {
   }
 }
 
+/** A free loopback port (so BASE_URL can point at the server itself, as the mock provider needs). */
+export async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 /** Starts a server with `env` on top of safe defaults (mock provider, no auth, temp DATA_DIR). */
 export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock; testDb?: TestDatabase } = {}): Promise<TestServer> {
   const testDb = options.testDb ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'meetbridge-test-'));
-  const config = buildConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', BASE_URL: 'http://127.0.0.1:1250', ...env });
+  const port = await freePort();
+  const config = buildConfig({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', BASE_URL: `http://127.0.0.1:${port}`, ...env });
   const server = await createServer(config, { logger: pino({ level: 'silent' }), clock: options.clock, database: testDb.database });
-  const address = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = await server.app.listen({ host: '127.0.0.1', port });
   return {
     server,
     testDb,

@@ -95,6 +95,20 @@ export class ParticipantRepo {
       .where(and(eq(meeting.id, meetingId), or(isNull(meeting.numClientsAt), lt(meeting.numClientsAt, at))));
   }
 
+  /** True when someone joined after `at` and is still in the call (a later "ended" is stale). */
+  async joinedSince(tx: Executor, meetingId: string, at: Date): Promise<boolean> {
+    const [row] = await tx
+      .select({ n: count() })
+      .from(participantSession)
+      .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt), gt(participantSession.joinedAt, at)));
+    return (row?.n ?? 0) > 0;
+  }
+
+  /** Someone is in the call again after the provider said it ended: the meeting goes on. */
+  async resume(tx: Executor, meetingId: string, at: Date): Promise<void> {
+    await tx.update(meeting).set({ providerEndedAt: null }).where(and(eq(meeting.id, meetingId), lt(meeting.providerEndedAt, at)));
+  }
+
   async setEmptyChecks(tx: Executor, meetingId: string, value: number | 'increment'): Promise<void> {
     await tx
       .update(meeting)

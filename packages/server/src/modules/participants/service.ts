@@ -37,6 +37,8 @@ export class ParticipantService {
     if (event.kind === 'participant.joined') {
       const isNew = await this.deps.repo.joined(tx, row.id, change);
       if (isNew) await this.deps.repo.clearOneReservation(tx, row.id, this.deps.clock.now());
+      await this.deps.repo.resume(tx, row.id, event.occurredAt);
+      await this.deps.repo.setEmptyChecks(tx, row.id, 0);
     } else {
       await this.deps.repo.left(tx, row.id, change);
     }
@@ -70,7 +72,10 @@ export class ParticipantService {
       const locked = await this.deps.repo.lockMeeting(tx, meetingId);
       if (!locked?.isActive) return 0;
       const { present, had } = presence ? await this.applyPresence(tx, locked, presence, fetchedAt) : summarize(sessions ?? []);
-      if (present) await this.deps.repo.setEmptyChecks(tx, meetingId, 0);
+      if (present) {
+        await this.deps.repo.setEmptyChecks(tx, meetingId, 0);
+        await this.deps.repo.resume(tx, meetingId, fetchedAt);
+      }
       else if (had && countEmpty) await this.deps.repo.setEmptyChecks(tx, meetingId, 'increment');
       return present ? 0 : locked.emptyChecks + (had && countEmpty ? 1 : 0);
     });

@@ -108,8 +108,11 @@ export class WebhookService {
         await this.deps.participants.applyEvent(tx, row, event);
         return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
       case 'meeting.started':
+        await this.deps.participantRepo.resume(tx, row.id, event.occurredAt);
         return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
       case 'meeting.ended':
+        // Delivered late, after someone already started the call again: nothing ends.
+        if (await this.deps.participantRepo.joinedSince(tx, row.id, event.occurredAt)) return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
         await tx.update(meeting).set({ providerEndedAt: event.occurredAt }).where(eq(meeting.id, row.id));
         return { status: 'processed', error: null, meetingId: row.id, reconcile: false, end: true };
       default:
