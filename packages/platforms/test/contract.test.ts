@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CreateMeetingInput, MeetingRef, ProviderMeeting, RoomSettings } from '../src/core/adapter.js';
+import { UnsupportedCapabilityError, WebhookVerificationError } from '../src/core/errors.js';
+import type { MeetingEvent, ParticipantEvent } from '../src/core/events.js';
+import { providers } from '../src/registry.js';
+import { harnesses, type ContractHarness } from './contract/harnesses.js';
+
+/**
+ * One contract, every adapter (house style 28). Each group runs the same tests against one adapter
+ * and its provider's stand-in over real HTTP. Tests branch only on the adapter's declared
+ * `capabilities`, never on its name: a capability it declares must work; one it does not declare
+ * must throw `UnsupportedCapabilityError`.
+ */
+
+const plain: RoomSettings = { isLocked: false, roomMode: 'normal', roomSize: null, recordingType: 'none', recordingTrigger: 'none' };
+const recorded: RoomSettings = { ...plain, recordingType: 'cloud', recordingTrigger: 'prompt' };
+const ada = { userId: 'user-ada', userName: 'Ada Lovelace' };
+
+/** An end date one hour ahead on a whole second (providers keep seconds at most). */
+function inAnHour(): Date {
+  return new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000);
+}
+
+function ref(meeting: ProviderMeeting): MeetingRef {
+  return { ...meeting };
+}
+
+function isParticipant(e: MeetingEvent): e is ParticipantEvent {
+  return e.kind === 'participant.joined' || e.kind === 'participant.left';
+}
+
+it('runs the contract suite for every registered provider', () => {
+  expect(harnesses.map((h) => h.provider.name).sort()).toEqual(providers.map((p) => p.name).sort());
+});
+
+describe.each(harnesses)('$label', ({ start }) => {
+  let h: ContractHarness;
+  let n = 0;
+  const create = (settings: RoomSettings = plain, endDate = inAnHour()): Promise<ProviderMeeting> => {
+    const input: CreateMeetingInput = { roomName: `contract-${++n}`, settings, endDate };
+    return h.adapter.createMeeting(input);
+  };
+  /** Verifies and normalizes every webhook the provider's stand-in sent since the last test. */
+  const receivedEvents = (): MeetingEvent[] =>
+    h.receiver.received
+      .filter((w) => !h.adapter.isVerificationPing(w.rawBody, w.headers))
+      .flatMap((w) => h.adapter.parseWebhook(h.adapter.verifyWebhook(w.rawBody, w.headers, new Date())));
+
+  beforeAll(async () => {
+    h = await start();
+  });
+  afterAll(async () => h?.close());
+  beforeEach(() => h.receiver.clear());
+
+  it('creates a meeting with provider ids, an absolute room URL, the requested end date, and a host URL exactly when it declares hostUrl', async () => {
+    const endDate = inAnHour();
+    const meeting = await create(plain, endDate);
+    expect(meeting.providerMeetingId).toMatch(/\S/);
+    expect(meeting.providerRoomName).toMatch(/contract-\d+/);
+    expect(new URL(meeting.roomUrl).protocol).toMatch(/^https?:$/);
+    expect(meeting.endDate.getTime()).toBe(endDate.getTime());
+    expect(await h.isLive(meeting)).toBe(true);
+    if (h.adapter.capabilities.hostUrl) {
+      expect(new URL(meeting.hostRoomUrl ?? '').protocol).toMatch(/^https?:$/);
+      expect(meeting.hostRoomUrl).not.toBe(meeting.roomUrl);
+    } else {
+      expect(meeting.hostRoomUrl).toBeNull();
+    }
+    const other = await create();
+    expect(other.providerMeetingId).not.toBe(meeting.providerMeetingId);
+    expect(other.providerRoomName).not.toBe(meeting.providerRoomName);
+  });
+
+  it('deletes a meeting idempotently: the room is gone, and a second delete and a delete of an unknown room succeed', async () => {
+    const meeting = await create();
+    if (!h.adapter.capabilities.deleteMeeting) {
+      await expect(h.adapter.deleteMeeting(ref(meeting))).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    await h.adapter.deleteMeeting(ref(meeting));
+    expect(await h.isLive(meeting)).toBe(false);
+    await expect(h.adapter.deleteMeeting(ref(meeting))).resolves.toBeUndefined();
+    const unknown: MeetingRef = { ...ref(meeting), providerMeetingId: randomUUID(), providerRoomName: `/never-created-${randomUUID()}`.slice(0, 40) };
+    await expect(h.adapter.deleteMeeting(unknown)).resolves.toBeUndefined();
+  });
+
+  it('gives the owner the host URL only where it declares hostUrl, and a token per caller exactly when it declares joinTokens', async () => {
+    const meeting = await create();
+    const join = (user: { id: string; name: string } | null, isOwner: boolean) => h.adapter.createJoin({ meeting: ref(meeting), settings: plain, user, isOwner });
+    const owner = await join({ id: 'owner-1', name: 'Olivia Owner' }, true);
+    const visitor = await join({ id: 'visitor-1', name: 'Victor Visitor' }, false);
+    const anonymous = await join(null, false);
+    const roomPath = meeting.providerRoomName.replace(/^\//, '');
+    for (const result of [owner, visitor, anonymous]) expect(new URL(result.url).pathname.endsWith(roomPath)).toBe(true);
+    for (const result of [visitor, anonymous]) expect(result.url).not.toContain(meeting.hostRoomUrl ?? '\u0000');
+    if (h.adapter.capabilities.hostUrl) expect(owner.url.split('?t=')[0]).toBe(meeting.hostRoomUrl);
+    if (!h.adapter.capabilities.joinTokens) {
+      expect([owner.token, visitor.token, anonymous.token]).toEqual([null, null, null]);
+      return;
+    }
+    const tokens = [owner, visitor, anonymous].map((r) => r.token ?? '');
+    expect(new Set(tokens).size).toBe(3);
+    [owner, visitor, anonymous].forEach((r, i) => expect(new URL(r.url).searchParams.get('t')).toBe(tokens[i]));
+    expect(await h.tokenGrant(tokens[0]!)).toEqual({ isOwner: true, userId: 'owner-1' });
+    expect(await h.tokenGrant(tokens[1]!)).toEqual({ isOwner: false, userId: 'visitor-1' });
+    expect(await h.tokenGrant(tokens[2]!)).toEqual({ isOwner: false, userId: null });
+  });
+
+  it('reports who the provider says is in the call through getPresence, or refuses it when it does not declare presence', async () => {
+    const meeting = await create();
+    if (!h.adapter.capabilities.presence) {
+      await expect(h.adapter.getPresence(ref(meeting))).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    expect(await h.adapter.getPresence(ref(meeting))).toEqual([]);
+    const sessionId = await h.join(meeting, ada);
+    const present = await h.adapter.getPresence(ref(meeting));
+    expect(present).toEqual([{ sessionId, userId: ada.userId, userName: ada.userName, joinedAt: expect.any(Date) }]);
+    await h.leave(meeting, sessionId);
+    expect(await h.adapter.getPresence(ref(meeting))).toEqual([]);
+  });
+
+  it('lists a running call session through getSessions and ends it when the room empties, or refuses it when it does not declare sessions', async () => {
+    const meeting = await create();
+    if (!h.adapter.capabilities.sessions) {
+      await expect(h.adapter.getSessions(ref(meeting))).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    expect(await h.adapter.getSessions(ref(meeting))).toEqual([]);
+    const sessionId = await h.join(meeting, ada);
+    const running = await h.adapter.getSessions(ref(meeting));
+    expect(running).toEqual([{ sessionId: expect.any(String), startedAt: expect.any(Date), endedAt: null }]);
+    await h.leave(meeting, sessionId);
+    const ended = await h.adapter.getSessions(ref(meeting));
+    expect(ended).toHaveLength(1);
+    expect(ended[0]?.sessionId).toBe(running[0]?.sessionId);
+    expect(ended[0]?.endedAt).toBeInstanceOf(Date);
+  });
+
+  it("verifies the provider's own signed webhooks and normalizes them to participant.joined / participant.left with the room name and session id", async () => {
+    const meeting = await create();
+    const sessionId = await h.join(meeting, ada);
+    await h.leave(meeting, sessionId);
+    expect(h.receiver.received.length).toBeGreaterThanOrEqual(2);
+    const events = receivedEvents().filter(isParticipant);
+    const expected = { providerRoomName: meeting.providerRoomName, sessionId, userId: ada.userId, userName: ada.userName };
+    expect(events.map((e) => e.kind)).toEqual(['participant.joined', 'participant.left']);
+    expect(events[0]).toMatchObject({ ...expected, kind: 'participant.joined' });
+    expect(events[1]).toMatchObject({ ...expected, kind: 'participant.left' });
+    expect(events[0]?.eventId).not.toBe(events[1]?.eventId);
+    for (const e of events) expect(Math.abs(e.occurredAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('refuses a webhook whose body was changed after the provider signed it', async () => {
+    const meeting = await create();
+    await h.join(meeting, ada);
+    const signed = h.receiver.received.find((w) => w.rawBody.includes(ada.userName));
+    expect(signed).toBeDefined();
+    const tampered = Buffer.from(signed!.rawBody.toString('utf8').replace(ada.userName, 'Mallory'));
+    expect(tampered.equals(signed!.rawBody)).toBe(false);
+    expect(() => h.adapter.verifyWebhook(tampered, signed!.headers, new Date())).toThrow(WebhookVerificationError);
+  });
+
+  it('starts a server-side recording while someone is in the call (repeatable per instance), or refuses it when it does not declare serverSideRecording', async () => {
+    const meeting = await create(recorded);
+    const input = { type: h.adapter.capabilities.rawTracks ? ('raw-tracks' as const) : ('cloud' as const), instanceId: randomUUID() };
+    if (!h.adapter.capabilities.serverSideRecording) {
+      await expect(h.adapter.startRecording(ref(meeting), input)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    await h.join(meeting, ada);
+    const first = await h.adapter.startRecording(ref(meeting), input);
+    expect(first.recordingId).toMatch(/\S/);
+    const again = await h.adapter.startRecording(ref(meeting), input);
+    expect([first.recordingId, null]).toContain(again.recordingId);
+  });
+
+  it('hands out a working download link for a recording it hosts, or refuses it when it does not declare recordingLinks', async () => {
+    const meeting = await create();
+    if (!h.adapter.capabilities.recordingLinks) {
+      await expect(h.adapter.getRecordingLink(randomUUID())).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    const recordingId = await h.hostedRecording(meeting);
+    const link = await h.adapter.getRecordingLink(recordingId);
+    expect(link.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    const download = await fetch(link.url);
+    expect(download.status).toBe(200);
+    expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it("uploads a logo to the meeting's room, or refuses it when it does not declare logo", async () => {
+    const meeting = await create();
+    const logo = { data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), contentType: 'image/png', filename: 'logo.png' };
+    if (!h.adapter.capabilities.logo) {
+      await expect(h.adapter.uploadLogo(ref(meeting), logo)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    await h.adapter.uploadLogo(ref(meeting), logo);
+    expect(await h.storedLogo(meeting)).toEqual({ contentType: 'image/png', size: logo.data.length });
+  });
+});

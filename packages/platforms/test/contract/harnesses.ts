@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { startDailyFake, startWherebyFake } from '@meetbridge/fakes';
+import type { AdapterDeps, EnvRecord, PlatformAdapter, ProviderMeeting, ProviderModule } from '../../src/core/adapter.js';
+import { systemClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { dailyProvider } from '../../src/providers/daily/index.js';
+import { mockProvider } from '../../src/providers/mock/index.js';
+import { MockProviderState } from '../../src/providers/mock/state.js';
+import { wherebyProvider } from '../../src/providers/whereby/index.js';
+import { MockProviderFake } from './mock-provider-fake.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+
+/** Who joins a call in the contract suite. */
+export interface Caller {
+  userId: string;
+  userName: string;
+}
+
+/**
+ * One adapter wired to its provider's stand-in (the mock's in-process world, the Whereby fake, the
+ * Daily fake), with the few hooks the suite needs to act as "the provider's side". The suite only
+ * calls a hook when the adapter declares the matching capability; it never looks at the name.
+ */
+export interface ContractHarness {
+  readonly adapter: PlatformAdapter;
+  /** Receives every webhook the provider's stand-in sends. */
+  readonly receiver: WebhookReceiver;
+  /** A participant enters the provider room; returns the provider's session id for them. */
+  join(meeting: ProviderMeeting, who: Caller): Promise<string>;
+  /** The participant leaves (the room empties if they were alone). */
+  leave(meeting: ProviderMeeting, sessionId: string): Promise<void>;
+  /** Whether the provider still has the room (not deleted). */
+  isLive(meeting: ProviderMeeting): Promise<boolean>;
+  /** A finished recording the provider hosts (capability `recordingLinks`). */
+  hostedRecording(meeting: ProviderMeeting): Promise<string>;
+  /** The logo the provider stored for the room (capability `logo`). */
+  storedLogo(meeting: ProviderMeeting): Promise<{ contentType: string | undefined; size: number } | null>;
+  /** What a join token grants, as the provider recorded it at issue (capability `joinTokens`). */
+  tokenGrant(token: string): Promise<{ isOwner: boolean; userId: string | null }>;
+  close(): Promise<void>;
+}
+
+/** Adapter deps for the suite: real clock, no logs, no waiting between retries. */
+export const contractDeps: AdapterDeps = {
+  clock: systemClock,
+  logger: silentLogger,
+  baseUrl: 'http://127.0.0.1:1250',
+  http: { sleep: async () => {}, timeoutMs: 5000 },
+};
+
+const S3_ENV = {
+  AWS_WHEREBY_S3_BUCKET: 'contract-recordings/whereby',
+  AWS_WHEREBY_ACCESS_KEY_ID: 'AKIACONTRACTTEST',
+  AWS_WHEREBY_ACCESS_KEY_SECRET: 'contract-s3-secret',
+  AWS_DAILY_S3_BUCKET: 'contract-recordings-daily',
+  AWS_DAILY_S3_REGION: 'eu-west-1',
+  AWS_DAILY_ROLE_ARN: 'arn:aws:iam::123456789012:role/DailyContract',
+};
+
+/** Builds an adapter the way the server does: the provider module reads its env, then `create`. */
+function build<C>(provider: ProviderModule<C>, env: EnvRecord, patch: (config: C) => C = (c) => c): PlatformAdapter {
+  const result = provider.loadConfig({ ...S3_ENV, ...env });
+  if (!result.ok) throw new Error(`${provider.name}: missing ${result.missing.join(', ')}`);
+  return provider.create(patch(result.config), contractDeps);
+}
+
+const notCapable = (what: string) => async (): Promise<never> => {
+  throw new Error(`the suite asked for ${what}, which this adapter does not declare`);
+};
+
+async function mockHarness(): Promise<ContractHarness> {
+  const receiver = await startWebhookReceiver();
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  const state = new MockProviderState();
+  const fake = new MockProviderFake(state, secret, receiver.url, systemClock);
+  const adapter = build(mockProvider, { MOCK_WEBHOOK_SECRET: secret }, (c) => ({ ...c, state }));
+  const room = (m: ProviderMeeting) => state.room(m.providerRoomName);
+  return {
+    adapter,
+    receiver,
+    join: (m, who) => fake.join(m.providerRoomName, who),
+    leave: (m, sessionId) => fake.leave(m.providerRoomName, sessionId),
+    isLive: async (m) => room(m)?.deleted === false,
+    hostedRecording: notCapable('hostedRecording'),
+    storedLogo: notCapable('storedLogo'),
+    tokenGrant: notCapable('tokenGrant'),
+    close: () => receiver.close(),
+  };
+}
+
+async function wherebyHarness(): Promise<ContractHarness> {
+  const receiver = await startWebhookReceiver();
+  const fake = await startWherebyFake({ webhookUrl: receiver.url });
+  const adapter = build(wherebyProvider, { WHEREBY_API_URL: fake.url, WHEREBY_API_KEY: fake.apiKey, WHEREBY_WEBHOOK_SECRET: fake.webhookSecret });
+  const snapshot = (m: ProviderMeeting) => fake.control.state().meetings.find((s) => s.meetingId === m.providerMeetingId);
+  return {
+    adapter,
+    receiver,
+    join: async (m, who) =>
+      (await fake.control.addParticipant({ meetingId: m.providerMeetingId, displayName: who.userName, externalId: who.userId })).participantId,
+    leave: (_m, participantId) => fake.control.removeParticipant({ participantId }),
+    isLive: async (m) => snapshot(m)?.deleted === false,
+    hostedRecording: async (m) => {
+      await fake.control.addParticipant({ meetingId: m.providerMeetingId, roleName: 'recorder' });
+      return (await fake.control.finishRecording({ meetingId: m.providerMeetingId })).recordingId;
+    },
+    storedLogo: async (m) => snapshot(m)?.logo ?? null,
+    tokenGrant: notCapable('tokenGrant'),
+    close: async () => {
+      await fake.close();
+      await receiver.close();
+    },
+  };
+}
+
+async function dailyHarness(): Promise<ContractHarness> {
+  const receiver = await startWebhookReceiver();
+  const fake = await startDailyFake({ webhookUrl: receiver.url });
+  const adapter = build(dailyProvider, { DAILY_API_URL: fake.url, DAILY_API_KEY: fake.apiKey, DAILY_WEBHOOK_SECRET: fake.webhookSecret });
+  return {
+    adapter,
+    receiver,
+    join: async (m, who) => (await fake.control.addParticipant({ room: m.providerRoomName, userId: who.userId, userName: who.userName })).sessionId,
+    leave: (m, sessionId) => fake.control.removeParticipant({ room: m.providerRoomName, sessionId }),
+    isLive: async (m) => fake.control.state().rooms.some((r) => r.name === m.providerRoomName && r.deleted === false),
+    // Daily links cover composed (cloud) recordings only, so this records in a room of its own
+    // with enable_recording "cloud" (Meetbridge's rooms use raw-tracks, which have no link).
+    hostedRecording: async () => {
+      const name = `contract-cloud-${randomBytes(4).toString('hex')}`;
+      const res = await fetch(`${fake.url}/rooms`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, properties: { enable_recording: 'cloud' } }),
+      });
+      if (!res.ok) throw new Error(`could not create the cloud room: ${res.status}`);
+      await fake.control.addParticipant({ room: name });
+      const started = await fake.control.startRecording({ room: name, type: 'cloud' });
+      return (await fake.control.finishRecording({ recordingId: started.id })).id;
+    },
+    storedLogo: notCapable('storedLogo'),
+    tokenGrant: async (token) => {
+      const issued = fake.control.tokens().find((t) => t.token === token);
+      if (!issued) throw new Error('the Daily fake never issued this token');
+      const userId = issued.properties.user_id;
+      return { isOwner: issued.properties.is_owner === true, userId: typeof userId === 'string' ? userId : null };
+    },
+    close: async () => {
+      await fake.close();
+      await receiver.close();
+    },
+  };
+}
+
+/**
+ * Every adapter the contract suite runs against. `provider` ties a harness to its registry entry
+ * (a test checks that every registered provider has one); `label` only names the test group.
+ */
+export const harnesses: { provider: Pick<ProviderModule, 'name'>; label: string; start: () => Promise<ContractHarness> }[] = [
+  { provider: mockProvider, label: 'mock adapter (in-process world)', start: mockHarness },
+  { provider: wherebyProvider, label: 'whereby adapter (Whereby fake)', start: wherebyHarness },
+  { provider: dailyProvider, label: 'daily adapter (Daily fake)', start: dailyHarness },
+];
