@@ -11,6 +11,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 
+/** Advisory-lock key serializing schema changes across replicas ("meetbridge" as an integer). */
+const SCHEMA_LOCK_KEY = 0x6d656574;
+
 /** The Drizzle database, the same type on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -27,6 +30,11 @@ export interface Database {
   pool?: pg.Pool;
   /** Applies pending migrations from `folder` (default: the committed ones). */
   migrate(folder?: string): Promise<void>;
+  /**
+   * Runs `fn` while holding a database-wide lock, so replicas starting together do not race each
+   * other's schema changes (our migrations, pg-boss's install). A no-op lock on PGlite.
+   */
+  withSchemaLock<T>(fn: () => Promise<T>): Promise<T>;
   /** True when the database answers and every committed migration is applied. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -49,13 +57,25 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // An idle client that loses its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return finish({ db, kind: 'postgres', pool, close: () => pool.end() }, (folder) => migratePg(drizzlePg(pool), { migrationsFolder: folder }));
+    const withSchemaLock = async <T>(fn: () => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    };
+    return finish({ db, kind: 'postgres', pool, close: () => pool.end(), withSchemaLock }, (folder) => migratePg(drizzlePg(pool), { migrationsFolder: folder }));
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
   const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
-  return finish({ db, kind: 'pglite', pglite, close: () => pglite.close() }, (folder) => migratePglite(drizzlePglite(pglite), { migrationsFolder: folder }));
+  return finish({ db, kind: 'pglite', pglite, close: () => pglite.close(), withSchemaLock: (fn) => fn() }, (folder) =>
+    migratePglite(drizzlePglite(pglite), { migrationsFolder: folder }),
+  );
 }
 
 async function countApplied(db: Db): Promise<number> {
@@ -65,13 +85,13 @@ async function countApplied(db: Db): Promise<number> {
 }
 
 function finish(
-  base: Pick<Database, 'db' | 'kind' | 'pglite' | 'pool' | 'close'>,
+  base: Pick<Database, 'db' | 'kind' | 'pglite' | 'pool' | 'close' | 'withSchemaLock'>,
   runMigrations: (folder: string) => Promise<void>,
 ): Database {
   let expected: number | null = null;
   return {
     ...base,
-    migrate: (folder = MIGRATIONS_DIR) => runMigrations(folder),
+    migrate: (folder = MIGRATIONS_DIR) => base.withSchemaLock(() => runMigrations(folder)),
     async isReady() {
       try {
         if (expected === null) expected = await committedMigrationCount();

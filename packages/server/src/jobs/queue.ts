@@ -38,7 +38,7 @@ export class JobQueue {
   private started = false;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     private readonly logger: Logger,
   ) {
     this.boss = new PgBoss({
@@ -55,8 +55,10 @@ export class JobQueue {
   /** Installs pg-boss's schema (first run) and creates our queues. Idempotent. */
   async start(): Promise<void> {
     if (this.started) return;
-    await this.boss.start();
-    for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
+    await this.database.withSchemaLock(async () => {
+      await this.boss.start();
+      for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
+    });
     this.started = true;
   }
 
