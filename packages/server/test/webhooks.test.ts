@@ -121,6 +121,13 @@ describe.each(providers)('$name webhooks', (p) => {
     expect(res.status).toBe(400);
   });
 
+  it('answers 400, not 5xx, for signed JSON the database cannot store (a \\u0000 escape)', async () => {
+    const body = p.joined(p.room(), `ev-${randomUUID()}`, randomUUID()).replace('Zoë', 'Zo\\u0000ë');
+    expect(body).toContain('\\u0000');
+    const res = await post(p, body, p.sign(body));
+    expect(res.status).toBe(400);
+  });
+
   it('answers 413 for a body over 1 MB', async () => {
     const body = JSON.stringify({ pad: 'x'.repeat(1_100_000) });
     const res = await post(p, body, p.sign(body));

@@ -109,10 +109,16 @@ async function committedMigrationCount(): Promise<number> {
   return journal.entries.length;
 }
 
-/** True for PostgreSQL's unique-violation error, whichever driver raised it. */
-export function isUniqueViolation(error: unknown): boolean {
+/** The SQLSTATE of a PostgreSQL error, whichever driver raised it (Drizzle wraps it in `cause`). */
+export function sqlState(error: unknown): string | undefined {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
-  return false;
+  return undefined;
+}
+
+/** True for PostgreSQL's unique-violation error. */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === '23505';
 }

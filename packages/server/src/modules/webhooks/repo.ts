@@ -10,14 +10,17 @@ export const MAX_ATTEMPTS = 5;
 export class InboxRepo {
   constructor(private readonly db: Db) {}
 
-  /** Stores a verified delivery; returns `false` for a duplicate (same platform and event id). */
-  async insert(values: { platform: string; providerEventId: string; type: string; occurredAt: Date; payload: unknown }): Promise<boolean> {
-    const rows = await this.db
-      .insert(webhookEvent)
-      .values({ ...values, payload: values.payload as object })
-      .onConflictDoNothing({ target: [webhookEvent.platform, webhookEvent.providerEventId] })
-      .returning({ id: webhookEvent.id });
-    return rows.length > 0;
+  /**
+   * Stores a verified delivery; returns `false` for a duplicate (same platform and event id). The
+   * raw JSON text goes straight into the jsonb column: the hot path never re-serializes the body.
+   */
+  async insert(values: { platform: string; providerEventId: string; type: string; occurredAt: Date; rawJson: string }): Promise<boolean> {
+    const result = await this.db.execute(sql`
+      insert into webhook_event (platform, provider_event_id, type, occurred_at, payload)
+      values (${values.platform}, ${values.providerEventId}, ${values.type}, ${values.occurredAt.toISOString()}, ${values.rawJson}::jsonb)
+      on conflict (platform, provider_event_id) do nothing
+      returning id`);
+    return (result as unknown as { rows: unknown[] }).rows.length > 0;
   }
 
   /** Takes the oldest pending row and locks it for this transaction (other workers skip it). */

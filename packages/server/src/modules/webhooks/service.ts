@@ -1,7 +1,7 @@
 import type { Clock, HeaderBag, LoggerLike, MeetingEvent, PlatformCatalog } from '@meetbridge/platforms';
 import { WebhookVerificationError } from '@meetbridge/platforms';
 import { and, eq, or } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { sqlState, type Db } from '../../db/client.js';
 import { meeting, type MeetingRow, type WebhookEventRow } from '../../db/schema/index.js';
 import { ServiceUnavailableError, ValidationError } from '../../lib/errors.js';
 import type { MeetingLifecycle } from '../meetings/lifecycle.js';
@@ -44,8 +44,10 @@ export class WebhookService {
     if (verified.body === undefined) throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
     let stored: boolean;
     try {
-      stored = await this.deps.inbox.insert({ platform, providerEventId: verified.eventId, type: verified.type, occurredAt: verified.occurredAt, payload: verified.body });
+      stored = await this.deps.inbox.insert({ platform, providerEventId: verified.eventId, type: verified.type, occurredAt: verified.occurredAt, rawJson: body.toString('utf8') });
     } catch (error) {
+      // Class 22 = data exception: JSON that PostgreSQL's jsonb refuses (e.g. \u0000). Retrying won't help.
+      if (sqlState(error)?.startsWith('22')) throw new ValidationError('The webhook body is JSON that cannot be stored (e.g. a \\u0000 character).', [{ field: 'body', message: 'unsupported JSON content' }]);
       this.deps.logger.error({ err: error, platform }, 'could not store a webhook');
       throw new ServiceUnavailableError('The webhook could not be stored right now; retry later.', { cause: error });
     }

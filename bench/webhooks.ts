@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:webhooks`: signed Daily participant events against a running Meetbridge on real
+ * PostgreSQL (an API process with RUN_WORKERS=false plus a worker process, the production shape),
+ * and, in the same run, a bare Fastify route for the ratio. Prints events/s and latency.
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow CREATE DATABASE;
+ * a throwaway database is created and dropped. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { signDaily, startDailyFake } from '@meetbridge/fakes';
+import { freePort, machine, startMeetbridge, stopAll, waitForOk, ROOT } from './lib.js';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+async function admin(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(query);
+  await client.end();
+}
+
+async function load(url: string, body: () => { body: string; headers: Record<string, string> }) {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const next = body();
+          return { ...req, body: next.body, headers: { ...req.headers, 'content-type': 'application/json', ...next.headers } };
+        },
+      },
+    ],
+  });
+}
+
+function summary(label: string, r: autocannon.Result) {
+  const non2xx = r.non2xx + r.errors + r.timeouts;
+  console.log(`${label}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.total} requests, ${non2xx} non-2xx/errors`);
+}
+
+const dbName = `meetbridge_bench_${Date.now()}`;
+await admin(`create database ${dbName}`);
+const dbUrl = new URL(ADMIN_URL);
+dbUrl.pathname = `/${dbName}`;
+const secret = randomBytes(32).toString('base64');
+const daily = await startDailyFake({ webhookSecret: secret });
+const apiPort = await freePort();
+const barePort = await freePort();
+const base = `http://127.0.0.1:${apiPort}`;
+const env = {
+  DATABASE_URL: dbUrl.toString(),
+  DAILY_API_URL: daily.url,
+  DAILY_API_KEY: daily.apiKey,
+  DAILY_WEBHOOK_SECRET: secret,
+  DAILY_MIGRATION_ENABLED: 'true',
+  DEFAULT_VIDEO_PLATFORM: 'daily',
+  RECONCILE_INTERVAL_SECONDS: '3600',
+};
+const api = startMeetbridge('serve', { ...env, PORT: String(apiPort), BASE_URL: base, RUN_WORKERS: 'false' });
+const children = [api];
+try {
+  await waitForOk(`${base}/ready`);
+  if (process.env.BENCH_WORKER !== 'off') children.push(startMeetbridge('worker', { ...env, BASE_URL: base }));
+  const bare = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-fastify.ts')], { env: { ...process.env, PORT: String(barePort) }, stdio: 'inherit' });
+  children.push(bare);
+
+  await fetch(`${base}/v1/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench' }) });
+  const meeting = (await (await fetch(`${base}/v1/rooms/bench/meeting`, { method: 'POST' })).json()) as { id: string; provider_room_name: string };
+
+  let n = 0;
+  const event = () => {
+    const session = randomUUID();
+    const now = Date.now() / 1000;
+    const kind = n++ % 2 === 0 ? 'joined' : 'left';
+    const body = JSON.stringify({ version: '1.0.0', type: `participant.${kind}`, id: `ptcpt-${kind}-${session}-${n}`, payload: { room: meeting.provider_room_name, user_id: session, user_name: 'bench', session_id: session, joined_at: now, owner: false }, event_ts: now });
+    const ts = String(Math.floor(now));
+    return { body, headers: { 'x-webhook-signature': signDaily(secret, ts, body), 'x-webhook-timestamp': ts } };
+  };
+
+  await load(`${base}/v1/daily/webhook`, event); // warm-up (JIT, pools), not reported
+  const meetbridge = await load(`${base}/v1/daily/webhook`, event);
+  await waitForOk(`http://127.0.0.1:${barePort}/v1/daily/webhook`).catch(() => {});
+  const bareResult = await load(`http://127.0.0.1:${barePort}/v1/daily/webhook`, event);
+
+  console.log(`\nWebhook intake benchmark — ${await machine()}, PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s`);
+  summary('Meetbridge /v1/daily/webhook (verify + inbox insert)', meetbridge);
+  summary('bare Fastify route (same bodies)              ', bareResult);
+  console.log(`ratio: ${((meetbridge.requests.average / bareResult.requests.average) * 100).toFixed(1)}% of a bare route's throughput`);
+  const goal = meetbridge.requests.average >= 5000 && meetbridge.latency.p99 <= 25;
+  console.log(`goal (>= 5,000 events/s, p99 <= 25 ms): ${goal ? 'met' : 'NOT met'}`);
+} finally {
+  await stopAll(children);
+  await daily.close();
+  await admin(`drop database if exists ${dbName} with (force)`);
+}
