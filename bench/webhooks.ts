@@ -65,7 +65,7 @@ const env = {
   DEFAULT_VIDEO_PLATFORM: 'daily',
   RECONCILE_INTERVAL_SECONDS: '3600',
 };
-const api = startMeetbridge('serve', { ...env, PORT: String(apiPort), BASE_URL: base, RUN_WORKERS: 'false' });
+const api = startMeetbridge('serve', { ...env, PORT: String(apiPort), BASE_URL: base, RUN_WORKERS: 'false' }, process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
 const children = [api];
 try {
   await waitForOk(`${base}/ready`);

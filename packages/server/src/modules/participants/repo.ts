@@ -75,16 +75,29 @@ export class ParticipantRepo {
     await tx.update(participantSession).set({ leftAt: at }).where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
   }
 
-  async openCount(tx: Executor, meetingId: string): Promise<number> {
-    const [row] = await tx.select({ n: count() }).from(participantSession).where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
+  /** Sets the meeting's count from its open sessions (providers without an absolute count). */
+  async deriveCount(tx: Executor, meetingId: string): Promise<number> {
+    const [row] = await tx
+      .update(meeting)
+      .set({ numClients: sql`(select count(*)::int from ${participantSession} where ${participantSession.meetingId} = ${meetingId} and ${participantSession.leftAt} is null)` })
+      .where(eq(meeting.id, meetingId))
+      .returning({ n: meeting.numClients });
     return row?.n ?? 0;
   }
 
-  /** Sets the meeting's count from its open sessions (providers without an absolute count). */
-  async deriveCount(tx: Executor, meetingId: string): Promise<number> {
-    const n = await this.openCount(tx, meetingId);
-    await tx.update(meeting).set({ numClients: n }).where(eq(meeting.id, meetingId));
-    return n;
+  /** Open sessions of a meeting (provider session id → joined at). */
+  async openSessions(tx: Executor, meetingId: string): Promise<Map<string, Date>> {
+    const rows = await tx
+      .select({ id: participantSession.providerSessionId, joinedAt: participantSession.joinedAt })
+      .from(participantSession)
+      .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
+    return new Map(rows.map((r) => [r.id, r.joinedAt]));
+  }
+
+  /** True when the meeting ever had a participant session. */
+  async hadSessions(tx: Executor, meetingId: string): Promise<boolean> {
+    const rows = await tx.select({ id: participantSession.id }).from(participantSession).where(eq(participantSession.meetingId, meetingId)).limit(1);
+    return rows.length > 0;
   }
 
   /** Applies the provider's absolute count only if it is newer than the last one applied. */
@@ -104,16 +117,20 @@ export class ParticipantRepo {
     return (row?.n ?? 0) > 0;
   }
 
-  /** Someone is in the call again after the provider said it ended: the meeting goes on. */
-  async resume(tx: Executor, meetingId: string, at: Date): Promise<void> {
-    await tx.update(meeting).set({ providerEndedAt: null }).where(and(eq(meeting.id, meetingId), lt(meeting.providerEndedAt, at)));
-  }
-
-  async setEmptyChecks(tx: Executor, meetingId: string, value: number | 'increment'): Promise<void> {
+  /**
+   * Someone is in the call (at `at`): the empty-check streak restarts, and a provider "ended"
+   * reported before `at` no longer applies.
+   */
+  async markPresent(tx: Executor, meetingId: string, at: Date): Promise<void> {
     await tx
       .update(meeting)
-      .set({ emptyChecks: value === 'increment' ? sql`${meeting.emptyChecks} + 1` : value })
+      .set({ emptyChecks: 0, providerEndedAt: sql`case when ${meeting.providerEndedAt} < ${at.toISOString()} then null else ${meeting.providerEndedAt} end` })
       .where(eq(meeting.id, meetingId));
+  }
+
+  /** One more periodic check found nobody in a meeting that had participants. */
+  async countEmptyCheck(tx: Executor, meetingId: string): Promise<void> {
+    await tx.update(meeting).set({ emptyChecks: sql`${meeting.emptyChecks} + 1` }).where(eq(meeting.id, meetingId));
   }
 
   /** Holds a place for someone about to join. */
@@ -124,13 +141,12 @@ export class ParticipantRepo {
 
   /** Clears the oldest live reservation of a meeting (someone joined). */
   async clearOneReservation(tx: Executor, meetingId: string, now: Date): Promise<void> {
-    const [oldest] = await tx
-      .select({ id: joinReservation.id })
-      .from(joinReservation)
-      .where(and(eq(joinReservation.meetingId, meetingId), gt(joinReservation.expiresAt, now)))
-      .orderBy(asc(joinReservation.createdAt))
-      .limit(1);
-    if (oldest) await tx.delete(joinReservation).where(eq(joinReservation.id, oldest.id));
+    await tx.delete(joinReservation).where(
+      eq(
+        joinReservation.id,
+        sql`(select ${joinReservation.id} from ${joinReservation} where ${joinReservation.meetingId} = ${meetingId} and ${joinReservation.expiresAt} > ${now.toISOString()} order by ${joinReservation.createdAt} limit 1)`,
+      ),
+    );
   }
 
   async hasLiveReservation(tx: Executor, meetingId: string, now: Date): Promise<boolean> {

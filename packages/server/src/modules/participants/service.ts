@@ -37,8 +37,7 @@ export class ParticipantService {
     if (event.kind === 'participant.joined') {
       const isNew = await this.deps.repo.joined(tx, row.id, change);
       if (isNew) await this.deps.repo.clearOneReservation(tx, row.id, this.deps.clock.now());
-      await this.deps.repo.resume(tx, row.id, event.occurredAt);
-      await this.deps.repo.setEmptyChecks(tx, row.id, 0);
+      await this.deps.repo.markPresent(tx, row.id, event.occurredAt);
     } else {
       await this.deps.repo.left(tx, row.id, change);
     }
@@ -72,30 +71,27 @@ export class ParticipantService {
       const locked = await this.deps.repo.lockMeeting(tx, meetingId);
       if (!locked?.isActive) return 0;
       const { present, had } = presence ? await this.applyPresence(tx, locked, presence, fetchedAt) : summarize(sessions ?? []);
-      if (present) {
-        await this.deps.repo.setEmptyChecks(tx, meetingId, 0);
-        await this.deps.repo.resume(tx, meetingId, fetchedAt);
-      }
-      else if (had && countEmpty) await this.deps.repo.setEmptyChecks(tx, meetingId, 'increment');
+      if (present) await this.deps.repo.markPresent(tx, meetingId, fetchedAt);
+      else if (had && countEmpty) await this.deps.repo.countEmptyCheck(tx, meetingId);
       return present ? 0 : locked.emptyChecks + (had && countEmpty ? 1 : 0);
     });
     if (emptyChecks >= EMPTY_CHECKS_TO_END) await this.deps.lifecycle.deactivate(meetingId, 'empty');
   }
 
   private async applyPresence(tx: Executor, row: MeetingRow, presence: PresenceParticipant[], fetchedAt: Date) {
-    const known = new Map((await this.deps.repo.sessions(tx, row.id)).map((s) => [s.providerSessionId, s]));
+    const open = await this.deps.repo.openSessions(tx, row.id);
+    const had = presence.length > 0 || open.size > 0 || (await this.deps.repo.hadSessions(tx, row.id));
     const listed = new Set(presence.map((p) => p.sessionId));
     for (const p of presence) {
-      if (known.has(p.sessionId)) continue;
-      await this.deps.repo.joined(tx, row.id, { providerSessionId: p.sessionId, userId: p.userId, userName: p.userName, at: p.joinedAt });
-      await this.deps.repo.clearOneReservation(tx, row.id, fetchedAt);
+      if (open.has(p.sessionId)) continue;
+      // New to us (a lost join webhook) → opened; one we saw leave stays closed (presence may lag).
+      const isNew = await this.deps.repo.joined(tx, row.id, { providerSessionId: p.sessionId, userId: p.userId, userName: p.userName, at: p.joinedAt });
+      if (isNew) await this.deps.repo.clearOneReservation(tx, row.id, fetchedAt);
     }
-    const stale = [...known.values()]
-      .filter((s) => s.leftAt === null && !listed.has(s.providerSessionId) && s.joinedAt.getTime() < fetchedAt.getTime() - PRESENCE_LAG_MS)
-      .map((s) => s.providerSessionId);
+    const stale = [...open].filter(([id, joinedAt]) => !listed.has(id) && joinedAt.getTime() < fetchedAt.getTime() - PRESENCE_LAG_MS).map(([id]) => id);
     await this.deps.repo.close(tx, row.id, stale, fetchedAt);
-    const open = await this.deps.repo.deriveCount(tx, row.id);
-    return { present: open > 0, had: known.size > 0 || presence.length > 0 };
+    const count = await this.deps.repo.deriveCount(tx, row.id);
+    return { present: count > 0, had };
   }
 }
 

@@ -100,17 +100,16 @@ export class WebhookService {
 
   private async apply(tx: Executor, platform: string, event: MeetingEvent, hasPresence: boolean): Promise<Outcome> {
     if (event.kind === 'unhandled') return ignored(null, `event type ${event.providerType} is not used`);
-    const found = await this.findMeeting(tx, platform, event.providerRoomName, event.providerMeetingId);
-    if (!found) return ignored(null, 'no meeting for this provider room');
-    const row = await this.deps.participantRepo.lockMeeting(tx, found.id);
-    if (!row?.isActive) return ignored(found.id, 'the meeting has ended');
+    const row = await this.findMeeting(tx, platform, event.providerRoomName, event.providerMeetingId);
+    if (!row) return ignored(null, 'no meeting for this provider room');
+    if (!row.isActive) return ignored(row.id, 'the meeting has ended');
     switch (event.kind) {
       case 'participant.joined':
       case 'participant.left':
         await this.deps.participants.applyEvent(tx, row, event);
         return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
       case 'meeting.started':
-        await this.deps.participantRepo.resume(tx, row.id, event.occurredAt);
+        await this.deps.participantRepo.markPresent(tx, row.id, event.occurredAt);
         return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
       case 'meeting.ended':
         // Delivered late, after someone already started the call again: nothing ends.
@@ -125,7 +124,8 @@ export class WebhookService {
   private async findMeeting(tx: Executor, platform: string, roomName: string | null, providerMeetingId: string | null): Promise<MeetingRow | undefined> {
     const keys = [roomName ? eq(meeting.providerRoomName, roomName) : undefined, providerMeetingId ? eq(meeting.providerMeetingId, providerMeetingId) : undefined].filter((k) => k !== undefined);
     if (keys.length === 0) return undefined;
-    const [row] = await tx.select().from(meeting).where(and(eq(meeting.platform, platform), or(...keys))).limit(1);
+    // Found and locked in one statement: writers of one meeting are serialized from here on.
+    const [row] = await tx.select().from(meeting).where(and(eq(meeting.platform, platform), or(...keys))).limit(1).for('update');
     return row;
   }
 }
