@@ -16,6 +16,8 @@ export interface AppConfig {
   dataDir: string;
   /** PostgreSQL URL; absent = embedded PGlite under `DATA_DIR`. */
   databaseUrl: string | undefined;
+  /** Connections per process on PostgreSQL (the job queue shares them). */
+  databasePoolSize: number;
   logLevel: CoreEnv['LOG_LEVEL'];
   auth: AuthConfig;
   selection: SelectionFlags;
@@ -49,6 +51,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     baseUrl: (env.BASE_URL ?? `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${env.PORT}`).replace(/\/$/, ''),
     dataDir: resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     logLevel: env.LOG_LEVEL,
     auth,
     selection: {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Container } from '../container.js';
 import { QUEUES, type JobQueue } from './queue.js';
 
+/** Deliveries one drain job applies before handing over to the next job. */
+const DRAIN_SLICE = 2000;
+
 const ReconcileJob = z.object({ meetingId: z.uuid(), countEmpty: z.boolean().default(false) });
 
 /** Handle to the running workers of this process. */
@@ -19,7 +22,8 @@ export interface Workers {
 export async function startWorkers(c: Container, queue: JobQueue, intervalSeconds: number): Promise<Workers> {
   const boss: PgBoss = queue.boss;
   const drainId = await boss.work(QUEUES.webhookDrain.name, { pollingIntervalSeconds: 0.5 }, async () => {
-    await c.webhooks.drain();
+    // A job drains a bounded slice, then hands over to a fresh job, so one job never runs for long.
+    if ((await c.webhooks.drain(DRAIN_SLICE)) >= DRAIN_SLICE) await queue.send('webhookDrain', {});
   });
   await boss.work<unknown>(QUEUES.meetingReconcile.name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
     for (const job of jobs) {

@@ -23,14 +23,15 @@ export class InboxRepo {
     return (result as unknown as { rows: unknown[] }).rows.length > 0;
   }
 
-  /** Takes the oldest pending row and locks it for this transaction (other workers skip it). */
-  async claim(tx: Executor): Promise<WebhookEventRow | undefined> {
+  /**
+   * Takes up to `limit` of the oldest pending rows and locks them for this transaction; other
+   * workers skip them (`SKIP LOCKED`), so replicas drain side by side without double work.
+   */
+  async claim(tx: Executor, limit: number): Promise<WebhookEventRow[]> {
     const result = await tx.execute(sql`
       select * from webhook_event where status = 'pending'
-      order by received_at, id limit 1 for update skip locked`);
-    const raw = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
-    if (!raw) return undefined;
-    return {
+      order by received_at, id limit ${limit} for update skip locked`);
+    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((raw) => ({
       id: raw.id as string,
       platform: raw.platform as string,
       providerEventId: raw.provider_event_id as string,
@@ -43,7 +44,7 @@ export class InboxRepo {
       attempts: Number(raw.attempts),
       processedAt: null,
       meetingId: (raw.meeting_id as string | null) ?? null,
-    };
+    }));
   }
 
   async finish(tx: Executor, id: string, outcome: { status: 'processed' | 'ignored'; error: string | null; meetingId: string | null }, at: Date): Promise<void> {

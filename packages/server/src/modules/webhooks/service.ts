@@ -55,35 +55,81 @@ export class WebhookService {
     return stored ? 'stored' : 'duplicate';
   }
 
-  /** Processes pending deliveries until none is left (or `max` were handled). Returns how many. */
-  async drain(max = 1000): Promise<number> {
+  /**
+   * Processes pending deliveries until none is left (or `max` were handled); returns how many.
+   * Rows are applied in batches, one transaction each; when a batch fails (a bad row, or a deadlock
+   * between workers), its rows are retried one per transaction so only the bad row is set aside.
+   */
+  async drain(max = 5000, batchSize = 50): Promise<number> {
     const reconcile = new Set<string>();
+    const end = new Set<string>();
     let handled = 0;
     while (handled < max) {
-      let claimed: WebhookEventRow | undefined;
-      let outcome: Outcome | undefined;
+      let outcomes: Outcome[];
       try {
-        outcome = await this.deps.db.transaction(async (tx) => {
-          claimed = await this.deps.inbox.claim(tx);
-          if (!claimed) return undefined;
-          const result = await this.process(tx, claimed);
-          await this.deps.inbox.finish(tx, claimed.id, result, this.deps.clock.now());
-          return result;
-        });
+        outcomes = await this.applyBatch(batchSize);
       } catch (error) {
-        if (!claimed) throw error;
-        this.deps.logger.error({ err: error, eventId: claimed.id }, 'webhook processing failed');
-        await this.deps.inbox.fail(claimed.id, error instanceof Error ? error.message : String(error), this.deps.clock.now());
-        handled++;
-        continue;
+        this.deps.logger.warn({ err: error }, 'webhook batch failed; retrying its rows one by one');
+        const retried = await this.applyOneByOne(batchSize);
+        handled += retried.failed;
+        outcomes = retried.outcomes;
+        if (outcomes.length === 0 && retried.failed === 0) break;
+        if (outcomes.length === 0) continue;
       }
-      if (!outcome) break;
-      handled++;
-      if (outcome.meetingId && outcome.reconcile) reconcile.add(outcome.meetingId);
-      if (outcome.meetingId && outcome.end) await this.deps.lifecycle.deactivate(outcome.meetingId, 'provider_ended');
+      if (outcomes.length === 0) break;
+      handled += outcomes.length;
+      for (const o of outcomes) {
+        if (o.meetingId && o.reconcile) reconcile.add(o.meetingId);
+        if (o.meetingId && o.end) end.add(o.meetingId);
+      }
     }
+    for (const id of end) await this.deps.lifecycle.deactivate(id, 'provider_ended');
     if (reconcile.size > 0) await this.deps.onReconcile([...reconcile]);
     return handled;
+  }
+
+  private applyBatch(limit: number): Promise<Outcome[]> {
+    return this.deps.db.transaction(async (tx) => {
+      const rows = await this.deps.inbox.claim(tx, limit);
+      const outcomes: Outcome[] = [];
+      for (const row of rows) {
+        const outcome = await this.process(tx, row);
+        await this.deps.inbox.finish(tx, row.id, outcome, this.deps.clock.now());
+        outcomes.push(outcome);
+      }
+      return outcomes;
+    });
+  }
+
+  private async applyOneByOne(count: number): Promise<{ outcomes: Outcome[]; failed: number }> {
+    const outcomes: Outcome[] = [];
+    let failed = 0;
+    for (let i = 0; i < count; i++) {
+      const one = await this.applyOne();
+      if (!one) break;
+      if (one === 'failed') failed++;
+      else outcomes.push(one);
+    }
+    return { outcomes, failed };
+  }
+
+  /** One row in its own transaction; a failure is recorded on the row. `undefined` = inbox empty. */
+  private async applyOne(): Promise<Outcome | 'failed' | undefined> {
+    let claimed: WebhookEventRow | undefined;
+    try {
+      return await this.deps.db.transaction(async (tx) => {
+        [claimed] = await this.deps.inbox.claim(tx, 1);
+        if (!claimed) return undefined;
+        const outcome = await this.process(tx, claimed);
+        await this.deps.inbox.finish(tx, claimed.id, outcome, this.deps.clock.now());
+        return outcome;
+      });
+    } catch (error) {
+      if (!claimed) throw error;
+      this.deps.logger.error({ err: error, eventId: claimed.id }, 'webhook processing failed');
+      await this.deps.inbox.fail(claimed.id, error instanceof Error ? error.message : String(error), this.deps.clock.now());
+      return 'failed';
+    }
   }
 
   private async process(tx: Executor, row: WebhookEventRow): Promise<Outcome> {
