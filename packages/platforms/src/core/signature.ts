@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookVerificationError } from './errors.js';
 import type { HeaderBag } from './adapter.js';
 
@@ -94,4 +94,12 @@ export function parseJsonBody(rawBody: Buffer): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A stable event id for an authentic delivery that carries none (not an event envelope): the
+ * digest of its bytes, so a redelivery of the same bytes is still recognised as a duplicate.
+ */
+export function bodyDigest(rawBody: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }

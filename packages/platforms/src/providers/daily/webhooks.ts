@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
 import { isBase64 } from '../../core/config.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent, RecordingReadyEvent, RecordingTrack } from '../../core/events.js';
-import { checkTimestamp, hmacSha256, parseJsonBody, readHeader, safeEqual, signedBodyCandidates } from '../../core/signature.js';
+import { bodyDigest, checkTimestamp, hmacSha256, parseJsonBody, readHeader, safeEqual, signedBodyCandidates } from '../../core/signature.js';
 import {
   DailyMeetingPayloadWire,
   DailyParticipantPayloadWire,
@@ -79,7 +78,7 @@ export function verifyDailyWebhook(
   const body = parseJsonBody(rawBody);
   const envelope = DailyWebhookWire.safeParse(body);
   if (!envelope.success) {
-    return { eventId: `sha256:${createHash('sha256').update(rawBody).digest('hex')}`, type: 'unknown', occurredAt: signedAt, body };
+    return { eventId: bodyDigest(rawBody), type: 'unknown', occurredAt: signedAt, body };
   }
   return { eventId: envelope.data.id, type: envelope.data.type, occurredAt: envelope.data.event_ts ?? signedAt, body };
 }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent } from '../../core/events.js';
-import { checkTimestamp, hmacSha256, parseJsonBody, readHeader, safeEqual, signedBodyCandidates } from '../../core/signature.js';
+import { bodyDigest, checkTimestamp, hmacSha256, parseJsonBody, readHeader, safeEqual, signedBodyCandidates } from '../../core/signature.js';
 import {
   WherebyClientEventDataWire,
   WherebyRecordingFinishedDataWire,
@@ -84,10 +83,6 @@ export function verifyWherebyWebhook(
   return { eventId: envelope.data.id, type: envelope.data.type, occurredAt: envelope.data.createdAt, body };
 }
 
-/** A stable id for an authentic delivery without an envelope id, so deduplication still works. */
-function bodyDigest(rawBody: Buffer): string {
-  return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
-}
 
 function baseOf(webhook: VerifiedWebhook, data: unknown): EventBase {
   const room = WherebyRoomEventDataWire.safeParse(data);

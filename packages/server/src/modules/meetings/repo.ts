@@ -79,17 +79,6 @@ export function toMeetingDto(row: MeetingRow, roomRow: RoomRow, isOwner: boolean
   };
 }
 
-/** The settings snapshot a meeting was created with. */
-export function meetingSettings(row: MeetingRow): RoomSettings {
-  return {
-    isLocked: row.isLocked,
-    roomMode: row.roomMode as RoomSettings['roomMode'],
-    roomSize: row.roomSize,
-    recordingType: row.recordingType as RoomSettings['recordingType'],
-    recordingTrigger: row.recordingTrigger as RoomSettings['recordingTrigger'],
-  };
-}
-
 /** How the meeting's adapter addresses it. */
 export function meetingRef(row: MeetingRow): MeetingRef {
   return { providerMeetingId: row.providerMeetingId, providerRoomName: row.providerRoomName, roomUrl: row.roomUrl, hostRoomUrl: row.hostRoomUrl, endDate: row.endDate };

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.j
 import type { User } from '../../plugins/auth.js';
 import { roomSettings } from '../rooms/repo.js';
 import type { RoomService } from '../rooms/service.js';
-import { matchesSettings, meetingRef, meetingSettings, toMeetingDto, type MeetingRepo } from './repo.js';
+import { matchesSettings, meetingRef, toMeetingDto, type MeetingRepo } from './repo.js';
 import type { JoinResponse, Meeting, Participant, Reservation } from './schemas.js';
 
 export interface MeetingServiceDeps {
@@ -122,7 +122,7 @@ export class MeetingService {
     const isOwner = this.isOwner(roomRow, user);
     const result = await adapter.createJoin({
       meeting: meetingRef(row),
-      settings: meetingSettings(row),
+      settings: roomSettings(row),
       user,
       isOwner,
     });

@@ -77,8 +77,11 @@ export function toRoomDto(row: RoomRow, effectivePlatform: string): Room {
   };
 }
 
-/** The settings a meeting of this room is created with. */
-export function roomSettings(row: RoomRow): RoomSettings {
+/** The settings columns rooms have and meetings snapshot. */
+type SettingsColumns = Pick<RoomRow, 'isLocked' | 'roomMode' | 'roomSize' | 'recordingType' | 'recordingTrigger'>;
+
+/** The settings of a room (or the snapshot a meeting was created with). */
+export function roomSettings(row: SettingsColumns): RoomSettings {
   return {
     isLocked: row.isLocked,
     roomMode: row.roomMode as RoomSettings['roomMode'],
