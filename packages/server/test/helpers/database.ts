@@ -38,7 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     database,
     url: url.toString(),
     async cleanup() {
-      await database.close();
+      await database.close().catch(() => {}); // may already be closed by the test
       await admin((c) => c.query(`drop database if exists ${name} with (force)`));
     },
   };
