@@ -96,6 +96,11 @@ describe('meeting lifecycle', () => {
     await reconcile(m.id);
     await reconcile(m.id);
     expect((await meeting(m.id)).is_active).toBe(true);
+    // Long-expired reservations are purged by the sweep, and then protect nothing.
+    await w.t.server.database.db.execute(`update join_reservation set expires_at = now() - interval '2 hours' where meeting_id = '${m.id}'` as never);
+    await sweep(w.t.server.container, w.t.server.queue);
+    const left = await w.t.server.database.db.execute(`select count(*)::int as n from join_reservation where meeting_id = '${m.id}'` as never);
+    expect((left as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 
   it('ends a meeting when the provider reports it ended, and when its end date passes', async () => {

@@ -50,6 +50,7 @@ export async function startWorkers(c: Container, queue: JobQueue, intervalSecond
 /** The periodic sweep: end due meetings, reconcile every active one, drain forgotten inbox rows. */
 export async function sweep(c: Container, queue: JobQueue): Promise<void> {
   await c.lifecycle.endDueMeetings();
+  await c.participantRepo.purgeReservations(c.database.db, new Date(c.clock.now().getTime() - 3_600_000));
   for (const row of await c.lifecycle.activeMeetings()) {
     const adapter = c.catalog.adapterForExisting(row.platform);
     if (!adapter || !(adapter.capabilities.presence || adapter.capabilities.sessions)) continue;

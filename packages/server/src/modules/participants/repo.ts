@@ -149,6 +149,11 @@ export class ParticipantRepo {
     );
   }
 
+  /** Deletes reservations that expired before `before` (they no longer protect anything). */
+  async purgeReservations(tx: Executor, before: Date): Promise<void> {
+    await tx.delete(joinReservation).where(lt(joinReservation.expiresAt, before));
+  }
+
   async hasLiveReservation(tx: Executor, meetingId: string, now: Date): Promise<boolean> {
     const [row] = await tx.select({ n: count() }).from(joinReservation).where(and(eq(joinReservation.meetingId, meetingId), gt(joinReservation.expiresAt, now)));
     return (row?.n ?? 0) > 0;
