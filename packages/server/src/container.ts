@@ -40,7 +40,7 @@ export function createContainer(args: { config: AppConfig; database: Database; c
   const hooks: JobHooks = { webhookStored: () => {}, reconcile: async () => {} };
   const participantRepo = new ParticipantRepo();
   const lifecycle = new MeetingLifecycle({ db, participants: participantRepo, catalog, clock, logger });
-  const rooms = new RoomService(new RoomRepo(db), catalog);
+  const rooms = new RoomService(new RoomRepo(db), catalog, lifecycle);
   const meetings = new MeetingService({ repo: new MeetingRepo(db), rooms, catalog, clock, logger, lifecycle, participants: participantRepo, db, meetingDurationHours: config.meetingDurationHours });
   const participants = new ParticipantService({ db, repo: participantRepo, lifecycle, catalog, clock, logger });
   const inbox = new InboxRepo(db);

@@ -117,6 +117,13 @@ describe('meeting lifecycle', () => {
     expect((await meeting(due.id)).is_active).toBe(false);
   });
 
+  it('deleting a room ends its active meeting and deletes the provider room', async () => {
+    const m = await roomWithMeeting(w.t, 'daily-deleted', 'daily');
+    const room = (await w.t.request('GET', '/v1/rooms/name/daily-deleted')).body;
+    expect((await w.t.request('DELETE', `/v1/rooms/${room.id}`)).status).toBe(204);
+    expect(w.daily.control.state().rooms.find((r: any) => r.name === m.provider_room_name)?.deleted).toBe(true);
+  });
+
   it('refuses a reservation in an ended meeting and a foreign meeting', async () => {
     const m = await roomWithMeeting(w.t, 'mock-reserve', 'mock');
     expect((await w.t.request('POST', `/v1/rooms/daily-track/meetings/${m.id}/joining`)).status).toBe(404);

@@ -72,6 +72,12 @@ export class MeetingLifecycle {
     return count;
   }
 
+  /** Ends every active meeting of a room (it is being deleted), deleting their provider rooms. */
+  async endRoomMeetings(roomId: string): Promise<void> {
+    const active = await this.deps.db.select({ id: meeting.id }).from(meeting).where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));
+    for (const { id } of active) await this.deactivate(id, 'owner', true);
+  }
+
   /** Active meetings, for the periodic reconciliation. */
   async activeMeetings(): Promise<MeetingRow[]> {
     return this.deps.db.select().from(meeting).where(eq(meeting.isActive, true));

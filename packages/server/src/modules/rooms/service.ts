@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/client.js';
 import type { RoomRow } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
+import type { MeetingLifecycle } from '../meetings/lifecycle.js';
 import type { RoomRepo} from './repo.js';
 import { roomValuesFromBody, toRoomDto } from './repo.js';
 import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
@@ -12,6 +13,7 @@ export class RoomService {
   constructor(
     private readonly repo: RoomRepo,
     private readonly catalog: PlatformCatalog,
+    private readonly lifecycle: Pick<MeetingLifecycle, 'endRoomMeetings'>,
   ) {}
 
   toDto(row: RoomRow): Room {
@@ -66,8 +68,10 @@ export class RoomService {
     }
   }
 
+  /** Deletes a room: its active meetings end first (their provider rooms are deleted too). */
   async delete(user: User, id: string): Promise<void> {
     await this.owned(user, id);
+    await this.lifecycle.endRoomMeetings(id);
     await this.repo.delete(id);
   }
 }
