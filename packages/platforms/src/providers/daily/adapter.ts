@@ -19,7 +19,6 @@ import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
 import { createHttpClient } from '../../core/http.js';
 import { uniqueRoomName } from '../../core/naming.js';
-import { DEFAULT_TOLERANCE_SECONDS, requireSecrets } from '../../core/signature.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
 import type { DailyCreateRoomBody, DailyMeetingTokenBody } from './wire.js';
@@ -188,9 +187,7 @@ export class DailyAdapter implements PlatformAdapter {
   }
 
   verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    requireSecrets('Daily', this.config.webhookSecrets, 'DAILY_WEBHOOK_SECRET');
-    const tolerance = this.deps.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-    return verifyDailyWebhook(rawBody, headers, now, this.config.webhookSecrets, tolerance);
+    return verifyDailyWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
   }
 
   parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {

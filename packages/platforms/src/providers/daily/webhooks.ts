@@ -2,7 +2,7 @@ import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
 import { isBase64 } from '../../core/config.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent, RecordingReadyEvent, RecordingTrack } from '../../core/events.js';
-import { bodyDigest, checkTimestamp, hmacSha256, parseJsonBody, readHeader, safeEqual, signedBodyCandidates } from '../../core/signature.js';
+import { bodyDigest, checkTimestamp, DEFAULT_TOLERANCE_SECONDS, hmacSha256, parseJsonBody, readHeader, requireSecrets, safeEqual, signedBodyCandidates } from '../../core/signature.js';
 import {
   DailyMeetingPayloadWire,
   DailyParticipantPayloadWire,
@@ -60,8 +60,9 @@ export function verifyDailyWebhook(
   headers: HeaderBag,
   now: Date,
   secrets: readonly string[],
-  toleranceSeconds: number,
+  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
 ): VerifiedWebhook {
+  requireSecrets('Daily', secrets, 'DAILY_WEBHOOK_SECRET');
   const { signature, timestamp } = readHeaders(headers);
   const signedAt = checkTimestamp(timestamp, now, toleranceSeconds);
   const bodies = signedBodyCandidates(rawBody);

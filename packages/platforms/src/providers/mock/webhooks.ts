@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
-import { checkTimestamp, hmacSha256, readHeader, safeEqual } from '../../core/signature.js';
+import { checkTimestamp, DEFAULT_TOLERANCE_SECONDS, hmacSha256, readHeader, requireSecrets, safeEqual } from '../../core/signature.js';
 
 /**
  * The mock provider signs its webhooks the Standard Webhooks way (standardwebhooks.com):
@@ -38,7 +38,14 @@ export const MockWebhookWire = z.object({
 });
 export type MockWebhookWire = z.infer<typeof MockWebhookWire>;
 
-export function verifyMockWebhook(rawBody: Buffer, headers: HeaderBag, now: Date, secrets: readonly string[], toleranceSeconds: number): VerifiedWebhook {
+export function verifyMockWebhook(
+  rawBody: Buffer,
+  headers: HeaderBag,
+  now: Date,
+  secrets: readonly string[],
+  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
+): VerifiedWebhook {
+  requireSecrets('mock', secrets, 'MOCK_WEBHOOK_SECRET');
   const id = readHeader(headers, 'webhook-id');
   const ts = readHeader(headers, 'webhook-timestamp');
   const sigHeader = readHeader(headers, 'webhook-signature');

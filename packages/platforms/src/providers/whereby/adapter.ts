@@ -18,7 +18,6 @@ import { unsupported } from '../../core/capability.js';
 import { PlatformUnavailableError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
 import { createHttpClient } from '../../core/http.js';
-import { DEFAULT_TOLERANCE_SECONDS, requireSecrets } from '../../core/signature.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
 import type { WherebyCreateMeetingBody, WherebyMeetingWire } from './wire.js';
@@ -164,9 +163,7 @@ export class WherebyAdapter implements PlatformAdapter {
   }
 
   verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    requireSecrets('Whereby', this.config.webhookSecrets, 'WHEREBY_WEBHOOK_SECRET');
-    const tolerance = this.deps.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-    return verifyWherebyWebhook(rawBody, headers, now, this.config.webhookSecrets, tolerance);
+    return verifyWherebyWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
   }
 
   parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {

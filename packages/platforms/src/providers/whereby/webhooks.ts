@@ -1,7 +1,7 @@
 import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent } from '../../core/events.js';
-import { bodyDigest, checkTimestamp, hmacSha256, parseJsonBody, readHeader, safeEqual, signedBodyCandidates } from '../../core/signature.js';
+import { bodyDigest, checkTimestamp, DEFAULT_TOLERANCE_SECONDS, hmacSha256, parseJsonBody, readHeader, requireSecrets, safeEqual, signedBodyCandidates } from '../../core/signature.js';
 import {
   WherebyClientEventDataWire,
   WherebyRecordingFinishedDataWire,
@@ -55,8 +55,9 @@ export function verifyWherebyWebhook(
   headers: HeaderBag,
   now: Date,
   secrets: readonly string[],
-  toleranceSeconds: number,
+  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
 ): VerifiedWebhook {
+  requireSecrets('Whereby', secrets, 'WHEREBY_WEBHOOK_SECRET');
   const header = readHeader(headers, WHEREBY_SIGNATURE_HEADER);
   if (!header) {
     throw new WebhookVerificationError('missing_header', 'The Whereby-Signature header is missing; is the request really from Whereby?');

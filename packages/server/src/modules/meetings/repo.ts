@@ -29,11 +29,6 @@ export class MeetingRepo {
     return row!;
   }
 
-  async deactivate(id: string): Promise<MeetingRow | undefined> {
-    const [row] = await this.db.update(meeting).set({ isActive: false }).where(eq(meeting.id, id)).returning();
-    return row;
-  }
-
   /** Runs `fn` in a transaction holding the room's row lock (serializes meeting creation per room). */
   async withRoomLock<T>(roomId: string, fn: (tx: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
