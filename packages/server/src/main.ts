@@ -55,7 +55,7 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
     queue = new JobQueue(database, options.logger);
     await queue.start();
     const workers = (options.workers ?? config.runWorkers) ? await startWorkers(container, queue, config.reconcileIntervalSeconds) : null;
-    attachQueue(container, queue, workers);
+    const detach = attachQueue(container, queue, workers);
     const app = await buildApp(container, options.logger);
     const q = queue;
     return {
@@ -66,6 +66,7 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
       queue: q,
       workers,
       async close() {
+        detach();
         await app.close();
         await workers?.stop();
         await q.stop();
@@ -79,22 +80,30 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
   }
 }
 
-/** Connects the services' hooks to the queue: stored webhooks get drained, meetings reconciled. */
-function attachQueue(c: Container, queue: JobQueue, workers: Workers | null): void {
-  let kickScheduled = false;
+/**
+ * Connects the services' hooks to the queue: stored webhooks get drained, meetings reconciled.
+ * Returns the disconnect, called first on shutdown so no job is sent or woken once stopping began.
+ */
+function attachQueue(c: Container, queue: JobQueue, workers: Workers | null): () => void {
+  let timer: NodeJS.Timeout | undefined;
   c.hooks.webhookStored = () => {
     // One send per 50 ms per process is plenty: the drain job empties the whole inbox.
-    if (kickScheduled) return;
-    kickScheduled = true;
-    setTimeout(() => {
-      kickScheduled = false;
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
       queue
         .send('webhookDrain', {})
         .then(() => workers?.wake())
         .catch((err: unknown) => c.logger.warn({ err }, 'could not schedule webhook processing; the sweep will'));
-    }, 50).unref();
+    }, 50);
+    timer.unref();
   };
   c.hooks.reconcile = async (meetingIds) => {
     for (const meetingId of meetingIds) await queue.send('meetingReconcile', { meetingId, countEmpty: false }, { singletonKey: meetingId });
+  };
+  return () => {
+    clearTimeout(timer);
+    c.hooks.webhookStored = () => {};
+    c.hooks.reconcile = async () => {};
   };
 }

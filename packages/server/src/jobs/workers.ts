@@ -21,28 +21,44 @@ export interface Workers {
  */
 export async function startWorkers(c: Container, queue: JobQueue, intervalSeconds: number): Promise<Workers> {
   const boss: PgBoss = queue.boss;
-  const drainId = await boss.work(QUEUES.webhookDrain.name, { pollingIntervalSeconds: 0.5 }, async () => {
+  // pg-boss's stop() does not wait for handlers of workers it has taken off; we do, so no handler
+  // touches the database after the process closed it.
+  const running = new Set<Promise<unknown>>();
+  const tracked =
+    <T>(handler: (jobs: T) => Promise<void>) =>
+    (jobs: T): Promise<void> => {
+      const run = handler(jobs);
+      running.add(run);
+      return run.finally(() => running.delete(run));
+    };
+  const drainId = await boss.work(QUEUES.webhookDrain.name, { pollingIntervalSeconds: 0.5 }, tracked(async () => {
     // A job drains a bounded slice, then hands over to a fresh job, so one job never runs for long.
     if ((await c.webhooks.drain(DRAIN_SLICE)) >= DRAIN_SLICE) await queue.send('webhookDrain', {});
-  });
-  await boss.work<unknown>(QUEUES.meetingReconcile.name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
+  }));
+  await boss.work<unknown>(QUEUES.meetingReconcile.name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, tracked(async (jobs: PgBoss.Job<unknown>[]) => {
     for (const job of jobs) {
       const data = ReconcileJob.parse(job.data);
       await c.participants.reconcile(data.meetingId, data.countEmpty);
     }
-  });
-  await boss.work(QUEUES.meetingSweep.name, { pollingIntervalSeconds: 1 }, async () => {
+  }));
+  await boss.work(QUEUES.meetingSweep.name, { pollingIntervalSeconds: 1 }, tracked(async () => {
     await sweep(c, queue);
-  });
+  }));
   const tick = () =>
     queue.send('meetingSweep', {}, { singletonKey: 'sweep', singletonSeconds: intervalSeconds }).catch((err: unknown) => c.logger.warn({ err }, 'could not schedule the sweep'));
+  let stopped = false;
   const timer = setInterval(tick, intervalSeconds * 1000);
   timer.unref();
   void tick();
   return {
-    wake: () => boss.notifyWorker(drainId),
+    wake: () => {
+      if (!stopped) boss.notifyWorker(drainId);
+    },
     async stop() {
+      stopped = true;
       clearInterval(timer);
+      for (const queueName of Object.values(QUEUES)) await boss.offWork(queueName.name);
+      await Promise.allSettled([...running]);
     },
   };
 }
