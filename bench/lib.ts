@@ -17,10 +17,14 @@ export async function freePort(): Promise<number> {
 
 /** Runs the Meetbridge CLI (`serve` or `worker`) from source in a child process. */
 export function startMeetbridge(command: 'serve' | 'worker', env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), command], {
-    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'meetbridge-bench-')), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  return spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), command],
+    {
+      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'meetbridge-bench-')), LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
 }
 
 /** Polls `url` until it answers 200 (or throws after `timeoutMs`). */

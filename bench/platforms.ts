@@ -79,7 +79,14 @@ interface Target {
   faultPath: string;
 }
 
-function target<C>(provider: ProviderModule<C>, env: EnvRecord, apiUrl: string, apiKey: string, path: string, body: (input: CreateMeetingInput) => unknown): Target {
+function target<C>(
+  provider: ProviderModule<C>,
+  env: EnvRecord,
+  apiUrl: string,
+  apiKey: string,
+  path: string,
+  body: (input: CreateMeetingInput) => unknown,
+): Target {
   const config = provider.loadConfig(env);
   if (!config.ok) throw new Error(`${provider.name}: missing ${config.missing.join(', ')}`);
   const adapter = provider.create(config.config, { clock: systemClock, logger: silentLogger, baseUrl: 'http://127.0.0.1:1250' });
@@ -167,7 +174,9 @@ async function main(): Promise<void> {
     ];
     console.log(`Platforms: abstraction overhead of meeting creation (${new Date().toISOString()})`);
     console.log(`machine: ${machine()}`);
-    console.log(`N=${N} per path after ${WARMUP} warm-up calls each, interleaved; fakes in a child process; extra provider latency ${LATENCY_MS} ms\n`);
+    console.log(
+      `N=${N} per path after ${WARMUP} warm-up calls each, interleaved; fakes in a child process; extra provider latency ${LATENCY_MS} ms\n`,
+    );
     console.log('provider  path        p50 ms   p95 ms  mean ms');
     let pass = true;
     for (const t of targets) {

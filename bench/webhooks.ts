@@ -49,7 +49,9 @@ async function load(url: string, body: () => { body: string; headers: Record<str
 
 function summary(label: string, r: autocannon.Result) {
   const non2xx = r.non2xx + r.errors + r.timeouts;
-  console.log(`${label}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.total} requests, ${non2xx} non-2xx/errors`);
+  console.log(
+    `${label}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.total} requests, ${non2xx} non-2xx/errors`,
+  );
 }
 
 const dbName = `meetbridge_bench_${Date.now()}`;
@@ -70,18 +72,31 @@ const env = {
   DEFAULT_VIDEO_PLATFORM: 'daily',
   RECONCILE_INTERVAL_SECONDS: '3600',
 };
-const api = startMeetbridge('serve', { ...env, PORT: String(apiPort), BASE_URL: base, RUN_WORKERS: 'false', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' }, process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
+const api = startMeetbridge(
+  'serve',
+  { ...env, PORT: String(apiPort), BASE_URL: base, RUN_WORKERS: 'false', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' },
+  process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
+);
 const children = [api];
 try {
   await waitForOk(`${base}/ready`);
-  const bare = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-fastify.ts')], { env: { ...process.env, PORT: String(barePort) }, stdio: 'inherit' });
+  const bare = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-fastify.ts')], {
+    env: { ...process.env, PORT: String(barePort) },
+    stdio: 'inherit',
+  });
   children.push(bare);
 
   // Realistic traffic: 50 meetings, each with people joining and leaving (about 10 in a call).
   const rooms: { name: string; open: string[] }[] = [];
   for (let i = 0; i < MEETINGS; i++) {
-    await fetch(`${base}/v1/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `bench-${i}` }) });
-    const meeting = (await (await fetch(`${base}/v1/rooms/bench-${i}/meeting`, { method: 'POST' })).json()) as { provider_room_name: string };
+    await fetch(`${base}/v1/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `bench-${i}` }),
+    });
+    const meeting = (await (await fetch(`${base}/v1/rooms/bench-${i}/meeting`, { method: 'POST' })).json()) as {
+      provider_room_name: string;
+    };
     rooms.push({ name: meeting.provider_room_name, open: [] });
   }
 
@@ -93,7 +108,13 @@ try {
     if (!leave) room.open.push(session);
     const kind = leave ? 'left' : 'joined';
     const now = Date.now() / 1000;
-    const body = JSON.stringify({ version: '1.0.0', type: `participant.${kind}`, id: `ptcpt-${kind}-${session}`, payload: { room: room.name, user_id: session, user_name: 'bench', session_id: session, joined_at: now, owner: false }, event_ts: now });
+    const body = JSON.stringify({
+      version: '1.0.0',
+      type: `participant.${kind}`,
+      id: `ptcpt-${kind}-${session}`,
+      payload: { room: room.name, user_id: session, user_name: 'bench', session_id: session, joined_at: now, owner: false },
+      event_ts: now,
+    });
     const ts = String(Math.floor(now));
     return { body, headers: { 'x-webhook-signature': signDaily(secret, ts, body), 'x-webhook-timestamp': ts } };
   };

@@ -26,7 +26,8 @@ function env(name: keyof typeof DEFAULTS): string {
 
 function port(name: 'FAKE_WHEREBY_PORT' | 'FAKE_DAILY_PORT'): number {
   const value = Number(env(name));
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a TCP port, e.g. ${DEFAULTS[name]}; got "${env(name)}"`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`${name} must be a TCP port, e.g. ${DEFAULTS[name]}; got "${env(name)}"`);
   return value;
 }
 

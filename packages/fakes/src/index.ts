@@ -26,10 +26,4 @@ export { FakeControlError } from './core/base-control.js';
 export type { FaultRule } from './core/faults.js';
 export type { RecordedRequest } from './core/request-log.js';
 export type { WebhookCircuit } from './core/webhook-sender.js';
-export type {
-  WebhookAttempt,
-  WebhookDelivery,
-  WebhookDeliveryOptions,
-  WebhookDeliveryState,
-  WebhookOrder,
-} from './core/webhook-types.js';
+export type { WebhookAttempt, WebhookDelivery, WebhookDeliveryOptions, WebhookDeliveryState, WebhookOrder } from './core/webhook-types.js';

@@ -33,7 +33,9 @@ describe('HTTP control API (Daily)', () => {
     const requests = await call<{ method: string; path: string; rawBody: string; status: number }[]>(`${daily.origin}/_control/requests`);
     expect(requests.body).toEqual([expect.objectContaining({ method: 'POST', path: '/v1/rooms', rawBody: body, status: 200 })]);
 
-    expect((await call(`${daily.origin}/_control/faults`, { method: 'POST', body: { path: '/v1/rooms/**', status: 500, times: -1 } })).status).toBe(204);
+    expect(
+      (await call(`${daily.origin}/_control/faults`, { method: 'POST', body: { path: '/v1/rooms/**', status: 500, times: -1 } })).status,
+    ).toBe(204);
     expect((await call(`${daily.url}/rooms/ctl`, { headers: bearer('d') })).status).toBe(500);
     expect((await call(`${daily.url}/rooms/ctl/presence`, { headers: bearer('d') })).status).toBe(500);
     await call(`${daily.origin}/_control/faults`, { method: 'DELETE' });
@@ -53,11 +55,21 @@ describe('HTTP control API (Daily)', () => {
 describe('HTTP control API (Whereby)', () => {
   it('holds webhooks and flushes them reversed over HTTP', async () => {
     receiver.received.length = 0;
-    const created = await call(`${whereby.url}/meetings`, { method: 'POST', headers: bearer('w'), body: { endDate: '2099-01-01T00:00:00Z' } });
+    const created = await call(`${whereby.url}/meetings`, {
+      method: 'POST',
+      headers: bearer('w'),
+      body: { endDate: '2099-01-01T00:00:00Z' },
+    });
     await call(`${whereby.origin}/_control/webhook-url`, { method: 'PUT', body: { url: receiver.url } });
     await call(`${whereby.origin}/_control/webhook-options`, { method: 'PUT', body: { hold: true } });
-    const a = await call(`${whereby.origin}/_control/participants`, { method: 'POST', body: { meetingId: created.body.meetingId, displayName: 'A' } });
-    await call(`${whereby.origin}/_control/participants`, { method: 'POST', body: { meetingId: created.body.meetingId, displayName: 'B' } });
+    const a = await call(`${whereby.origin}/_control/participants`, {
+      method: 'POST',
+      body: { meetingId: created.body.meetingId, displayName: 'A' },
+    });
+    await call(`${whereby.origin}/_control/participants`, {
+      method: 'POST',
+      body: { meetingId: created.body.meetingId, displayName: 'B' },
+    });
     expect(receiver.received).toHaveLength(0);
     const flushed = await call<unknown[]>(`${whereby.origin}/_control/webhooks/flush`, { method: 'POST', body: { order: 'reversed' } });
     expect(flushed.body).toHaveLength(3);
@@ -66,6 +78,9 @@ describe('HTTP control API (Whereby)', () => {
       'room.client.joined:B',
       'room.client.joined:A',
     ]);
-    expect((await call(`${whereby.origin}/_control/participants/remove`, { method: 'POST', body: { participantId: a.body.participantId } })).status).toBe(204);
+    expect(
+      (await call(`${whereby.origin}/_control/participants/remove`, { method: 'POST', body: { participantId: a.body.participantId } }))
+        .status,
+    ).toBe(204);
   });
 });

@@ -122,12 +122,22 @@ describe('finishing and failing recordings', () => {
     });
     const tracks = ready?.payload.tracks as { type: string; s3Key: string; size: number }[];
     expect(tracks.map((t) => t.type)).toEqual(['audio', 'audio']);
-    for (const [track, p, joinedMs] of [[tracks[0], a, recStart], [tracks[1], b, recStart + 5000]] as const) {
+    for (const [track, p, joinedMs] of [
+      [tracks[0], a, recStart],
+      [tracks[1], b, recStart + 5000],
+    ] as const) {
       const match = new RegExp(`^acme/raw/${recStart}-${p.sessionId}-cam-audio-(\\d+)$`).exec(track?.s3Key ?? '');
       expect(Number(match?.[1])).toBeGreaterThanOrEqual(joinedMs);
     }
     const rest = await call(`${fake.url}/recordings/${String(body.recordingId)}`, { headers: auth });
-    expect(rest.body).toMatchObject({ id: body.recordingId, room_name: 'raw', status: 'finished', s3key: `acme/raw/${recStart}`, duration: 80, tracks });
+    expect(rest.body).toMatchObject({
+      id: body.recordingId,
+      room_name: 'raw',
+      status: 'finished',
+      s3key: `acme/raw/${recStart}`,
+      duration: 80,
+      tracks,
+    });
     expect(rest.body).not.toHaveProperty('s3_key');
     expect((await call(`${fake.url}/recordings/${String(body.recordingId)}/access-link`, { headers: auth })).status).toBe(400);
   });
@@ -142,7 +152,10 @@ describe('finishing and failing recordings', () => {
     expect(inProgress.body).not.toHaveProperty('tracks');
     await fake.control.finishRecording({ room: 'cl', durationSeconds: 9 });
     const link = await call(`${fake.url}/recordings/${String(body.recordingId)}/access-link?valid_for_secs=900`, { headers: auth });
-    expect(link.body).toEqual({ download_link: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_files\//), expires: Math.floor(clock / 1000) + 900 });
+    expect(link.body).toEqual({
+      download_link: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_files\//),
+      expires: Math.floor(clock / 1000) + 900,
+    });
     expect((await fetch(String(link.body.download_link))).status).toBe(200);
   });
 
@@ -152,7 +165,13 @@ describe('finishing and failing recordings', () => {
     await start('err', { type: 'cloud', instanceId: 'e-1' });
     await fake.control.failRecording({ room: 'err', errorMsg: 'cloud-recording-error: boom' });
     const error = events().find((e) => e.type === 'recording.error');
-    expect(error?.payload).toEqual({ action: 'cloud-recording-error', error_msg: 'cloud-recording-error: boom', instance_id: 'e-1', room_name: 'err', timestamp: String(Math.floor(clock / 1000)) });
+    expect(error?.payload).toEqual({
+      action: 'cloud-recording-error',
+      error_msg: 'cloud-recording-error: boom',
+      instance_id: 'e-1',
+      room_name: 'err',
+      timestamp: String(Math.floor(clock / 1000)),
+    });
   });
 });
 
@@ -169,12 +188,18 @@ describe('GET /recordings pagination', () => {
     }
     await start('other', { type: 'cloud' });
     const newest = [...ids].reverse();
-    const page1 = await call<{ total_count: number; data: { id: string }[] }>(`${fake.url}/recordings?room_name=pg&limit=2`, { headers: auth });
+    const page1 = await call<{ total_count: number; data: { id: string }[] }>(`${fake.url}/recordings?room_name=pg&limit=2`, {
+      headers: auth,
+    });
     expect(page1.body.total_count).toBe(5);
     expect(page1.body.data.map((r) => r.id)).toEqual(newest.slice(0, 2));
-    const page2 = await call<{ data: { id: string }[] }>(`${fake.url}/recordings?room_name=pg&limit=2&starting_after=${newest[1]}`, { headers: auth });
+    const page2 = await call<{ data: { id: string }[] }>(`${fake.url}/recordings?room_name=pg&limit=2&starting_after=${newest[1]}`, {
+      headers: auth,
+    });
     expect(page2.body.data.map((r) => r.id)).toEqual(newest.slice(2, 4));
-    const oldest = await call<{ data: { id: string }[] }>(`${fake.url}/recordings?room_name=pg&limit=2&ending_before=OLDEST`, { headers: auth });
+    const oldest = await call<{ data: { id: string }[] }>(`${fake.url}/recordings?room_name=pg&limit=2&ending_before=OLDEST`, {
+      headers: auth,
+    });
     expect(oldest.body.data.map((r) => r.id)).toEqual(newest.slice(3, 5));
     const all = await call<{ total_count: number }>(`${fake.url}/recordings`, { headers: auth });
     expect(all.body.total_count).toBe(6);

@@ -7,7 +7,12 @@ import { bearer, call } from './helpers/http.js';
 let fake: DailyFake;
 const KEY = 'daily-key';
 const auth = bearer(KEY);
-const BUCKET = { bucket_name: 'rec', bucket_region: 'us-east-1', assume_role_arn: 'arn:aws:iam::123456789012:role/DailyS3AccessRole', allow_api_access: true };
+const BUCKET = {
+  bucket_name: 'rec',
+  bucket_region: 'us-east-1',
+  assume_role_arn: 'arn:aws:iam::123456789012:role/DailyS3AccessRole',
+  allow_api_access: true,
+};
 
 beforeAll(async () => {
   fake = await startDailyFake({ apiKey: KEY, domain: 'acme', domainId: 'dom-1' });
@@ -46,9 +51,17 @@ describe('Daily auth', () => {
 describe('POST /rooms validation', () => {
   it.each([
     ['boolean enable_recording', { properties: { enable_recording: false } }, 'enable_recording'],
-    ['an unknown property (allow_streaming_from_bucket at the room level)', { properties: { allow_streaming_from_bucket: true } }, 'allow_streaming_from_bucket'],
+    [
+      'an unknown property (allow_streaming_from_bucket at the room level)',
+      { properties: { allow_streaming_from_bucket: true } },
+      'allow_streaming_from_bucket',
+    ],
     ['raw-tracks without recordings_bucket', { properties: { enable_recording: 'raw-tracks' } }, 'recordings_bucket'],
-    ['a recordings_bucket without assume_role_arn', { properties: { recordings_bucket: { ...BUCKET, assume_role_arn: undefined } } }, 'assume_role_arn'],
+    [
+      'a recordings_bucket without assume_role_arn',
+      { properties: { recordings_bucket: { ...BUCKET, assume_role_arn: undefined } } },
+      'assume_role_arn',
+    ],
     ['an unknown recordings_bucket field', { properties: { recordings_bucket: { ...BUCKET, region: 'x' } } }, 'region'],
     ['a float exp', { properties: { exp: 1730003600.5 } }, 'exp'],
     ['a room name with "/"', { name: 'a/b' }, 'name'],
@@ -72,7 +85,12 @@ describe('POST /rooms validation', () => {
 
 describe('rooms', () => {
   it('creates a room with config holding only non-default properties', async () => {
-    const properties = { exp: 4102444800, enable_chat: false, enable_recording: 'raw-tracks', recordings_bucket: { ...BUCKET, allow_streaming_from_bucket: true } };
+    const properties = {
+      exp: 4102444800,
+      enable_chat: false,
+      enable_recording: 'raw-tracks',
+      recordings_bucket: { ...BUCKET, allow_streaming_from_bucket: true },
+    };
     const res = await createRoom({ name: 'standup_1', privacy: 'private', properties });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -109,12 +127,30 @@ describe('presence and meetings', () => {
     const presence = await call(`${fake.url}/rooms/live/presence`, { headers: auth });
     expect(presence.body).toEqual({
       total_count: 1,
-      data: [{ room: 'live', id: p.sessionId, userId: 'user-1', userName: 'Ann', mtgSessionId: p.meetingId, joinTime: expect.stringMatching(/\.000Z$/), duration: expect.any(Number) }],
+      data: [
+        {
+          room: 'live',
+          id: p.sessionId,
+          userId: 'user-1',
+          userName: 'Ann',
+          mtgSessionId: p.meetingId,
+          joinTime: expect.stringMatching(/\.000Z$/),
+          duration: expect.any(Number),
+        },
+      ],
     });
     const meetings = await call(`${fake.url}/meetings?room=live`, { headers: auth });
     expect(meetings.body).toMatchObject({
       total_count: 1,
-      data: [{ id: p.meetingId, room: 'live', ongoing: true, max_participants: 1, participants: [{ user_id: 'user-1', user_name: 'Ann', participant_id: p.sessionId }] }],
+      data: [
+        {
+          id: p.meetingId,
+          room: 'live',
+          ongoing: true,
+          max_participants: 1,
+          participants: [{ user_id: 'user-1', user_name: 'Ann', participant_id: p.sessionId }],
+        },
+      ],
     });
     await fake.control.removeParticipant({ room: 'live', sessionId: p.sessionId });
     const after = await call(`${fake.url}/meetings/${p.meetingId}`, { headers: auth });
@@ -130,7 +166,11 @@ describe('joining', () => {
     await createRoom({ name: 'small', properties: { max_participants: 1 } });
     await fake.control.addParticipant({ room: 'small' });
     await expect(fake.control.addParticipant({ room: 'small' })).rejects.toThrow(/full/);
-    const res = await call<{ token: string }>(`${fake.url}/meeting-tokens`, { method: 'POST', headers: auth, body: { properties: { exp: 1_000_000_000 } } });
+    const res = await call<{ token: string }>(`${fake.url}/meeting-tokens`, {
+      method: 'POST',
+      headers: auth,
+      body: { properties: { exp: 1_000_000_000 } },
+    });
     await createRoom({ name: 'open' });
     await expect(fake.control.addParticipant({ room: 'open', token: res.body.token })).rejects.toThrow(/exp-token/);
   });
@@ -151,7 +191,11 @@ describe('meeting tokens', () => {
   });
 
   it('rejects a user_id longer than 36 characters and unknown properties', async () => {
-    const long = await call(`${fake.url}/meeting-tokens`, { method: 'POST', headers: auth, body: { properties: { user_id: 'x'.repeat(37) } } });
+    const long = await call(`${fake.url}/meeting-tokens`, {
+      method: 'POST',
+      headers: auth,
+      body: { properties: { user_id: 'x'.repeat(37) } },
+    });
     expect(long.status).toBe(400);
     const unknown = await call(`${fake.url}/meeting-tokens`, { method: 'POST', headers: auth, body: { properties: { room: 'r' } } });
     expect(unknown.body.error).toBe('invalid-request-error');
@@ -159,7 +203,11 @@ describe('meeting tokens', () => {
 
   it('lets a participant join with an issued token: user_id, user_name and owner come from it', async () => {
     await createRoom({ name: 'tok' });
-    const res = await call<{ token: string }>(`${fake.url}/meeting-tokens`, { method: 'POST', headers: auth, body: { properties: { room_name: 'tok', user_id: 'u-9', user_name: 'Zed', is_owner: true } } });
+    const res = await call<{ token: string }>(`${fake.url}/meeting-tokens`, {
+      method: 'POST',
+      headers: auth,
+      body: { properties: { room_name: 'tok', user_id: 'u-9', user_name: 'Zed', is_owner: true } },
+    });
     const p = await fake.control.addParticipant({ room: 'tok', token: res.body.token });
     expect(p).toMatchObject({ userId: 'u-9', userName: 'Zed', owner: true });
   });

@@ -46,8 +46,17 @@ describe('Daily webhook payloads', () => {
     const p = await roomWithParticipant('pay');
     await fake.control.removeParticipant({ room: 'pay', sessionId: p.sessionId });
     const [started, joined, left, ended] = receiver.json<Envelope>();
-    expect([started?.type, joined?.type, left?.type, ended?.type]).toEqual(['meeting.started', 'participant.joined', 'participant.left', 'meeting.ended']);
-    expect(started).toMatchObject({ version: '1.0.0', id: `met-sta-${p.meetingId}-${Math.floor(p.joinedAtMs / 1000)}`, payload: { meeting_id: p.meetingId, room: 'pay' } });
+    expect([started?.type, joined?.type, left?.type, ended?.type]).toEqual([
+      'meeting.started',
+      'participant.joined',
+      'participant.left',
+      'meeting.ended',
+    ]);
+    expect(started).toMatchObject({
+      version: '1.0.0',
+      id: `met-sta-${p.meetingId}-${Math.floor(p.joinedAtMs / 1000)}`,
+      payload: { meeting_id: p.meetingId, room: 'pay' },
+    });
     expect(joined?.id).toBe(`ptcpt-join-${p.sessionId}-${p.joinedAtMs}`);
     expect(joined?.payload).toEqual({
       room: 'pay',
@@ -85,7 +94,10 @@ describe('Daily webhook signatures', () => {
     fake.control.setTimestampUnit('milliseconds');
     await roomWithParticipant('ms');
     const first = receiver.received[0];
-    expect(verifyDailySignature(first?.headers ?? {}, first?.body ?? '', SECRET)).toMatchObject({ valid: true, ts: expect.stringMatching(/^\d{13}$/) });
+    expect(verifyDailySignature(first?.headers ?? {}, first?.body ?? '', SECRET)).toMatchObject({
+      valid: true,
+      ts: expect.stringMatching(/^\d{13}$/),
+    });
     receiver.received.length = 0;
     fake.control.setTimestampUnit('seconds');
     fake.control.setWebhookOptions({ wrongSecret: true });
@@ -134,12 +146,21 @@ describe('Daily webhook delivery', () => {
   it('registers a webhook via POST /webhooks after a 200 on the unsigned ping, then signs with its hmac', async () => {
     const hmac = Buffer.from('registered-secret-registered-secret').toString('base64');
     fake.control.setWebhookUrl(undefined);
-    const created = await call(`${fake.url}/webhooks`, { method: 'POST', headers: auth, body: { url: receiver.url, hmac, eventTypes: ['participant.joined'] } });
+    const created = await call(`${fake.url}/webhooks`, {
+      method: 'POST',
+      headers: auth,
+      body: { url: receiver.url, hmac, eventTypes: ['participant.joined'] },
+    });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ url: receiver.url, hmac, state: 'ACTIVE', failedCount: 0, retryType: 'circuit-breaker' });
     expect(receiver.received[0]?.body).toBe('{"test":"test"}');
     await roomWithParticipant('reg');
-    expect(receiver.json<Envelope>().slice(1).map((e) => e.type)).toEqual(['participant.joined']);
+    expect(
+      receiver
+        .json<Envelope>()
+        .slice(1)
+        .map((e) => e.type),
+    ).toEqual(['participant.joined']);
     const last = receiver.received.at(-1);
     expect(verifyDailySignature(last?.headers ?? {}, last?.body ?? '', hmac).valid).toBe(true);
     expect((await call(`${fake.url}/webhooks`, { method: 'POST', headers: auth, body: { url: receiver.url } })).status).toBe(400);

@@ -39,10 +39,19 @@ describe('POST /meetings validation', () => {
     ['a non-ISO endDate', { endDate: 'tomorrow' }],
     ['an unknown roomMode', { endDate: FUTURE, roomMode: 'huge' }],
     ['an unknown roomNamePattern', { endDate: FUTURE, roomNamePattern: 'words' }],
-    ['an unknown recording type', { endDate: FUTURE, recording: { type: 'server', destination: { provider: 'whereby' }, startTrigger: 'none' } }],
+    [
+      'an unknown recording type',
+      { endDate: FUTURE, recording: { type: 'server', destination: { provider: 'whereby' }, startTrigger: 'none' } },
+    ],
     ['a recording without startTrigger', { endDate: FUTURE, recording: { type: 'cloud', destination: { provider: 'whereby' } } }],
-    ['an s3 destination without credentials', { endDate: FUTURE, recording: { type: 'cloud', destination: { provider: 's3', bucket: 'b' }, startTrigger: 'none' } }],
-    ['an unknown startTrigger', { endDate: FUTURE, recording: { type: 'cloud', destination: { provider: 'whereby' }, startTrigger: 'later' } }],
+    [
+      'an s3 destination without credentials',
+      { endDate: FUTURE, recording: { type: 'cloud', destination: { provider: 's3', bucket: 'b' }, startTrigger: 'none' } },
+    ],
+    [
+      'an unknown startTrigger',
+      { endDate: FUTURE, recording: { type: 'cloud', destination: { provider: 'whereby' }, startTrigger: 'later' } },
+    ],
   ])('rejects %s with 400', async (_label, body) => {
     const res = await createMeeting(body);
     expect(res.status).toBe(400);
@@ -69,7 +78,11 @@ describe('meetings', () => {
       roomMode: 'group',
       isLocked: true,
       fields: ['hostRoomUrl'],
-      recording: { type: 'cloud', destination: { provider: 's3', bucket: 'b/rec', accessKeyId: 'AKIA', accessKeySecret: 's', fileFormat: 'mp4' }, startTrigger: 'automatic-2nd-participant' },
+      recording: {
+        type: 'cloud',
+        destination: { provider: 's3', bucket: 'b/rec', accessKeyId: 'AKIA', accessKeySecret: 's', fileFormat: 'mp4' },
+        startTrigger: 'automatic-2nd-participant',
+      },
     };
     const res = await createMeeting(body);
     expect(res.status).toBe(201);
@@ -111,12 +124,21 @@ describe('insights, logo, recordings', () => {
     const created = await createMeeting({ endDate: FUTURE });
     const roomName = String(created.body.roomName);
     const p = await fake.control.addParticipant({ roomName, displayName: 'Ann', externalId: 'ext-1' });
-    const sessions = await call(`${fake.url}/insights/room-sessions?roomName=${encodeURIComponent(roomName)}`, { headers: bearer('wb-key') });
-    expect(sessions.body).toMatchObject({ cursor: null, results: [{ roomSessionId: p.roomSessionId, roomName, endedAt: null, totalUniqueParticipants: 1 }] });
-    const withoutSlash = await call(`${fake.url}/insights/room-sessions?roomName=${encodeURIComponent(roomName.slice(1))}`, { headers: bearer('wb-key') });
+    const sessions = await call(`${fake.url}/insights/room-sessions?roomName=${encodeURIComponent(roomName)}`, {
+      headers: bearer('wb-key'),
+    });
+    expect(sessions.body).toMatchObject({
+      cursor: null,
+      results: [{ roomSessionId: p.roomSessionId, roomName, endedAt: null, totalUniqueParticipants: 1 }],
+    });
+    const withoutSlash = await call(`${fake.url}/insights/room-sessions?roomName=${encodeURIComponent(roomName.slice(1))}`, {
+      headers: bearer('wb-key'),
+    });
     expect(withoutSlash.body.results).toEqual([]);
     const participants = await call(`${fake.url}/insights/participants?roomSessionId=${p.roomSessionId}`, { headers: bearer('wb-key') });
-    expect(participants.body).toMatchObject({ results: [{ participantId: p.participantId, displayName: 'Ann', externalId: 'ext-1', leftAt: null }] });
+    expect(participants.body).toMatchObject({
+      results: [{ participantId: p.participantId, displayName: 'Ann', externalId: 'ext-1', leftAt: null }],
+    });
   });
 
   it('accepts a multipart logo in the "image" field with 204 and rejects a form without it', async () => {
@@ -134,7 +156,10 @@ describe('insights, logo, recordings', () => {
   });
 
   it('gives access links with expires in ms for Whereby-hosted recordings and 403 for S3 ones', async () => {
-    const hosted = await createMeeting({ endDate: FUTURE, recording: { type: 'cloud', destination: { provider: 'whereby' }, startTrigger: 'none' } });
+    const hosted = await createMeeting({
+      endDate: FUTURE,
+      recording: { type: 'cloud', destination: { provider: 'whereby' }, startTrigger: 'none' },
+    });
     await fake.control.addParticipant({ meetingId: String(hosted.body.meetingId) });
     const rec = await fake.control.finishRecording({ meetingId: String(hosted.body.meetingId) });
     const before = Date.now();
@@ -144,7 +169,14 @@ describe('insights, logo, recordings', () => {
     expect(Number(link.body.expires)).toBeLessThan(before + 600_000 + 60_000);
     const file = await fetch(String(link.body.accessLink));
     expect(file.status).toBe(200);
-    const s3 = await createMeeting({ endDate: FUTURE, recording: { type: 'cloud', destination: { provider: 's3', bucket: 'b', accessKeyId: 'a', accessKeySecret: 's' }, startTrigger: 'none' } });
+    const s3 = await createMeeting({
+      endDate: FUTURE,
+      recording: {
+        type: 'cloud',
+        destination: { provider: 's3', bucket: 'b', accessKeyId: 'a', accessKeySecret: 's' },
+        startTrigger: 'none',
+      },
+    });
     await fake.control.addParticipant({ meetingId: String(s3.body.meetingId) });
     const s3rec = await fake.control.finishRecording({ meetingId: String(s3.body.meetingId) });
     expect((await call(`${fake.url}/recordings/${s3rec.recordingId}/access-link`, { headers: bearer('wb-key') })).status).toBe(403);

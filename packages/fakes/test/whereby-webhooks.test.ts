@@ -29,7 +29,11 @@ afterAll(async () => {
   await receiver.close();
 });
 beforeEach(async () => {
-  const res = await call(`${fake.url}/meetings`, { method: 'POST', headers: bearer('k'), body: { endDate: '2099-01-01T00:00:00Z', roomNamePrefix: 'wh-' } });
+  const res = await call(`${fake.url}/meetings`, {
+    method: 'POST',
+    headers: bearer('k'),
+    body: { endDate: '2099-01-01T00:00:00Z', roomNamePrefix: 'wh-' },
+  });
   meetingId = String(res.body.meetingId);
   roomName = String(res.body.roomName);
 });
@@ -87,7 +91,12 @@ describe('Whereby webhook payloads', () => {
     const rec = await fake.control.finishRecording({ meetingId, startedAtMs: Date.UTC(2025, 0, 2, 3, 4, 5, 678) });
     const event = receiver.json<Envelope>().at(-1);
     expect(event?.type).toBe('recording.finished');
-    expect(event?.data).toEqual({ filename: `${roomName.slice(1)}-2025-01-02T03:04:05Z.mp4`, recordingId: rec.recordingId, roomName, status: 'completed' });
+    expect(event?.data).toEqual({
+      filename: `${roomName.slice(1)}-2025-01-02T03:04:05Z.mp4`,
+      recordingId: rec.recordingId,
+      roomName,
+      status: 'completed',
+    });
   });
 });
 

@@ -37,7 +37,11 @@ describe('PlatformCatalog availability', () => {
 
   it('describes each platform for the boot log', () => {
     expect(catalog(WHEREBY).describe()).toEqual({ mock: 'available', whereby: 'available', daily: 'off (DAILY_MIGRATION_ENABLED=false)' });
-    expect(catalog({}, on).describe()).toEqual({ mock: 'available', whereby: 'not configured (missing WHEREBY_API_KEY)', daily: 'not configured (missing DAILY_API_KEY)' });
+    expect(catalog({}, on).describe()).toEqual({
+      mock: 'available',
+      whereby: 'not configured (missing WHEREBY_API_KEY)',
+      daily: 'not configured (missing DAILY_API_KEY)',
+    });
   });
 
   it('fails at boot on an invalid provider value, naming the variable', () => {
@@ -128,7 +132,9 @@ describe('PlatformCatalog meetings', () => {
   });
 
   it('refuses a migrated room when Daily has no credentials', () => {
-    const error = thrown(() => catalog(WHEREBY, { ...on, dailyMigrationRoomIds: ['r1'] }).platformForMeeting({ id: 'r1', platform: 'whereby' }));
+    const error = thrown(() =>
+      catalog(WHEREBY, { ...on, dailyMigrationRoomIds: ['r1'] }).platformForMeeting({ id: 'r1', platform: 'whereby' }),
+    );
     expect((error as PlatformUnavailableError).variables).toEqual(['DAILY_API_KEY']);
   });
 });

@@ -113,7 +113,11 @@ export class PlatformCatalog {
   platformForMeeting(room: { id: string; platform: string }): PlatformName {
     const name = this.effectivePlatform(room);
     if (!isPlatformName(name)) {
-      throw new PlatformUnavailableError(name, `The room's platform "${name}" is not registered. Allowed platforms: ${platformNames.join(', ')}.`, []);
+      throw new PlatformUnavailableError(
+        name,
+        `The room's platform "${name}" is not registered. Allowed platforms: ${platformNames.join(', ')}.`,
+        [],
+      );
     }
     this.assertUsable(name);
     return name;
@@ -135,11 +139,7 @@ export class PlatformCatalog {
     }
     if (!this.configs.has(name)) {
       const missing = this.missing(name);
-      throw new PlatformUnavailableError(
-        name,
-        `The ${name} platform is not configured: set ${missing.join(', ')} to use it.`,
-        missing,
-      );
+      throw new PlatformUnavailableError(name, `The ${name} platform is not configured: set ${missing.join(', ')} to use it.`, missing);
     }
   }
 }

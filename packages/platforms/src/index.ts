@@ -23,7 +23,15 @@ export {
 } from './core/http.js';
 export { providers, platformNames, isPlatformName, getProvider, type PlatformName } from './registry.js';
 export { PlatformCatalog, type SelectionFlags } from './catalog.js';
-export { mockProvider, MockAdapter, MockProviderState, defaultMockState, signMockWebhook, type MockConfig, type MockRoom } from './providers/mock/index.js';
+export {
+  mockProvider,
+  MockAdapter,
+  MockProviderState,
+  defaultMockState,
+  signMockWebhook,
+  type MockConfig,
+  type MockRoom,
+} from './providers/mock/index.js';
 export {
   wherebyProvider,
   WherebyAdapter,

@@ -10,11 +10,7 @@ import { dailyProvider } from './providers/daily/index.js';
  * Every provider Meetbridge knows, one line each. Adding a provider = its folder + one line here.
  * The order is the preference order when no default platform is configured.
  */
-export const providers = [
-  mockProvider,
-  wherebyProvider,
-  dailyProvider,
-] as const satisfies readonly AnyProviderModule[];
+export const providers = [mockProvider, wherebyProvider, dailyProvider] as const satisfies readonly AnyProviderModule[];
 
 /** The name of a registered provider. */
 export type PlatformName = (typeof providers)[number]['name'];

@@ -81,13 +81,18 @@ describe.each(harnesses)('$label', ({ start }) => {
     await h.adapter.deleteMeeting(ref(meeting));
     expect(await h.isLive(meeting)).toBe(false);
     await expect(h.adapter.deleteMeeting(ref(meeting))).resolves.toBeUndefined();
-    const unknown: MeetingRef = { ...ref(meeting), providerMeetingId: randomUUID(), providerRoomName: `/never-created-${randomUUID()}`.slice(0, 40) };
+    const unknown: MeetingRef = {
+      ...ref(meeting),
+      providerMeetingId: randomUUID(),
+      providerRoomName: `/never-created-${randomUUID()}`.slice(0, 40),
+    };
     await expect(h.adapter.deleteMeeting(unknown)).resolves.toBeUndefined();
   });
 
   it('gives the owner the host URL only where it declares hostUrl, and a token per caller exactly when it declares joinTokens', async () => {
     const meeting = await create();
-    const join = (user: { id: string; name: string } | null, isOwner: boolean) => h.adapter.createJoin({ meeting: ref(meeting), settings: plain, user, isOwner });
+    const join = (user: { id: string; name: string } | null, isOwner: boolean) =>
+      h.adapter.createJoin({ meeting: ref(meeting), settings: plain, user, isOwner });
     const owner = await join({ id: 'owner-1', name: 'Olivia Owner' }, true);
     const visitor = await join({ id: 'visitor-1', name: 'Victor Visitor' }, false);
     const anonymous = await join(null, false);
@@ -192,7 +197,11 @@ describe.each(harnesses)('$label', ({ start }) => {
 
   it("uploads a logo to the meeting's room, or refuses it when it does not declare logo", async () => {
     const meeting = await create();
-    const logo = { data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), contentType: 'image/png', filename: 'logo.png' };
+    const logo = {
+      data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+      contentType: 'image/png',
+      filename: 'logo.png',
+    };
     if (!h.adapter.capabilities.logo) {
       await expect(h.adapter.uploadLogo(ref(meeting), logo)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
       return;

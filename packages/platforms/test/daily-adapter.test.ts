@@ -18,7 +18,13 @@ const roomReply = {
   created_at: '2026-03-01T10:00:00.000Z',
   config: { exp: END_S },
 };
-const meeting: MeetingRef = { providerMeetingId: roomReply.id, providerRoomName: roomReply.name, roomUrl: roomReply.url, hostRoomUrl: null, endDate };
+const meeting: MeetingRef = {
+  providerMeetingId: roomReply.id,
+  providerRoomName: roomReply.name,
+  roomUrl: roomReply.url,
+  hostRoomUrl: null,
+  endDate,
+};
 const startPath = `/v1/rooms/${roomReply.name}/recordings/start`;
 
 let api: FakeApi;
@@ -84,7 +90,10 @@ describe('Daily createMeeting', () => {
   });
 
   it('enables raw-tracks into the configured bucket for cloud recording', async () => {
-    await adapter({ bucket: 'rec-bucket', roleArn: 'arn:aws:iam::123456789012:role/DailyS3' }).createMeeting({ ...input, settings: { ...settings, recordingType: 'cloud' } });
+    await adapter({ bucket: 'rec-bucket', roleArn: 'arn:aws:iam::123456789012:role/DailyS3' }).createMeeting({
+      ...input,
+      settings: { ...settings, recordingType: 'cloud' },
+    });
     const { properties } = sentRoom();
     expect(properties.enable_recording).toBe('raw-tracks');
     expect(properties.recordings_bucket).toStrictEqual({
@@ -96,7 +105,9 @@ describe('Daily createMeeting', () => {
   });
 
   it('refuses cloud recording without bucket and role, naming both variables', async () => {
-    const error = await adapter().createMeeting({ ...input, settings: { ...settings, recordingType: 'cloud' } }).catch((e: unknown) => e);
+    const error = await adapter()
+      .createMeeting({ ...input, settings: { ...settings, recordingType: 'cloud' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformUnavailableError);
     expect((error as PlatformUnavailableError).variables).toEqual(['AWS_DAILY_S3_BUCKET', 'AWS_DAILY_ROLE_ARN']);
     expect(api.requests).toHaveLength(0);
@@ -106,9 +117,20 @@ describe('Daily createMeeting', () => {
 describe('Daily joins', () => {
   it('mints a room-bound owner token expiring with the meeting and appends it as ?t=', async () => {
     api.on('POST', '/v1/meeting-tokens', { status: 200, body: { token: 'tok-abc' } });
-    const join = await adapter().createJoin({ meeting, settings, user: { id: '6497c79b-f326-4942-aef8-c36a29140ad1', name: 'Zoë' }, isOwner: true });
+    const join = await adapter().createJoin({
+      meeting,
+      settings,
+      user: { id: '6497c79b-f326-4942-aef8-c36a29140ad1', name: 'Zoë' },
+      isOwner: true,
+    });
     expect(api.calls('POST', '/v1/meeting-tokens')[0]?.json).toStrictEqual({
-      properties: { room_name: roomReply.name, exp: END_S, is_owner: true, user_id: '6497c79b-f326-4942-aef8-c36a29140ad1', user_name: 'Zoë' },
+      properties: {
+        room_name: roomReply.name,
+        exp: END_S,
+        is_owner: true,
+        user_id: '6497c79b-f326-4942-aef8-c36a29140ad1',
+        user_name: 'Zoë',
+      },
     });
     expect(join).toEqual({ url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
   });
@@ -133,10 +155,21 @@ describe('Daily presence, sessions and delete', () => {
   it('maps presence participants (id = session id)', async () => {
     api.on('GET', `/v1/rooms/${roomReply.name}/presence`, {
       status: 200,
-      body: { total_count: 2, data: [
-        { room: roomReply.name, id: 'sess-1', userId: 'u1', userName: 'Moishe', mtgSessionId: 'm1', joinTime: '2026-03-01T10:05:00.000Z', duration: 60 },
-        { room: roomReply.name, id: 'sess-2', userId: null, userName: null, joinTime: '2026-03-01T10:06:00.000Z' },
-      ] },
+      body: {
+        total_count: 2,
+        data: [
+          {
+            room: roomReply.name,
+            id: 'sess-1',
+            userId: 'u1',
+            userName: 'Moishe',
+            mtgSessionId: 'm1',
+            joinTime: '2026-03-01T10:05:00.000Z',
+            duration: 60,
+          },
+          { room: roomReply.name, id: 'sess-2', userId: null, userName: null, joinTime: '2026-03-01T10:06:00.000Z' },
+        ],
+      },
     });
     expect(await adapter().getPresence(meeting)).toEqual([
       { sessionId: 'sess-1', userId: 'u1', userName: 'Moishe', joinedAt: new Date('2026-03-01T10:05:00Z') },
@@ -147,10 +180,13 @@ describe('Daily presence, sessions and delete', () => {
   it('maps /meetings to sessions: ongoing ones have no end, finished ones end at start + duration', async () => {
     api.on('GET', '/v1/meetings', {
       status: 200,
-      body: { total_count: 2, data: [
-        { id: 'm2', room: roomReply.name, start_time: 1772359200, duration: 30, ongoing: true, max_participants: 2, participants: [] },
-        { id: 'm1', room: roomReply.name, start_time: 1772355600.5, duration: 600, ongoing: false },
-      ] },
+      body: {
+        total_count: 2,
+        data: [
+          { id: 'm2', room: roomReply.name, start_time: 1772359200, duration: 30, ongoing: true, max_participants: 2, participants: [] },
+          { id: 'm1', room: roomReply.name, start_time: 1772355600.5, duration: 600, ongoing: false },
+        ],
+      },
     });
     expect(await adapter().getSessions(meeting)).toEqual([
       { sessionId: 'm2', startedAt: new Date(1772359200_000), endedAt: null },
@@ -160,7 +196,12 @@ describe('Daily presence, sessions and delete', () => {
   });
 
   it('deletes the room by name and treats 404 as already deleted', async () => {
-    api.on('DELETE', `/v1/rooms/${roomReply.name}`, { status: 200, body: { deleted: true, name: roomReply.name } }, { status: 404, body: { error: 'not-found', deleted: true } });
+    api.on(
+      'DELETE',
+      `/v1/rooms/${roomReply.name}`,
+      { status: 200, body: { deleted: true, name: roomReply.name } },
+      { status: 404, body: { error: 'not-found', deleted: true } },
+    );
     await adapter().deleteMeeting(meeting);
     await adapter().deleteMeeting(meeting);
     expect(api.calls('DELETE', `/v1/rooms/${roomReply.name}`)).toHaveLength(2);
@@ -207,34 +248,70 @@ describe('Daily startRecording', () => {
 
   it('does not retry other client errors', async () => {
     api.on('POST', startPath, { status: 400, body: { error: 'invalid-request-error', info: 'recording not enabled' } });
-    await expect(adapter().startRecording(meeting, { type: 'cloud', instanceId: 'i' })).rejects.toMatchObject({ providerDetail: 'recording not enabled' });
+    await expect(adapter().startRecording(meeting, { type: 'cloud', instanceId: 'i' })).rejects.toMatchObject({
+      providerDetail: 'recording not enabled',
+    });
     expect(api.requests).toHaveLength(1);
   });
 });
 
 describe('Daily recordings', () => {
   it('returns an access link valid for 3600 s', async () => {
-    api.on('GET', '/v1/recordings/rec-1/access-link', { status: 200, body: { download_link: 'https://daily-recordings.s3.amazonaws.com/x.mp4?X-Amz=1', expires: 1772362800 } });
-    expect(await adapter().getRecordingLink('rec-1')).toEqual({ url: 'https://daily-recordings.s3.amazonaws.com/x.mp4?X-Amz=1', expiresAt: new Date(1772362800_000) });
+    api.on('GET', '/v1/recordings/rec-1/access-link', {
+      status: 200,
+      body: { download_link: 'https://daily-recordings.s3.amazonaws.com/x.mp4?X-Amz=1', expires: 1772362800 },
+    });
+    expect(await adapter().getRecordingLink('rec-1')).toEqual({
+      url: 'https://daily-recordings.s3.amazonaws.com/x.mp4?X-Amz=1',
+      expiresAt: new Date(1772362800_000),
+    });
     expect(api.requests[0]?.query.get('valid_for_secs')).toBe('3600');
   });
 
   it('rejects an access link whose download_link is an error string', async () => {
-    api.on('GET', '/v1/recordings/rec-1/access-link', { status: 200, body: { download_link: 'Error: recording not found in bucket', expires: 1772362800 } });
-    const error = await adapter().getRecordingLink('rec-1').catch((e: unknown) => e);
+    api.on('GET', '/v1/recordings/rec-1/access-link', {
+      status: 200,
+      body: { download_link: 'Error: recording not found in bucket', expires: 1772362800 },
+    });
+    const error = await adapter()
+      .getRecordingLink('rec-1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).message).toContain('download_link');
   });
 
   it('reads one recording with its raw tracks', async () => {
-    api.on('GET', '/v1/recordings/rec-1', { status: 200, body: { id: 'rec-1', room_name: roomReply.name, start_ts: 1548789650, status: 'finished', duration: 277, s3key: 'acme/room/1', mtgSessionId: null, tracks: [{ type: 'audio', s3Key: 'k1', size: 831843 }] } });
+    api.on('GET', '/v1/recordings/rec-1', {
+      status: 200,
+      body: {
+        id: 'rec-1',
+        room_name: roomReply.name,
+        start_ts: 1548789650,
+        status: 'finished',
+        duration: 277,
+        s3key: 'acme/room/1',
+        mtgSessionId: null,
+        tracks: [{ type: 'audio', s3Key: 'k1', size: 831843 }],
+      },
+    });
     const rec = await adapter().client.getRecording('rec-1');
-    expect(rec).toMatchObject({ id: 'rec-1', status: 'finished', duration: 277, start_ts: new Date(1548789650_000), tracks: [{ type: 'audio', s3Key: 'k1', size: 831843 }] });
+    expect(rec).toMatchObject({
+      id: 'rec-1',
+      status: 'finished',
+      duration: 277,
+      start_ts: new Date(1548789650_000),
+      tracks: [{ type: 'audio', s3Key: 'k1', size: 831843 }],
+    });
   });
 
   it('pages through recordings with starting_after until a short page', async () => {
     const rec = (id: string) => ({ id, room_name: roomReply.name, start_ts: 1, status: 'finished' });
-    api.on('GET', '/v1/recordings', { status: 200, body: { total_count: 3, data: [rec('r3'), rec('r2')] } }, { status: 200, body: { total_count: 3, data: [rec('r1')] } });
+    api.on(
+      'GET',
+      '/v1/recordings',
+      { status: 200, body: { total_count: 3, data: [rec('r3'), rec('r2')] } },
+      { status: 200, body: { total_count: 3, data: [rec('r1')] } },
+    );
     const ids: string[] = [];
     for await (const r of adapter().client.iterateRecordings({ roomName: roomReply.name, limit: 2 })) ids.push(r.id);
     expect(ids).toEqual(['r3', 'r2', 'r1']);
@@ -243,7 +320,7 @@ describe('Daily recordings', () => {
     expect(Object.fromEntries(second?.query ?? [])).toEqual({ room_name: roomReply.name, starting_after: 'r2', limit: '2' });
   });
 
-  it('clamps the page size to Daily\'s maximum of 100', async () => {
+  it("clamps the page size to Daily's maximum of 100", async () => {
     api.on('GET', '/v1/recordings', { status: 200, body: { data: [] } });
     const all = [];
     for await (const r of adapter().client.iterateRecordings({ limit: 500 })) all.push(r);

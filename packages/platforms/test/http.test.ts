@@ -16,11 +16,22 @@ let client: HttpClient;
 function makeClient(overrides: Partial<HttpClientOptions> = {}): HttpClient {
   const recorder = recordingSleep();
   waits = recorder.waits;
-  return new HttpClient({ provider: 'acme', baseUrl: `${api.url}/v1/`, apiKey: API_KEY, redact: [WEBHOOK_SECRET], sleep: recorder.sleep, random: () => 0.5, ...overrides });
+  return new HttpClient({
+    provider: 'acme',
+    baseUrl: `${api.url}/v1/`,
+    apiKey: API_KEY,
+    redact: [WEBHOOK_SECRET],
+    sleep: recorder.sleep,
+    random: () => 0.5,
+    ...overrides,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ProviderError);
   return error as ProviderError;
 }
@@ -36,7 +47,14 @@ afterEach(async () => {
 describe('HttpClient requests', () => {
   it('sends the bearer key, a JSON body and the query, and parses the reply ignoring unknown fields', async () => {
     api.on('POST', '/v1/things', { status: 201, body: { id: 't1', size: 3, addedLater: true } });
-    const reply = await client.request({ operation: 'createThing', method: 'POST', path: '/things', query: { a: 'x/y', skip: undefined, n: 2 }, body: { name: 'Zoë' }, schema: Thing });
+    const reply = await client.request({
+      operation: 'createThing',
+      method: 'POST',
+      path: '/things',
+      query: { a: 'x/y', skip: undefined, n: 2 },
+      body: { name: 'Zoë' },
+      schema: Thing,
+    });
     expect(reply).toEqual({ id: 't1', size: 3 });
     const [req] = api.requests;
     expect(req?.headers.authorization).toBe(`Bearer ${API_KEY}`);
@@ -47,7 +65,9 @@ describe('HttpClient requests', () => {
 
   it('parses an empty 204 reply as undefined', async () => {
     api.on('DELETE', '/v1/things/1', { status: 204 });
-    await expect(client.request({ operation: 'deleteThing', method: 'DELETE', path: '/things/1', schema: z.undefined() })).resolves.toBeUndefined();
+    await expect(
+      client.request({ operation: 'deleteThing', method: 'DELETE', path: '/things/1', schema: z.undefined() }),
+    ).resolves.toBeUndefined();
   });
 
   it('rejects a reply that does not match the wire schema, naming the field', async () => {
@@ -69,7 +89,14 @@ describe('HttpClient errors', () => {
   it('reports the provider code and detail of a 4xx and does not retry it', async () => {
     api.on('POST', '/v1/things', { status: 400, body: { error: 'invalid-request-error', info: 'name is taken' } });
     const error = await failure(client.request({ operation: 'createThing', method: 'POST', path: '/things', body: {}, schema: Thing }));
-    expect(error).toMatchObject({ provider: 'acme', operation: 'createThing', providerStatus: 400, providerCode: 'invalid-request-error', providerDetail: 'name is taken', retryable: false });
+    expect(error).toMatchObject({
+      provider: 'acme',
+      operation: 'createThing',
+      providerStatus: 400,
+      providerCode: 'invalid-request-error',
+      providerDetail: 'name is taken',
+      retryable: false,
+    });
     expect(api.requests).toHaveLength(1);
   });
 
@@ -98,7 +125,10 @@ describe('HttpClient errors', () => {
 describe('HttpClient retries', () => {
   it('retries a GET on 503 with full-jitter backoff and then succeeds', async () => {
     api.on('GET', '/v1/things/1', { status: 503 }, { status: 502 }, { status: 200, body: { id: 't1', size: 1 } });
-    await expect(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing })).resolves.toEqual({ id: 't1', size: 1 });
+    await expect(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing })).resolves.toEqual({
+      id: 't1',
+      size: 1,
+    });
     expect(api.requests).toHaveLength(3);
     // random() = 0.5 → half of 250·2⁰ and 250·2¹.
     expect(waits).toEqual([125, 250]);
@@ -127,7 +157,12 @@ describe('HttpClient retries', () => {
   });
 
   it('honours Retry-After in seconds on 429, even for a create (the provider did nothing)', async () => {
-    api.on('POST', '/v1/things', { status: 429, headers: { 'retry-after': '2' }, body: { error: 'rate-limit-error' } }, { status: 201, body: { id: 't1', size: 1 } });
+    api.on(
+      'POST',
+      '/v1/things',
+      { status: 429, headers: { 'retry-after': '2' }, body: { error: 'rate-limit-error' } },
+      { status: 201, body: { id: 't1', size: 1 } },
+    );
     await client.request({ operation: 'createThing', method: 'POST', path: '/things', body: {}, schema: Thing });
     expect(waits).toEqual([2000]);
     expect(api.requests).toHaveLength(2);
@@ -135,7 +170,12 @@ describe('HttpClient retries', () => {
 
   it('honours Retry-After as an HTTP-date', async () => {
     client = makeClient({ clock: fixedClock(new Date('2026-03-01T10:00:00Z')) });
-    api.on('GET', '/v1/things/1', { status: 429, headers: { 'retry-after': 'Sun, 01 Mar 2026 10:00:05 GMT' } }, { status: 200, body: { id: 't1', size: 1 } });
+    api.on(
+      'GET',
+      '/v1/things/1',
+      { status: 429, headers: { 'retry-after': 'Sun, 01 Mar 2026 10:00:05 GMT' } },
+      { status: 200, body: { id: 't1', size: 1 } },
+    );
     await client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing });
     expect(waits).toEqual([5000]);
   });
@@ -159,6 +199,9 @@ describe('HttpClient retries', () => {
   it('recovers when a timed-out attempt is followed by a fast reply', async () => {
     client = makeClient({ timeoutMs: 50 });
     api.on('GET', '/v1/slow', { status: 200, hang: true }, { status: 200, body: { id: 's', size: 2 } });
-    await expect(client.request({ operation: 'getSlow', method: 'GET', path: '/slow', schema: Thing })).resolves.toEqual({ id: 's', size: 2 });
+    await expect(client.request({ operation: 'getSlow', method: 'GET', path: '/slow', schema: Thing })).resolves.toEqual({
+      id: 's',
+      size: 2,
+    });
   });
 });

@@ -9,8 +9,22 @@ import { testDeps } from './helpers/fake-api.js';
 
 /** Signatures computed with openssl, independently of the implementation (see the fixture's `_how`). */
 const vectors = JSON.parse(readFileSync(new URL('./fixtures/webhook-vectors.json', import.meta.url), 'utf8')) as {
-  whereby: { secret: string; t: number; body: string; header: string; compactFallback: { body: string; header: string; signatureOverRawPrettyBody: string } };
-  daily: { secret: string; secretHexKey: string; body: string; timestamp: string; signature: string; timestampMs: string; signatureMs: string };
+  whereby: {
+    secret: string;
+    t: number;
+    body: string;
+    header: string;
+    compactFallback: { body: string; header: string; signatureOverRawPrettyBody: string };
+  };
+  daily: {
+    secret: string;
+    secretHexKey: string;
+    body: string;
+    timestamp: string;
+    signature: string;
+    timestampMs: string;
+    signatureMs: string;
+  };
 };
 const { whereby, daily } = vectors;
 
@@ -31,7 +45,9 @@ describe('Whereby fixed vectors', () => {
 
   it('signWherebyWebhook reproduces the openssl signature', () => {
     expect(signWherebyWebhook(whereby.secret, whereby.t, whereby.body)).toBe(whereby.header);
-    expect(signWherebyWebhook(whereby.secret, whereby.t, whereby.compactFallback.body)).toBe(`t=${whereby.t},v1=${whereby.compactFallback.signatureOverRawPrettyBody}`);
+    expect(signWherebyWebhook(whereby.secret, whereby.t, whereby.compactFallback.body)).toBe(
+      `t=${whereby.t},v1=${whereby.compactFallback.signatureOverRawPrettyBody}`,
+    );
   });
 
   it('the adapter verifies the vector with a rotated secret list and parses the non-ASCII name', () => {
@@ -42,7 +58,11 @@ describe('Whereby fixed vectors', () => {
   });
 
   it('the adapter verifies a pretty-printed body through the compact-JSON fallback', () => {
-    const verified = wherebyAdapter().verifyWebhook(Buffer.from(whereby.compactFallback.body, 'utf8'), { 'whereby-signature': whereby.compactFallback.header }, at);
+    const verified = wherebyAdapter().verifyWebhook(
+      Buffer.from(whereby.compactFallback.body, 'utf8'),
+      { 'whereby-signature': whereby.compactFallback.header },
+      at,
+    );
     expect(verified.type).toBe('room.client.joined');
   });
 
@@ -77,7 +97,9 @@ describe('Daily fixed vectors', () => {
     const body = Buffer.from(daily.body, 'utf8');
     const verified = a.verifyWebhook(body, { 'x-webhook-signature': daily.signature, 'x-webhook-timestamp': daily.timestamp }, at);
     expect(a.parseWebhook(verified)[0]).toMatchObject({ kind: 'participant.joined', userName: 'Zoë Ångström 山田' });
-    expect(a.verifyWebhook(body, { 'x-webhook-signature': daily.signatureMs, 'x-webhook-timestamp': daily.timestampMs }, at).eventId).toBe(verified.eventId);
+    expect(a.verifyWebhook(body, { 'x-webhook-signature': daily.signatureMs, 'x-webhook-timestamp': daily.timestampMs }, at).eventId).toBe(
+      verified.eventId,
+    );
   });
 
   it('the adapter refuses webhooks when DAILY_WEBHOOK_SECRET is unset', () => {

@@ -5,7 +5,13 @@ import { WherebyAdapter } from '../src/providers/whereby/adapter.js';
 import type { WherebyConfig } from '../src/providers/whereby/config.js';
 import { startFakeApi, testDeps, type FakeApi } from './helpers/fake-api.js';
 
-const settings: RoomSettings = { isLocked: true, roomMode: 'group', roomSize: null, recordingType: 'none', recordingTrigger: 'automatic-2nd-participant' };
+const settings: RoomSettings = {
+  isLocked: true,
+  roomMode: 'group',
+  roomSize: null,
+  recordingType: 'none',
+  recordingTrigger: 'automatic-2nd-participant',
+};
 const endDate = new Date('2026-03-01T18:00:00.000Z');
 const input: CreateMeetingInput = { roomName: 'team-standup', settings, endDate };
 const s3 = { bucket: 'rec-bucket/whereby', accessKeyId: 'AKIAEXAMPLE', accessKeySecret: 's3-secret-value' };
@@ -31,7 +37,13 @@ let api: FakeApi;
 let deps: ReturnType<typeof testDeps>;
 
 function adapter(overrides: Partial<WherebyConfig> = {}): WherebyAdapter {
-  const config: WherebyConfig = { apiKey: 'wb-api-key-123456', apiUrl: `${api.url}/v1`, webhookSecrets: [], s3: { bucket: null, accessKeyId: null, accessKeySecret: null }, ...overrides };
+  const config: WherebyConfig = {
+    apiKey: 'wb-api-key-123456',
+    apiUrl: `${api.url}/v1`,
+    webhookSecrets: [],
+    s3: { bucket: null, accessKeyId: null, accessKeySecret: null },
+    ...overrides,
+  };
   return new WherebyAdapter(config, deps);
 }
 
@@ -73,7 +85,13 @@ describe('Whereby createMeeting', () => {
     const [req] = api.calls('POST', '/v1/meetings');
     expect((req?.json as Record<string, unknown>).recording).toStrictEqual({
       type: 'cloud',
-      destination: { provider: 's3', bucket: 'rec-bucket/whereby', accessKeyId: 'AKIAEXAMPLE', accessKeySecret: 's3-secret-value', fileFormat: 'mp4' },
+      destination: {
+        provider: 's3',
+        bucket: 'rec-bucket/whereby',
+        accessKeyId: 'AKIAEXAMPLE',
+        accessKeySecret: 's3-secret-value',
+        fileFormat: 'mp4',
+      },
       startTrigger: 'automatic-2nd-participant',
     });
   });
@@ -122,7 +140,21 @@ describe('Whereby meeting operations', () => {
     api.on(
       'GET',
       '/v1/insights/room-sessions',
-      { status: 200, body: { cursor: 'c2', results: [{ roomSessionId: 'rs-1', roomName: meeting.providerRoomName, startedAt: '2026-03-01T10:01:00Z', endedAt: '2026-03-01T10:30:00Z', totalParticipantMinutes: 12 }] } },
+      {
+        status: 200,
+        body: {
+          cursor: 'c2',
+          results: [
+            {
+              roomSessionId: 'rs-1',
+              roomName: meeting.providerRoomName,
+              startedAt: '2026-03-01T10:01:00Z',
+              endedAt: '2026-03-01T10:30:00Z',
+              totalParticipantMinutes: 12,
+            },
+          ],
+        },
+      },
       { status: 200, body: { cursor: null, results: [{ roomSessionId: 'rs-2', startedAt: '2026-03-01T11:00:00Z', endedAt: null }] } },
     );
     const sessions = await adapter().getSessions(meeting);
@@ -149,7 +181,10 @@ describe('Whereby meeting operations', () => {
   });
 
   it('returns a hosted recording access link valid for 3600 s, converting expires from ms', async () => {
-    api.on('GET', '/v1/recordings/rec-1/access-link', { status: 200, body: { accessLink: 'https://s3.example/rec-1.mp4?sig=x', expires: 1772362800000 } });
+    api.on('GET', '/v1/recordings/rec-1/access-link', {
+      status: 200,
+      body: { accessLink: 'https://s3.example/rec-1.mp4?sig=x', expires: 1772362800000 },
+    });
     const link = await adapter().getRecordingLink('rec-1');
     expect(link).toEqual({ url: 'https://s3.example/rec-1.mp4?sig=x', expiresAt: new Date(1772362800000) });
     expect(api.requests[0]?.query.get('validForSeconds')).toBe('3600');
@@ -157,7 +192,11 @@ describe('Whereby meeting operations', () => {
 
   it('maps a 403 on a self-hosted recording link to a ProviderError', async () => {
     api.on('GET', '/v1/recordings/rec-1/access-link', { status: 403, body: { error: 'Forbidden' } });
-    await expect(adapter().getRecordingLink('rec-1')).rejects.toMatchObject({ providerStatus: 403, providerCode: 'Forbidden', retryable: false });
+    await expect(adapter().getRecordingLink('rec-1')).rejects.toMatchObject({
+      providerStatus: 403,
+      providerCode: 'Forbidden',
+      retryable: false,
+    });
   });
 });
 

@@ -27,9 +27,16 @@ export async function buildApp(c: Container, logger: Logger): Promise<FastifyIns
   await app.register(authPlugin, { auth: c.config.auth });
   await app.register(openapiPlugin, { baseUrl: c.config.baseUrl });
 
-  app.get('/health', { schema: { tags: ['ops'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } }, config: { auth: false } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/health',
+    {
+      schema: { tags: ['ops'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } },
+      config: { auth: false },
+    },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
   app.get(
     '/ready',
     {
@@ -54,7 +61,12 @@ export async function buildApp(c: Container, logger: Logger): Promise<FastifyIns
     { prefix: '/v1' },
   );
   await app.register(webhookRoutes, { webhooks: c.webhooks });
-  await app.register(mockProviderRoutes, { baseUrl: c.config.baseUrl, webhookSecret: c.config.providerEnv.MOCK_WEBHOOK_SECRET?.split(',')[0] ?? '', clock: c.clock, logger });
+  await app.register(mockProviderRoutes, {
+    baseUrl: c.config.baseUrl,
+    webhookSecret: c.config.providerEnv.MOCK_WEBHOOK_SECRET?.split(',')[0] ?? '',
+    clock: c.clock,
+    logger,
+  });
   await app.register(webRoutes);
   return app as unknown as FastifyInstance;
 }

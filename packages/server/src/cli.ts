@@ -58,9 +58,15 @@ async function worker(): Promise<void> {
 
 async function serve(): Promise<void> {
   const { config, logger, server } = await start(false);
-  logger.info({ platforms: server.catalog.describe(), default: server.catalog.defaultPlatform(), database: server.database.kind }, 'platforms');
+  logger.info(
+    { platforms: server.catalog.describe(), default: server.catalog.defaultPlatform(), database: server.database.kind },
+    'platforms',
+  );
   if (config.auth.backend === 'none' && !LOOPBACK.has(config.host)) {
-    logger.warn({ host: config.host }, 'AUTH_BACKEND=none while listening beyond loopback: anyone who can reach this port acts as the local user');
+    logger.warn(
+      { host: config.host },
+      'AUTH_BACKEND=none while listening beyond loopback: anyone who can reach this port acts as the local user',
+    );
   }
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
@@ -72,7 +78,11 @@ async function serve(): Promise<void> {
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: join(config.dataDir, 'pglite') });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    pgliteDir: join(config.dataDir, 'pglite'),
+  });
   try {
     await database.migrate();
     console.log(`Migrations applied (${database.kind}).`);

@@ -34,14 +34,30 @@ export interface Container {
   hooks: JobHooks;
 }
 
-export function createContainer(args: { config: AppConfig; database: Database; catalog: PlatformCatalog; clock: Clock; logger: LoggerLike }): Container {
+export function createContainer(args: {
+  config: AppConfig;
+  database: Database;
+  catalog: PlatformCatalog;
+  clock: Clock;
+  logger: LoggerLike;
+}): Container {
   const { config, database, catalog, clock, logger } = args;
   const db = database.db;
   const hooks: JobHooks = { webhookStored: () => {}, reconcile: async () => {} };
   const participantRepo = new ParticipantRepo();
   const lifecycle = new MeetingLifecycle({ db, participants: participantRepo, catalog, clock, logger });
   const rooms = new RoomService(new RoomRepo(db), catalog, lifecycle);
-  const meetings = new MeetingService({ repo: new MeetingRepo(db), rooms, catalog, clock, logger, lifecycle, participants: participantRepo, db, meetingDurationHours: config.meetingDurationHours });
+  const meetings = new MeetingService({
+    repo: new MeetingRepo(db),
+    rooms,
+    catalog,
+    clock,
+    logger,
+    lifecycle,
+    participants: participantRepo,
+    db,
+    meetingDurationHours: config.meetingDurationHours,
+  });
   const participants = new ParticipantService({ db, repo: participantRepo, lifecycle, catalog, clock, logger });
   const inbox = new InboxRepo(db);
   const webhooks = new WebhookService({

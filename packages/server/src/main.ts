@@ -47,7 +47,9 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
     fetch: options.fetch,
     webhookToleranceSeconds: config.webhookToleranceSeconds,
   });
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: join(config.dataDir, 'pglite') }));
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: join(config.dataDir, 'pglite') }));
   let queue: JobQueue | undefined;
   try {
     await database.migrate();

@@ -105,7 +105,12 @@ describe('AUTH_BACKEND=jwt with a JWKS URL', () => {
     jwks = createHttpServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const port = (jwks.address() as { port: number }).port;
-    server = await startTestServer({ AUTH_BACKEND: 'jwt', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE });
+    server = await startTestServer({
+      AUTH_BACKEND: 'jwt',
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
+      AUTH_JWT_ISSUER: ISSUER,
+      AUTH_JWT_AUDIENCE: AUDIENCE,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -113,7 +118,13 @@ describe('AUTH_BACKEND=jwt with a JWKS URL', () => {
   });
 
   it('verifies tokens against the key set', async () => {
-    const signed = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('carol').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(privateKey);
+    const signed = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('carol')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
     const res = await server.request('POST', '/v1/rooms', { body: { name: 'carol-room' }, headers: { authorization: `Bearer ${signed}` } });
     expect(res.status).toBe(201);
     expect(res.body.user_id).toBe('carol');

@@ -20,7 +20,13 @@ function problems(env: Record<string, string>): string[] {
 describe('configuration', () => {
   it('has working defaults for the embedded mode', () => {
     const config = buildConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 1250, baseUrl: 'http://127.0.0.1:1250', databaseUrl: undefined, auth: { backend: 'none' } });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 1250,
+      baseUrl: 'http://127.0.0.1:1250',
+      databaseUrl: undefined,
+      auth: { backend: 'none' },
+    });
     expect(config.selection).toEqual({ defaultPlatform: null, dailyMigrationEnabled: false, dailyMigrationRoomIds: [] });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -65,11 +71,15 @@ describe('configuration', () => {
   });
 
   it('stops the process with a non-zero exit code naming the variable', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'serve'], {
-      env: { ...process.env, DEFAULT_VIDEO_PLATFORM: 'zoom', DATA_DIR: '/tmp/meetbridge-never-used' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'serve'],
+      {
+        env: { ...process.env, DEFAULT_VIDEO_PLATFORM: 'zoom', DATA_DIR: '/tmp/meetbridge-never-used' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(result.status).not.toBe(0);
     expect(result.status).not.toBeNull();
     expect(result.stderr).toContain('DEFAULT_VIDEO_PLATFORM');

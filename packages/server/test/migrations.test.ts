@@ -28,7 +28,10 @@ describe('migration history', () => {
   it('starts from a Whereby-only schema with no platform column', async () => {
     t = await createTestDatabase();
     await t.database.migrate(firstMigrations(1));
-    const columns = await rows(t, sql`select table_name, column_name from information_schema.columns where column_name = 'platform' and table_schema = 'public'`);
+    const columns = await rows(
+      t,
+      sql`select table_name, column_name from information_schema.columns where column_name = 'platform' and table_schema = 'public'`,
+    );
     expect(columns).toEqual([]);
   });
 
@@ -80,7 +83,8 @@ describe('migration history', () => {
     await t.database.migrate();
     await t.database.db.execute(sql`insert into room (id, name, user_id) values ('11111111-1111-4111-8111-111111111111', 'r', 'u')`);
     const insert = (id: string, platform: string) =>
-      t!.database.db.execute(sql`insert into meeting (id, room_id, platform, provider_meeting_id, provider_room_name, room_url, end_date, is_locked, room_mode, recording_type, recording_trigger)
+      t!.database.db
+        .execute(sql`insert into meeting (id, room_id, platform, provider_meeting_id, provider_room_name, room_url, end_date, is_locked, room_mode, recording_type, recording_trigger)
         values (${id}, '11111111-1111-4111-8111-111111111111', ${platform}, 'p', 'same-name', 'u', now(), false, 'normal', 'none', 'none')`);
     await insert('33333333-3333-4333-8333-333333333331', 'whereby');
     await insert('33333333-3333-4333-8333-333333333332', 'daily');

@@ -89,7 +89,7 @@ describe('the platform-literal matcher', () => {
     ["   * e.g. `platform === 'whereby'` is forbidden", 'a doc comment line'],
     ["if (kind === 'dailyish') {", 'a longer word'],
     ['if (adapter.capabilities.joinTokens) {', 'a capability check'],
-    ["const platform = catalog.platformForMeeting(room);", 'asking the catalog'],
+    ['const platform = catalog.platformForMeeting(room);', 'asking the catalog'],
   ])('does not flag %j (%s)', (line) => {
     expect(findPlatformLiteralComparisons(line, names)).toEqual([]);
   });
@@ -113,7 +113,9 @@ describe('no platform literals outside packages/platforms', () => {
 
   it('finds no comparison of a registered platform name to a literal', () => {
     const offenders = files.flatMap((file) =>
-      findPlatformLiteralComparisons(readFileSync(file, 'utf8'), platformNames).map((hit) => `${relative(REPO, file)}:${hit.line}: ${hit.text}`),
+      findPlatformLiteralComparisons(readFileSync(file, 'utf8'), platformNames).map(
+        (hit) => `${relative(REPO, file)}:${hit.line}: ${hit.text}`,
+      ),
     );
     expect(offenders, 'branch on adapter.capabilities or ask the PlatformCatalog instead').toEqual([]);
   });

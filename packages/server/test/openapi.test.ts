@@ -22,7 +22,9 @@ describe('operations endpoints', () => {
   it('lists every route in /openapi.json (OpenAPI 3.1) and serves the docs UI', async () => {
     const doc = (await t.request('GET', '/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
-    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes).toEqual(
       expect.arrayContaining([
         'GET /health',

@@ -12,7 +12,11 @@ afterAll(async () => w.close());
 
 const WAIT = { timeout: 10_000, interval: 50 };
 const meeting = async (id: string) => (await w.t.request('GET', `/v1/meetings/${id}`)).body;
-const open = (m: any) => m.participants.filter((p: any) => p.left_at === null).map((p: any) => p.provider_session_id).sort();
+const open = (m: any) =>
+  m.participants
+    .filter((p: any) => p.left_at === null)
+    .map((p: any) => p.provider_session_id)
+    .sort();
 const reconcile = (id: string, countEmpty = true) => w.t.server.container.participants.reconcile(id, countEmpty);
 
 describe('participants from provider webhooks', () => {
@@ -55,8 +59,27 @@ describe('participants from provider webhooks', () => {
   it("applies Whereby's absolute numClients only when the event is newer", async () => {
     const m = await roomWithMeeting(w.t, 'whereby-order', 'whereby');
     const send = async (numClients: number, createdAt: string, participantId: string) => {
-      const body = JSON.stringify({ id: randomUUID(), apiVersion: '1.0', createdAt, type: 'room.client.joined', data: { meetingId: m.provider_meeting_id, roomName: m.provider_room_name, participantId, displayName: 'x', roleName: 'visitor', numClients } });
-      const res = await w.t.request('POST', '/v1/whereby', { raw: body, headers: { 'content-type': 'application/json', 'whereby-signature': signWhereby(w.wherebySecret, Math.floor(Date.now() / 1000), body) } });
+      const body = JSON.stringify({
+        id: randomUUID(),
+        apiVersion: '1.0',
+        createdAt,
+        type: 'room.client.joined',
+        data: {
+          meetingId: m.provider_meeting_id,
+          roomName: m.provider_room_name,
+          participantId,
+          displayName: 'x',
+          roleName: 'visitor',
+          numClients,
+        },
+      });
+      const res = await w.t.request('POST', '/v1/whereby', {
+        raw: body,
+        headers: {
+          'content-type': 'application/json',
+          'whereby-signature': signWhereby(w.wherebySecret, Math.floor(Date.now() / 1000), body),
+        },
+      });
       expect(res.status).toBe(200);
     };
     const t0 = Date.now();
@@ -97,9 +120,13 @@ describe('meeting lifecycle', () => {
     await reconcile(m.id);
     expect((await meeting(m.id)).is_active).toBe(true);
     // Long-expired reservations are purged by the sweep, and then protect nothing.
-    await w.t.server.database.db.execute(`update join_reservation set expires_at = now() - interval '2 hours' where meeting_id = '${m.id}'` as never);
+    await w.t.server.database.db.execute(
+      `update join_reservation set expires_at = now() - interval '2 hours' where meeting_id = '${m.id}'` as never,
+    );
     await sweep(w.t.server.container, w.t.server.queue);
-    const left = await w.t.server.database.db.execute(`select count(*)::int as n from join_reservation where meeting_id = '${m.id}'` as never);
+    const left = await w.t.server.database.db.execute(
+      `select count(*)::int as n from join_reservation where meeting_id = '${m.id}'` as never,
+    );
     expect((left as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 
@@ -135,11 +162,17 @@ describe('meeting lifecycle', () => {
 describe('the mock provider', () => {
   it('joining and leaving its room page sends signed webhooks that update the meeting', async () => {
     const m = await roomWithMeeting(w.t, 'mock-page', 'mock');
-    const joined = await fetch(`${w.t.url}/mock/rooms/${m.provider_room_name}/participants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_name: 'Mo' }) });
+    const joined = await fetch(`${w.t.url}/mock/rooms/${m.provider_room_name}/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_name: 'Mo' }),
+    });
     expect(joined.status).toBe(201);
     const { session_id } = (await joined.json()) as { session_id: string };
     await vi.waitFor(async () => expect((await meeting(m.id)).num_clients).toBe(1), WAIT);
-    expect((await fetch(`${w.t.url}/mock/rooms/${m.provider_room_name}/participants/${session_id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(`${w.t.url}/mock/rooms/${m.provider_room_name}/participants/${session_id}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
     await vi.waitFor(async () => expect((await meeting(m.id)).is_active).toBe(false), WAIT);
     const statuses = (await w.t.request('GET', `/v1/meetings/${m.id}/events`)).body.items.map((e: any) => e.status);
     expect(statuses.every((s: string) => s === 'processed')).toBe(true);

@@ -68,7 +68,12 @@ describe('a provider failure while creating a meeting', () => {
 
   it('answers 502 naming daily and createRoom for a Daily 503, without a meeting row', async () => {
     const room = await createRoom(t, { name: 'dy-503', platform: 'daily' });
-    fakes.daily.control.setFault({ method: 'POST', path: '/v1/rooms', status: 503, body: { error: 'server-error', info: `key ${fakes.daily.apiKey} overloaded` } });
+    fakes.daily.control.setFault({
+      method: 'POST',
+      path: '/v1/rooms',
+      status: 503,
+      body: { error: 'server-error', info: `key ${fakes.daily.apiKey} overloaded` },
+    });
     const body = await expectBadGateway(t, room, 'daily', 'createRoom');
     expect(body).toMatchObject({ provider_status: 503, provider_code: 'server-error' });
   });
@@ -123,7 +128,8 @@ describe('a platform that cannot be used here', () => {
     const room = await createRoom(server, { name: 'wb-no-bucket', platform: 'whereby', recording_type: 'cloud' });
     const res = await server.request('POST', `/v1/rooms/${room.name}/meeting`);
     expect(res.status).toBe(409);
-    for (const variable of ['AWS_WHEREBY_S3_BUCKET', 'AWS_WHEREBY_ACCESS_KEY_ID', 'AWS_WHEREBY_ACCESS_KEY_SECRET']) expect(res.body.detail).toContain(variable);
+    for (const variable of ['AWS_WHEREBY_S3_BUCKET', 'AWS_WHEREBY_ACCESS_KEY_ID', 'AWS_WHEREBY_ACCESS_KEY_SECRET'])
+      expect(res.body.detail).toContain(variable);
     expect(calls(fakes.whereby, 'POST', '/v1/meetings')).toHaveLength(0);
     expect(await meetingRows(server, room.id)).toBe(0);
   });

@@ -80,14 +80,22 @@ describe('scenario 2: Daily new installation (DEFAULT_VIDEO_PLATFORM=daily, DAIL
   });
 
   it("counts a participant who joins on Daily: the fake's signed participant.joined webhook updates num_clients", async () => {
-    const t = await serve({ ...fakes.dailyEnv, DEFAULT_VIDEO_PLATFORM: 'daily', DAILY_MIGRATION_ENABLED: 'true', RUN_WORKERS: 'true', RECONCILE_INTERVAL_SECONDS: '3600' });
+    const t = await serve({
+      ...fakes.dailyEnv,
+      DEFAULT_VIDEO_PLATFORM: 'daily',
+      DAILY_MIGRATION_ENABLED: 'true',
+      RUN_WORKERS: 'true',
+      RECONCILE_INTERVAL_SECONDS: '3600',
+    });
     await createRoom(t, { name: 'counted' });
     const meeting = await newMeeting(t, 'counted');
     fakes.daily.control.setWebhookUrl(`${t.url}/v1/daily/webhook`);
     const { token } = await join(t, meeting);
     await fakes.daily.control.addParticipant({ room: meeting.provider_room_name, token });
     expect(fakes.daily.control.webhooks().map((w) => [w.type, w.state])).toContainEqual(['participant.joined', 'delivered']);
-    await vi.waitFor(async () => expect((await t.request('GET', `/v1/meetings/${meeting.id}`)).body.num_clients).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await t.request('GET', `/v1/meetings/${meeting.id}`)).body.num_clients).toBe(1), {
+      timeout: 10_000,
+    });
   });
 });
 
@@ -105,7 +113,10 @@ describe('scenario 3: gradual migration by room id (DAILY_MIGRATION_ROOM_IDS)', 
       await open.pop()!.close();
       fakes.reset();
 
-      const after = await serve({ ...whereby, DAILY_MIGRATION_ENABLED: 'true', DAILY_MIGRATION_ROOM_IDS: JSON.stringify([roomA.id]) }, testDb);
+      const after = await serve(
+        { ...whereby, DAILY_MIGRATION_ENABLED: 'true', DAILY_MIGRATION_ROOM_IDS: JSON.stringify([roomA.id]) },
+        testDb,
+      );
       expect((await after.request('GET', `/v1/rooms/${roomA.id}`)).body.platform).toBe('daily');
       expect((await after.request('GET', `/v1/rooms/${roomB.id}`)).body.platform).toBe('whereby');
 
@@ -148,7 +159,10 @@ describe('the master switch DAILY_MIGRATION_ENABLED=false', () => {
       expect(next.platform).toBe('whereby');
       expect(calls(fakes.whereby, 'POST', '/v1/meetings')).toHaveLength(1);
       expect(fakes.daily.requests.filter((r) => r.method === 'POST' && r.path === '/v1/rooms')).toHaveLength(0);
-      expect((await after.request('GET', `/v1/meetings/${oldMeeting.id}`)).body).toMatchObject({ platform: 'daily', provider_room_name: oldMeeting.provider_room_name });
+      expect((await after.request('GET', `/v1/meetings/${oldMeeting.id}`)).body).toMatchObject({
+        platform: 'daily',
+        provider_room_name: oldMeeting.provider_room_name,
+      });
     } finally {
       for (const t of open.splice(0)) await t.close();
       await testDb.cleanup();

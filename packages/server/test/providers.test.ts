@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { calls, createRoom, hoursAfter, jwtAuth, S3_ENV, startProviderFakes, utcStamp, type JwtAuth, type ProviderFakes } from './helpers/provider-fakes.js';
+import {
+  calls,
+  createRoom,
+  hoursAfter,
+  jwtAuth,
+  S3_ENV,
+  startProviderFakes,
+  utcStamp,
+  type JwtAuth,
+  type ProviderFakes,
+} from './helpers/provider-fakes.js';
 import { startTestServer, TestClock, type TestServer } from './helpers/server.js';
 
 /**
@@ -18,7 +28,15 @@ beforeAll(async () => {
   fakes = await startProviderFakes();
   auth = await jwtAuth();
   t = await startTestServer(
-    { ...auth.env, ...fakes.wherebyEnv, ...fakes.dailyEnv, ...S3_ENV, DAILY_MIGRATION_ENABLED: 'true', MEETING_DURATION_HOURS: '2', RUN_WORKERS: 'false' },
+    {
+      ...auth.env,
+      ...fakes.wherebyEnv,
+      ...fakes.dailyEnv,
+      ...S3_ENV,
+      DAILY_MIGRATION_ENABLED: 'true',
+      MEETING_DURATION_HOURS: '2',
+      RUN_WORKERS: 'false',
+    },
     { clock },
   );
   alice = await auth.as('alice');
@@ -63,7 +81,11 @@ describe('the provider request of a new meeting (providers.md, field for field)'
   });
 
   it('adds the S3 recording destination (access key, mp4) with the room trigger when a Whereby room records to the cloud', async () => {
-    const room = await createRoom(t, { name: 'wb-cloud', platform: 'whereby', recording_type: 'cloud', recording_trigger: 'automatic' }, alice);
+    const room = await createRoom(
+      t,
+      { name: 'wb-cloud', platform: 'whereby', recording_type: 'cloud', recording_trigger: 'automatic' },
+      alice,
+    );
     await meetingFor(room);
     expect(calls(fakes.whereby, 'POST', '/v1/meetings')[0]?.json).toStrictEqual({
       isLocked: false,
@@ -107,7 +129,12 @@ describe('the provider request of a new meeting (providers.md, field for field)'
         start_audio_off: false,
       },
     });
-    expect(meeting).toMatchObject({ platform: 'daily', provider_room_name: body.name, room_url: `https://${fakes.daily.domain}.daily.co/${body.name}`, host_room_url: null });
+    expect(meeting).toMatchObject({
+      platform: 'daily',
+      provider_room_name: body.name,
+      room_url: `https://${fakes.daily.domain}.daily.co/${body.name}`,
+      host_room_url: null,
+    });
   });
 
   it('sends Daily enable_recording "raw-tracks" with recordings_bucket, private with knocking, when a locked Daily room records to the cloud', async () => {
@@ -153,7 +180,8 @@ describe('host URL and joins', () => {
   it('joins the Whereby owner through the host URL and everyone else through the room URL, without tokens', async () => {
     const room = await createRoom(t, { name: 'wb-join', platform: 'whereby' }, alice);
     const meeting = await meetingFor(room);
-    const join = (headers: Record<string, string> = {}) => t.request('POST', `/v1/rooms/${room.name}/meetings/${meeting.id}/join`, { headers });
+    const join = (headers: Record<string, string> = {}) =>
+      t.request('POST', `/v1/rooms/${room.name}/meetings/${meeting.id}/join`, { headers });
     const [owner, other, anonymous] = [await join(alice), await join(bob), await join()];
     expect(owner.body).toMatchObject({ url: meeting.host_room_url, token: null, is_owner: true, platform: 'whereby' });
     expect(other.body).toMatchObject({ url: meeting.room_url, token: null, is_owner: false });
@@ -174,10 +202,22 @@ describe('host URL and joins', () => {
     const exp = Math.floor(new Date(meeting.end_date).getTime() / 1000);
     const owner = await join(alice);
     expect(owner.body).toMatchObject({ is_owner: true, platform: 'daily', expires_at: meeting.end_date });
-    expect(owner.properties).toStrictEqual({ room_name: meeting.provider_room_name, exp, is_owner: true, user_id: 'alice', user_name: 'alice name' });
+    expect(owner.properties).toStrictEqual({
+      room_name: meeting.provider_room_name,
+      exp,
+      is_owner: true,
+      user_id: 'alice',
+      user_name: 'alice name',
+    });
     const other = await join(bob);
     expect(other.body.is_owner).toBe(false);
-    expect(other.properties).toStrictEqual({ room_name: meeting.provider_room_name, exp, is_owner: false, user_id: 'bob', user_name: 'bob name' });
+    expect(other.properties).toStrictEqual({
+      room_name: meeting.provider_room_name,
+      exp,
+      is_owner: false,
+      user_id: 'bob',
+      user_name: 'bob name',
+    });
     const anonymous = await join();
     expect(anonymous.properties).toStrictEqual({ room_name: meeting.provider_room_name, exp, is_owner: false });
     expect(anonymous.properties).not.toHaveProperty('user_id');

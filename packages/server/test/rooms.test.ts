@@ -62,7 +62,7 @@ describe('rooms API', () => {
     expect(arr.status).toBe(400);
     const text = await t.request('POST', '/v1/rooms', { raw: 'name=x', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(400);
-    expect(text.body.errors[0].field).toBe("body");
+    expect(text.body.errors[0].field).toBe('body');
   });
 
   it('refuses an unknown platform, listing the allowed ones', async () => {

@@ -31,7 +31,9 @@ describe('the split-room scenario', () => {
     expect((await w.t.request('POST', `/v1/rooms/split/meetings/${m.id}/joining`)).status).toBe(201);
     await w.daily.control.removeParticipant({ room, sessionId: ana.sessionId, endMeetingWhenEmpty: true });
     await vi.waitFor(async () => {
-      const types = (await w.t.request('GET', `/v1/meetings/${m.id}/events`)).body.items.filter((e: any) => e.status !== 'pending').map((e: any) => e.type);
+      const types = (await w.t.request('GET', `/v1/meetings/${m.id}/events`)).body.items
+        .filter((e: any) => e.status !== 'pending')
+        .map((e: any) => e.type);
       expect(types).toContain('meeting.ended');
     }, WAIT);
     // The periodic checks run meanwhile.
@@ -56,7 +58,9 @@ describe('the split-room scenario', () => {
     const final = (await w.t.request('GET', `/v1/meetings/${m.id}`)).body;
     expect(final.is_active).toBe(true);
     expect(final.num_clients).toBe(2);
-    const rows = await w.t.server.database.db.execute(`select count(*)::int as n from meeting m join room r on r.id = m.room_id where r.name = 'split'` as never);
+    const rows = await w.t.server.database.db.execute(
+      `select count(*)::int as n from meeting m join room r on r.id = m.room_id where r.name = 'split'` as never,
+    );
     expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
 

@@ -23,7 +23,14 @@ async function startProcess(env: Record<string, string>): Promise<Proc> {
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', CLI, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), BASE_URL: url, DATA_DIR: mkdtempSync(join(tmpdir(), 'meetbridge-proc-')), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      BASE_URL: url,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'meetbridge-proc-')),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -55,7 +62,15 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
     testDb = await createTestDatabase();
     await testDb.database.migrate();
     daily = await startDailyFake({ webhookSecret: secret });
-    const env = { DATABASE_URL: testDb.url!, DAILY_API_URL: daily.url, DAILY_API_KEY: daily.apiKey, DAILY_WEBHOOK_SECRET: secret, DAILY_MIGRATION_ENABLED: 'true', DEFAULT_VIDEO_PLATFORM: 'daily', RECONCILE_INTERVAL_SECONDS: '3600' };
+    const env = {
+      DATABASE_URL: testDb.url!,
+      DAILY_API_URL: daily.url,
+      DAILY_API_KEY: daily.apiKey,
+      DAILY_WEBHOOK_SECRET: secret,
+      DAILY_MIGRATION_ENABLED: 'true',
+      DEFAULT_VIDEO_PLATFORM: 'daily',
+      RECONCILE_INTERVAL_SECONDS: '3600',
+    };
     [a, b] = await Promise.all([startProcess(env), startProcess(env)]);
   }, 120_000);
 
@@ -67,12 +82,20 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
   });
 
   it('applies every event once and ends with exact counts', async () => {
-    await fetch(`${a.url}/v1/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'storm' }) });
-    const meeting = (await (await fetch(`${b.url}/v1/rooms/storm/meeting`, { method: 'POST' })).json()) as { id: string; provider_room_name: string };
+    await fetch(`${a.url}/v1/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'storm' }),
+    });
+    const meeting = (await (await fetch(`${b.url}/v1/rooms/storm/meeting`, { method: 'POST' })).json()) as {
+      id: string;
+      provider_room_name: string;
+    };
     daily.control.setWebhookOptions({ hold: true });
     const people = [];
     for (let i = 0; i < 30; i++) people.push(await daily.control.addParticipant({ room: meeting.provider_room_name, userName: `p${i}` }));
-    for (const p of people.slice(0, 12)) await daily.control.removeParticipant({ room: meeting.provider_room_name, sessionId: p.sessionId, endMeetingWhenEmpty: false });
+    for (const p of people.slice(0, 12))
+      await daily.control.removeParticipant({ room: meeting.provider_room_name, sessionId: p.sessionId, endMeetingWhenEmpty: false });
     const events = daily.control.webhooks().filter((d) => d.type.startsWith('participant.') || d.type.startsWith('meeting.'));
     expect(events.length).toBeGreaterThanOrEqual(42);
 
@@ -82,7 +105,15 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
       await Promise.all(
         deliveries.slice(i, i + 8).map(async (d) => {
           const ts = String(Math.floor(Date.now() / 1000));
-          const res = await fetch(`${d.target}/v1/daily/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-signature': signDaily(secret, ts, d.body), 'x-webhook-timestamp': ts }, body: d.body });
+          const res = await fetch(`${d.target}/v1/daily/webhook`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-webhook-signature': signDaily(secret, ts, d.body),
+              'x-webhook-timestamp': ts,
+            },
+            body: d.body,
+          });
           expect(res.status).toBe(200);
         }),
       );
@@ -97,7 +128,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
       },
       { timeout: 30_000, interval: 200 },
     );
-    const sessions = (await db.execute(sql`select count(*)::int as total, count(*) filter (where left_at is null)::int as open from participant_session where meeting_id = ${meeting.id}`)) as unknown as { rows: { total: number; open: number }[] };
+    const sessions = (await db.execute(
+      sql`select count(*)::int as total, count(*) filter (where left_at is null)::int as open from participant_session where meeting_id = ${meeting.id}`,
+    )) as unknown as { rows: { total: number; open: number }[] };
     expect(sessions.rows[0]).toEqual({ total: 30, open: 18 });
     const m = (await (await fetch(`${a.url}/v1/meetings/${meeting.id}`)).json()) as { num_clients: number; is_active: boolean };
     expect(m).toMatchObject({ num_clients: 18, is_active: true });

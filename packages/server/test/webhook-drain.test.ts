@@ -14,9 +14,18 @@ afterAll(async () => w.close());
 
 async function deliver(room: string, session: string): Promise<string> {
   const id = `ptcpt-joined-${session}`;
-  const body = JSON.stringify({ version: '1.0.0', type: 'participant.joined', id, payload: { room, user_id: null, user_name: 'x', session_id: session, joined_at: Date.now() / 1000 }, event_ts: Date.now() / 1000 });
+  const body = JSON.stringify({
+    version: '1.0.0',
+    type: 'participant.joined',
+    id,
+    payload: { room, user_id: null, user_name: 'x', session_id: session, joined_at: Date.now() / 1000 },
+    event_ts: Date.now() / 1000,
+  });
   const ts = String(Math.floor(Date.now() / 1000));
-  const res = await w.t.request('POST', '/v1/daily/webhook', { raw: body, headers: { 'content-type': 'application/json', 'x-webhook-signature': signDaily(w.dailySecret, ts, body), 'x-webhook-timestamp': ts } });
+  const res = await w.t.request('POST', '/v1/daily/webhook', {
+    raw: body,
+    headers: { 'content-type': 'application/json', 'x-webhook-signature': signDaily(w.dailySecret, ts, body), 'x-webhook-timestamp': ts },
+  });
   expect(res.status).toBe(200);
   return id;
 }
@@ -47,7 +56,9 @@ describe('draining the webhook inbox', () => {
     } finally {
       spy.mockRestore();
     }
-    const result = await w.t.server.database.db.execute(sql`select provider_event_id, status, attempts, error from webhook_event where meeting_id = ${m.id} or provider_event_id = ${`ptcpt-joined-${poison}`} order by provider_event_id`);
+    const result = await w.t.server.database.db.execute(
+      sql`select provider_event_id, status, attempts, error from webhook_event where meeting_id = ${m.id} or provider_event_id = ${`ptcpt-joined-${poison}`} order by provider_event_id`,
+    );
     const byId = Object.fromEntries((result as unknown as { rows: any[] }).rows.map((r) => [r.provider_event_id, r]));
     expect(byId[`ptcpt-joined-${poison}`]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'boom' });
     expect(byId[`ptcpt-joined-${sessions[0]}`].status).toBe('processed');

@@ -13,8 +13,15 @@ afterAll(async () => t.close().catch(() => {}));
 describe('when our own database is down', () => {
   it('answers a valid webhook 503 (so the provider retries) and a bad signature still 401', async () => {
     const secret = readFileSync(join(t.server.container.config.dataDir, 'mock-webhook-secret'), 'utf8').trim();
-    const body = JSON.stringify({ type: 'participant.joined', timestamp: new Date().toISOString(), data: { room_name: 'r', session_id: 's' } });
-    const headers = { ...signMockWebhook(secret, 'msg_1', Math.floor(Date.now() / 1000), Buffer.from(body)), 'content-type': 'application/json' };
+    const body = JSON.stringify({
+      type: 'participant.joined',
+      timestamp: new Date().toISOString(),
+      data: { room_name: 'r', session_id: 's' },
+    });
+    const headers = {
+      ...signMockWebhook(secret, 'msg_1', Math.floor(Date.now() / 1000), Buffer.from(body)),
+      'content-type': 'application/json',
+    };
     await t.testDb.database.close();
     const res = await t.request('POST', '/v1/mock/webhook', { raw: body, headers });
     expect(res.status).toBe(503);

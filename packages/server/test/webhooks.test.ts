@@ -35,7 +35,13 @@ const providers: Provider[] = [
     name: 'daily',
     path: '/v1/daily/webhook',
     joined: (room, id, session) =>
-      JSON.stringify({ version: '1.0.0', type: 'participant.joined', id, payload: { room, user_id: 'u-1', user_name: 'Zoë', session_id: session, joined_at: Date.now() / 1000, owner: false }, event_ts: Date.now() / 1000 }),
+      JSON.stringify({
+        version: '1.0.0',
+        type: 'participant.joined',
+        id,
+        payload: { room, user_id: 'u-1', user_name: 'Zoë', session_id: session, joined_at: Date.now() / 1000, owner: false },
+        event_ts: Date.now() / 1000,
+      }),
     unknownType: (id) => JSON.stringify({ version: '1.0.0', type: 'streaming.started', id, payload: {}, event_ts: nowS() }),
     sign: (body, offset = 0, secret = w.dailySecret) => {
       const ts = String(nowS() + offset);
@@ -49,8 +55,15 @@ const providers: Provider[] = [
     name: 'whereby',
     path: '/v1/whereby',
     joined: (room, id, session) =>
-      JSON.stringify({ id, apiVersion: '1.0', createdAt: new Date().toISOString(), type: 'room.client.joined', data: { meetingId: 'x', roomName: room, roleName: 'visitor', displayName: 'Zoë', participantId: session, numClients: 1 } }),
-    unknownType: (id) => JSON.stringify({ id, apiVersion: '1.0', createdAt: new Date().toISOString(), type: 'assistant.requested', data: {} }),
+      JSON.stringify({
+        id,
+        apiVersion: '1.0',
+        createdAt: new Date().toISOString(),
+        type: 'room.client.joined',
+        data: { meetingId: 'x', roomName: room, roleName: 'visitor', displayName: 'Zoë', participantId: session, numClients: 1 },
+      }),
+    unknownType: (id) =>
+      JSON.stringify({ id, apiVersion: '1.0', createdAt: new Date().toISOString(), type: 'assistant.requested', data: {} }),
     sign: (body, offset = 0, secret = w.wherebySecret) => ({ 'whereby-signature': signWhereby(secret, nowS() + offset, body) }),
     room: () => wherebyMeeting.provider_room_name,
     secret: () => w.wherebySecret,
@@ -96,7 +109,10 @@ describe.each(providers)('$name webhooks', (p) => {
   it.each([
     ['a tampered body', (b: string) => ({ body: b.replace('Zoë', 'Eve'), headers: p.sign(b) })],
     ['a missing signature header', (b: string) => ({ body: b, headers: {} })],
-    ['a wrong secret', (b: string) => ({ body: b, headers: p.sign(b, 0, p.name === 'daily' ? randomBytes(32).toString('base64') : 'not-the-secret') })],
+    [
+      'a wrong secret',
+      (b: string) => ({ body: b, headers: p.sign(b, 0, p.name === 'daily' ? randomBytes(32).toString('base64') : 'not-the-secret') }),
+    ],
     ['a signature 6 min old', (b: string) => ({ body: b, headers: p.sign(b, -360) })],
     ['a signature 6 min in the future', (b: string) => ({ body: b, headers: p.sign(b, 360) })],
   ])('refuses %s with 401 problem details and stores nothing', async (_label, make) => {
@@ -139,12 +155,17 @@ describe.each(providers)('$name webhooks', (p) => {
     const body = p.unknownType(id);
     const res = await post(p, body, p.sign(body));
     expect(res.status).toBe(200);
-    const rows = await vi.waitFor(async () => {
-      const found = await w.t.server.database.db.execute(`select status, error from webhook_event where provider_event_id = '${id}'` as never);
-      const r = (found as unknown as { rows: any[] }).rows;
-      expect(r[0]?.status).toBe('ignored');
-      return r;
-    }, { timeout: 10_000 });
+    const rows = await vi.waitFor(
+      async () => {
+        const found = await w.t.server.database.db.execute(
+          `select status, error from webhook_event where provider_event_id = '${id}'` as never,
+        );
+        const r = (found as unknown as { rows: any[] }).rows;
+        expect(r[0]?.status).toBe('ignored');
+        return r;
+      },
+      { timeout: 10_000 },
+    );
     expect(rows[0].error).toContain('not used');
   });
 
@@ -152,16 +173,21 @@ describe.each(providers)('$name webhooks', (p) => {
     const id = `ev-${randomUUID()}`;
     const body = p.joined('no-such-room', id, randomUUID());
     expect((await post(p, body, p.sign(body))).status).toBe(200);
-    await vi.waitFor(async () => {
-      const found = await w.t.server.database.db.execute(`select status, error from webhook_event where provider_event_id = '${id}'` as never);
-      const r = (found as unknown as { rows: any[] }).rows;
-      expect(r[0]).toMatchObject({ status: 'ignored', error: 'no meeting for this provider room' });
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        const found = await w.t.server.database.db.execute(
+          `select status, error from webhook_event where provider_event_id = '${id}'` as never,
+        );
+        const r = (found as unknown as { rows: any[] }).rows;
+        expect(r[0]).toMatchObject({ status: 'ignored', error: 'no meeting for this provider room' });
+      },
+      { timeout: 10_000 },
+    );
   });
 });
 
 describe('daily specifics', () => {
-  it("answers Daily's unsigned {\"test\":\"test\"} verification ping with 200", async () => {
+  it('answers Daily\'s unsigned {"test":"test"} verification ping with 200', async () => {
     const delivery = await w.daily.control.sendVerificationPing();
     expect(delivery.state).toBe('delivered');
     const res = await w.t.request('POST', '/v1/daily/webhook', { raw: '{"test":"test"}', headers: { 'content-type': 'application/json' } });
@@ -171,7 +197,10 @@ describe('daily specifics', () => {
   it('accepts a timestamp in milliseconds', async () => {
     const body = providers[0]!.joined(dailyMeeting.provider_room_name, `ev-${randomUUID()}`, randomUUID());
     const ts = String(Date.now());
-    const res = await w.t.request('POST', '/v1/daily/webhook', { raw: body, headers: { 'x-webhook-signature': signDaily(w.dailySecret, ts, body), 'x-webhook-timestamp': ts } });
+    const res = await w.t.request('POST', '/v1/daily/webhook', {
+      raw: body,
+      headers: { 'x-webhook-signature': signDaily(w.dailySecret, ts, body), 'x-webhook-timestamp': ts },
+    });
     expect(res.status).toBe(200);
   });
 });

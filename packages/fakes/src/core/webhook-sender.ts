@@ -1,9 +1,4 @@
-import type {
-  OutgoingWebhook,
-  WebhookDelivery,
-  WebhookDeliveryOptions,
-  WebhookOrder,
-} from './webhook-types.js';
+import type { OutgoingWebhook, WebhookDelivery, WebhookDeliveryOptions, WebhookOrder } from './webhook-types.js';
 
 /** Signs `rawBody` for one attempt; returns the signature headers. */
 export type WebhookSigner = (rawBody: string, timestampMs: number, wrongSecret: boolean) => Record<string, string>;
@@ -245,7 +240,13 @@ export class WebhookSender {
   private async attempt(url: string, delivery: WebhookDelivery, extra: Record<string, string> = {}): Promise<number | undefined> {
     const timestampMs = this.config.now() + (this.options.timestampOffsetSeconds ?? 0) * 1000;
     const signature = delivery.signed ? this.config.sign(delivery.body, timestampMs, this.options.wrongSecret ?? false) : {};
-    delivery.headers = { 'content-type': 'application/json', 'user-agent': 'meetbridge-fakes', ...this.config.extraHeaders?.(), ...extra, ...signature };
+    delivery.headers = {
+      'content-type': 'application/json',
+      'user-agent': 'meetbridge-fakes',
+      ...this.config.extraHeaders?.(),
+      ...extra,
+      ...signature,
+    };
     try {
       const res = await fetch(url, {
         method: 'POST',

@@ -21,14 +21,7 @@ export interface WebhookDeliveryOptions {
 }
 
 /** What became of one webhook copy. */
-export type WebhookDeliveryState =
-  | 'pending'
-  | 'held'
-  | 'delivered'
-  | 'failed'
-  | 'dropped'
-  | 'suppressed'
-  | 'no-target';
+export type WebhookDeliveryState = 'pending' | 'held' | 'delivered' | 'failed' | 'dropped' | 'suppressed' | 'no-target';
 
 /** One HTTP attempt to deliver a webhook. */
 export interface WebhookAttempt {

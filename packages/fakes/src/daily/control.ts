@@ -29,7 +29,15 @@ export interface DailyStateSnapshot {
 }
 
 function recordingSnapshot(r: DailyRecording): DailyRecordingSnapshot {
-  return { ...recordingView(r), id: r.id, type: r.type, instanceId: r.instanceId, options: r.options, layout: r.layout, startedBy: r.startedBy };
+  return {
+    ...recordingView(r),
+    id: r.id,
+    type: r.type,
+    instanceId: r.instanceId,
+    options: r.options,
+    layout: r.layout,
+    startedBy: r.startedBy,
+  };
 }
 
 /** Typed control API of the Daily fake: drive calls and recordings, inject faults, inspect. */
@@ -136,7 +144,9 @@ export function registerDailyControlRoutes(app: FastifyInstance, control: DailyC
   registerCommonControlRoutes(app, control);
   app.get('/_control/state', async () => control.state());
   app.get('/_control/tokens', async () => control.tokens());
-  app.post('/_control/participants', async (req, reply) => reply.code(201).send(await control.addParticipant(controlBody<DailyJoinParams>(req.body))));
+  app.post('/_control/participants', async (req, reply) =>
+    reply.code(201).send(await control.addParticipant(controlBody<DailyJoinParams>(req.body))),
+  );
   app.post('/_control/participants/remove', async (req, reply) => {
     await control.removeParticipant(controlBody<{ room: string; sessionId: string; endMeetingWhenEmpty?: boolean }>(req.body));
     return reply.code(204).send();
@@ -145,9 +155,13 @@ export function registerDailyControlRoutes(app: FastifyInstance, control: DailyC
     await control.endMeeting(controlBody<{ room: string }>(req.body));
     return reply.code(204).send();
   });
-  app.post('/_control/recordings/start', async (req, reply) => reply.code(201).send(await control.startRecording(controlBody<DailyStartRecordingParams>(req.body))));
+  app.post('/_control/recordings/start', async (req, reply) =>
+    reply.code(201).send(await control.startRecording(controlBody<DailyStartRecordingParams>(req.body))),
+  );
   app.post('/_control/recordings/finish', async (req) => control.finishRecording(controlBody<DailyFinishRecordingParams>(req.body)));
-  app.post('/_control/recordings/fail', async (req) => control.failRecording(controlBody<DailyRecordingRef & { errorMsg?: string }>(req.body)));
+  app.post('/_control/recordings/fail', async (req) =>
+    control.failRecording(controlBody<DailyRecordingRef & { errorMsg?: string }>(req.body)),
+  );
   app.post('/_control/webhooks/ping', async () => control.sendVerificationPing());
   app.put('/_control/webhook-secret', async (req, reply) => {
     control.setWebhookSecret(String(controlBody<{ secret?: string }>(req.body).secret ?? ''));

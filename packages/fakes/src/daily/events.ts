@@ -37,7 +37,13 @@ const ID_PREFIX: Record<DailyEventType, string> = {
  */
 export function dailyEvent(type: DailyEventType, subjectId: string, payload: Record<string, unknown>, nowMs: number): OutgoingWebhook {
   const time = type.startsWith('participant.') ? Math.floor(nowMs) : unixSeconds(nowMs);
-  const envelope: DailyEnvelope = { version: '1.0.0', type, id: `${ID_PREFIX[type]}-${subjectId}-${time}`, payload, event_ts: floatSeconds(nowMs) };
+  const envelope: DailyEnvelope = {
+    version: '1.0.0',
+    type,
+    id: `${ID_PREFIX[type]}-${subjectId}-${time}`,
+    payload,
+    event_ts: floatSeconds(nowMs),
+  };
   return { id: envelope.id, type, envelope };
 }
 

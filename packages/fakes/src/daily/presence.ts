@@ -76,7 +76,8 @@ export class DailyPresence {
     if (typeof exp === 'number' && nowS >= exp) throw new FakeControlError(403, `room ${room.name} expired at ${exp}`);
     if (typeof token?.exp === 'number' && nowS >= token.exp) throw new FakeControlError(403, 'meeting token has expired (exp-token)');
     if (typeof token?.nbf === 'number' && nowS < token.nbf) throw new FakeControlError(403, 'meeting token is not valid yet (nbf)');
-    if (room.present.size >= (typeof max === 'number' ? max : 200)) throw new FakeControlError(403, `room ${room.name} is full (meeting-full)`);
+    if (room.present.size >= (typeof max === 'number' ? max : 200))
+      throw new FakeControlError(403, `room ${room.name} is full (meeting-full)`);
   }
 
   private startMeeting(room: DailyRoom, nowMs: number): { meeting: DailyMeeting; event: OutgoingWebhook } {

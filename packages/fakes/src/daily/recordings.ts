@@ -57,19 +57,33 @@ export interface DailyFinishRecordingParams extends DailyRecordingRef {
   content?: string;
 }
 
-const START_KEYS = ['type', 'instanceId', 'layout', 'width', 'height', 'fps', 'videoBitrate', 'audioBitrate', 'minIdleTimeOut', 'maxDuration', 'backgroundColor'];
+const START_KEYS = [
+  'type',
+  'instanceId',
+  'layout',
+  'width',
+  'height',
+  'fps',
+  'videoBitrate',
+  'audioBitrate',
+  'minIdleTimeOut',
+  'maxDuration',
+  'backgroundColor',
+];
 
 /** Validates a `recordings/start` body into start parameters for `room`. */
 export function parseStartBody(room: string, body: unknown): DailyStartRecordingParams {
   if (body === undefined) return { room };
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DailyApiError(400, 'invalid-request-error', 'request body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new DailyApiError(400, 'invalid-request-error', 'request body must be a JSON object');
   const b = body as Record<string, unknown>;
   const unknown = Object.keys(b).find((k) => !START_KEYS.includes(k));
   if (unknown) throw new DailyApiError(400, 'invalid-request-error', `${unknown} is not a valid parameter`);
   if (b.type !== undefined && !(STARTABLE_TYPES as readonly unknown[]).includes(b.type)) {
     throw new DailyApiError(400, 'invalid-request-error', `type must be one of ${STARTABLE_TYPES.join(', ')}`);
   }
-  if (b.instanceId !== undefined && typeof b.instanceId !== 'string') throw new DailyApiError(400, 'invalid-request-error', 'instanceId must be a string');
+  if (b.instanceId !== undefined && typeof b.instanceId !== 'string')
+    throw new DailyApiError(400, 'invalid-request-error', 'instanceId must be a string');
   const { type, instanceId, layout, ...options } = b;
   return { room, type: type as StartableType | undefined, instanceId: instanceId as string | undefined, layout, options };
 }
@@ -88,13 +102,19 @@ export class DailyRecorder {
   private checkStartable(room: DailyRoom, type: StartableType, instanceId: string): void {
     const enabled = room.properties.enable_recording;
     if (enabled !== type) {
-      throw new DailyApiError(400, 'invalid-request-error', `recording type ${type} is not enabled for room ${room.name} (enable_recording: ${enabled === undefined ? 'not set' : String(enabled)})`);
+      throw new DailyApiError(
+        400,
+        'invalid-request-error',
+        `recording type ${type} is not enabled for room ${room.name} (enable_recording: ${enabled === undefined ? 'not set' : String(enabled)})`,
+      );
     }
     if (type === 'raw-tracks' && room.properties.recordings_bucket === undefined) {
       throw new DailyApiError(400, 'invalid-request-error', 'raw-tracks recordings require a custom recordings_bucket');
     }
-    if (room.present.size === 0) throw new DailyApiError(404, 'not-found', `room ${room.name} does not seem to be hosting a call currently`);
-    if (room.activeRecordings.has(instanceId)) throw new DailyApiError(400, 'invalid-request-error', `instance ${instanceId} has an active stream`);
+    if (room.present.size === 0)
+      throw new DailyApiError(404, 'not-found', `room ${room.name} does not seem to be hosting a call currently`);
+    if (room.activeRecordings.has(instanceId))
+      throw new DailyApiError(400, 'invalid-request-error', `instance ${instanceId} has an active stream`);
   }
 
   /** Starts a recording (checks as Daily does) and returns it with its `recording.started` webhook. */
@@ -105,8 +125,18 @@ export class DailyRecorder {
     const instanceId = params.instanceId ?? DEFAULT_INSTANCE_ID;
     this.checkStartable(room, type, instanceId);
     const id = uuid();
-    const template = typeof room.properties.recordings_template === 'string' ? room.properties.recordings_template : '{domain_name}/{room_name}/{epoch_time}';
-    const vars = { domain_name: this.domain, room_name: room.name, epoch_time: String(nowMs), mtg_session_id: room.meeting?.id ?? '', instance_id: instanceId, recording_id: id };
+    const template =
+      typeof room.properties.recordings_template === 'string'
+        ? room.properties.recordings_template
+        : '{domain_name}/{room_name}/{epoch_time}';
+    const vars = {
+      domain_name: this.domain,
+      room_name: room.name,
+      epoch_time: String(nowMs),
+      mtg_session_id: room.meeting?.id ?? '',
+      instance_id: instanceId,
+      recording_id: id,
+    };
     const bucket = room.properties.recordings_bucket;
     const recording: DailyRecording = {
       id,
@@ -131,7 +161,14 @@ export class DailyRecorder {
     };
     this.state.recordings.push(recording);
     room.activeRecordings.set(instanceId, id);
-    const payload = { action: 'start-cloud-recording', recording_id: id, layout: recording.layout, started_by: recording.startedBy, instance_id: instanceId, start_ts: unixSeconds(nowMs) };
+    const payload = {
+      action: 'start-cloud-recording',
+      recording_id: id,
+      layout: recording.layout,
+      started_by: recording.startedBy,
+      instance_id: instanceId,
+      start_ts: unixSeconds(nowMs),
+    };
     return { recording, event: dailyEvent('recording.started', instanceId, payload, nowMs) };
   }
 
@@ -141,7 +178,12 @@ export class DailyRecorder {
     if (!room) throw new DailyApiError(404, 'not-found', `room ${roomName} not found`);
     const id = room.activeRecordings.get(instanceId ?? DEFAULT_INSTANCE_ID);
     const recording = id === undefined ? undefined : this.state.recording(id);
-    if (!recording) throw new DailyApiError(400, 'invalid-request-error', `no active recording for instance ${instanceId ?? DEFAULT_INSTANCE_ID} in room ${roomName}`);
+    if (!recording)
+      throw new DailyApiError(
+        400,
+        'invalid-request-error',
+        `no active recording for instance ${instanceId ?? DEFAULT_INSTANCE_ID} in room ${roomName}`,
+      );
     room.activeRecordings.delete(recording.instanceId);
     recording.stoppedAtMs = nowMs;
     return recording;
@@ -157,7 +199,11 @@ export class DailyRecorder {
     const candidates = this.state.recordings.filter(
       (r) => r.roomName === ref.room && r.status === 'in-progress' && (ref.instanceId === undefined || r.instanceId === ref.instanceId),
     );
-    if (candidates.length !== 1) throw new FakeControlError(candidates.length === 0 ? 404 : 409, `expected one in-progress recording for ${JSON.stringify(ref)}, found ${candidates.length}`);
+    if (candidates.length !== 1)
+      throw new FakeControlError(
+        candidates.length === 0 ? 404 : 409,
+        `expected one in-progress recording for ${JSON.stringify(ref)}, found ${candidates.length}`,
+      );
     return candidates[0] as DailyRecording;
   }
 
@@ -167,7 +213,11 @@ export class DailyRecorder {
     recording.stoppedAtMs ??= nowMs;
   }
 
-  private buildTracks(recording: DailyRecording, kinds: readonly DailyTrackKind[], duration: number): NonNullable<DailyRecording['tracks']> {
+  private buildTracks(
+    recording: DailyRecording,
+    kinds: readonly DailyTrackKind[],
+    duration: number,
+  ): NonNullable<DailyRecording['tracks']> {
     return [...recording.seen.entries()].flatMap(([sessionId, joinedMs]) =>
       kinds.map((kind) => {
         // Tracks start a little after the later of recording start and join, as observed (~400 ms).
@@ -191,7 +241,9 @@ export class DailyRecorder {
     recording.status = 'finished';
     recording.durationSeconds = duration;
     if (params.content !== undefined) recording.content = Buffer.from(params.content);
-    if (recording.type === 'raw-tracks') recording.tracks = params.tracks !== undefined ? params.tracks : this.buildTracks(recording, params.trackKinds ?? ['cam-audio'], duration);
+    if (recording.type === 'raw-tracks')
+      recording.tracks =
+        params.tracks !== undefined ? params.tracks : this.buildTracks(recording, params.trackKinds ?? ['cam-audio'], duration);
     const payload: Record<string, unknown> = {
       type: recording.type,
       recording_id: recording.id,

@@ -58,7 +58,8 @@ function registerTokens(api: FastifyInstance, ctx: DailyContext): void {
     const nowS = ctx.now() / 1000;
     if (typeof exp === 'number' && exp <= nowS) return sendDailyError(reply, 400, 'invalid-request-error', 'token has expired');
     const ignoreNbf = stringParam((req.query as Record<string, unknown>).ignoreNbf) === 'true';
-    if (!ignoreNbf && typeof nbf === 'number' && nbf > nowS) return sendDailyError(reply, 400, 'invalid-request-error', 'token is not valid yet (nbf)');
+    if (!ignoreNbf && typeof nbf === 'number' && nbf > nowS)
+      return sendDailyError(reply, 400, 'invalid-request-error', 'token is not valid yet (nbf)');
     return issued.properties;
   });
 }

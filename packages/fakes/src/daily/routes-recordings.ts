@@ -37,11 +37,22 @@ function pageRecordings(all: readonly DailyRecording[], q: Record<string, unknow
   return all.slice(0, limit);
 }
 
-function accessLink(ctx: DailyContext, recording: DailyRecording, validForRaw: unknown, reply: FastifyReply): FastifyReply | Record<string, unknown> {
+function accessLink(
+  ctx: DailyContext,
+  recording: DailyRecording,
+  validForRaw: unknown,
+  reply: FastifyReply,
+): FastifyReply | Record<string, unknown> {
   if (recording.type === 'raw-tracks') {
-    return sendDailyError(reply, 400, 'invalid-request-error', 'raw-tracks recordings have no access link; read the tracks from your bucket');
+    return sendDailyError(
+      reply,
+      400,
+      'invalid-request-error',
+      'raw-tracks recordings have no access link; read the tracks from your bucket',
+    );
   }
-  if (recording.status !== 'finished') return sendDailyError(reply, 400, 'invalid-request-error', `recording ${recording.id} is ${recording.status}`);
+  if (recording.status !== 'finished')
+    return sendDailyError(reply, 400, 'invalid-request-error', `recording ${recording.id} is ${recording.status}`);
   if (recording.bucket && recording.bucket.allow_api_access !== true) {
     return sendDailyError(reply, 403, 'forbidden-error', 'recordings_bucket.allow_api_access is false');
   }

@@ -24,10 +24,16 @@ export const DAILY_AUTH_ERRORS = {
 export const dailyFaults: FaultRenderer = {
   errorBody: (status) =>
     status >= 500
-      ? { error: 'server-error', info: status === 503 ? 'service unavailable, no workers available; please retry' : 'something unexpected went wrong' }
+      ? {
+          error: 'server-error',
+          info: status === 503 ? 'service unavailable, no workers available; please retry' : 'something unexpected went wrong',
+        }
       : { error: 'invalid-request-error', info: `request failed with status ${status}` },
   rateLimit: (reply, retryAfterSeconds) =>
-    reply.code(429).header('retry-after', String(retryAfterSeconds)).send({ error: 'rate-limit-error', info: 'Too many requests were sent in too short a period of time' }),
+    reply
+      .code(429)
+      .header('retry-after', String(retryAfterSeconds))
+      .send({ error: 'rate-limit-error', info: 'Too many requests were sent in too short a period of time' }),
 };
 
 /** Sends a Daily `{error, info}` body. */
@@ -138,8 +144,12 @@ function registerRoomReads(api: FastifyInstance, ctx: DailyContext): void {
     const limit = intParam(stringParam(q.limit), 1, 1000);
     const userId = stringParam(q.userId);
     const userName = stringParam(q.userName);
-    const present = [...room.present.values()].filter((p) => (userId === undefined || p.userId === userId) && (userName === undefined || p.userName === userName));
-    const data = present.slice(0, Number.isNaN(limit) || limit === undefined ? undefined : limit).map((p) => presenceView(room, p, ctx.now()));
+    const present = [...room.present.values()].filter(
+      (p) => (userId === undefined || p.userId === userId) && (userName === undefined || p.userName === userName),
+    );
+    const data = present
+      .slice(0, Number.isNaN(limit) || limit === undefined ? undefined : limit)
+      .map((p) => presenceView(room, p, ctx.now()));
     return { total_count: present.length, data };
   });
 

@@ -35,10 +35,13 @@ function checkBody(body: WebhookBody, requireUrl: boolean): string | undefined {
   if (requireUrl || body.url !== undefined) {
     if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return 'url must be an http(s) URL';
   }
-  if (body.eventTypes !== undefined && (!Array.isArray(body.eventTypes) || !body.eventTypes.every((t) => typeof t === 'string'))) return 'eventTypes must be an array of strings';
-  if (body.hmac !== undefined && (typeof body.hmac !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(body.hmac))) return 'hmac must be a base64 string';
+  if (body.eventTypes !== undefined && (!Array.isArray(body.eventTypes) || !body.eventTypes.every((t) => typeof t === 'string')))
+    return 'eventTypes must be an array of strings';
+  if (body.hmac !== undefined && (typeof body.hmac !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(body.hmac)))
+    return 'hmac must be a base64 string';
   if (body.basicAuth !== undefined && typeof body.basicAuth !== 'string') return 'basicAuth must be a string';
-  if (body.retryType !== undefined && body.retryType !== 'circuit-breaker' && body.retryType !== 'exponential') return 'retryType must be "circuit-breaker" or "exponential"';
+  if (body.retryType !== undefined && body.retryType !== 'circuit-breaker' && body.retryType !== 'exponential')
+    return 'retryType must be "circuit-breaker" or "exponential"';
   return undefined;
 }
 
@@ -46,7 +49,12 @@ function checkBody(body: WebhookBody, requireUrl: boolean): string | undefined {
 async function verifyUrl(ctx: DailyContext, url: string, basicAuth: string | null, reply: FastifyReply): Promise<boolean> {
   const status = await ctx.sender.probe(url, dailyVerificationPing(), basicAuth ? { authorization: `Basic ${basicAuth}` } : {});
   if (status === 200) return true;
-  await sendDailyError(reply, 400, 'invalid-request-error', `non-200 status code returned from webhook endpoint, recvd ${status ?? 'no response'}`);
+  await sendDailyError(
+    reply,
+    400,
+    'invalid-request-error',
+    `non-200 status code returned from webhook endpoint, recvd ${status ?? 'no response'}`,
+  );
   return false;
 }
 
@@ -54,7 +62,9 @@ function apply(ctx: DailyContext, w: DailyWebhookRegistration): void {
   ctx.registration = w;
   ctx.webhookSecret = w.hmac;
   ctx.sender.setUrl(w.url);
-  ctx.sender.configure(w.retryType === 'exponential' ? { maxRetries: 4, circuitBreakerThreshold: undefined } : { maxRetries: 0, circuitBreakerThreshold: 3 });
+  ctx.sender.configure(
+    w.retryType === 'exponential' ? { maxRetries: 4, circuitBreakerThreshold: undefined } : { maxRetries: 0, circuitBreakerThreshold: 3 },
+  );
   ctx.sender.reactivate();
 }
 

@@ -77,7 +77,13 @@ function createContext(options: DailyFakeOptions): DailyContext {
   // The signer reads `base` (which becomes the context) so a later secret or unit change applies.
   const sender = new WebhookSender({
     url: options.webhookUrl,
-    sign: (body, ts, wrong) => dailySignatureHeaders(wrong ? Buffer.from(`wrong-${base.webhookSecret}`).toString('base64') : base.webhookSecret, ts, body, base.timestampUnit),
+    sign: (body, ts, wrong) =>
+      dailySignatureHeaders(
+        wrong ? Buffer.from(`wrong-${base.webhookSecret}`).toString('base64') : base.webhookSecret,
+        ts,
+        body,
+        base.timestampUnit,
+      ),
     now,
     timeoutMs: options.webhookTimeoutMs ?? 5000,
     // Circuit-breaker (Daily's default retryType): each non-200 counts; 3 in a row stop delivery.
@@ -85,7 +91,8 @@ function createContext(options: DailyFakeOptions): DailyContext {
     isSuccess: (status) => status === 200,
     isRetryable: () => true,
     circuitBreakerThreshold: 3,
-    extraHeaders: (): Record<string, string> => (base.registration?.basicAuth ? { authorization: `Basic ${base.registration.basicAuth}` } : {}),
+    extraHeaders: (): Record<string, string> =>
+      base.registration?.basicAuth ? { authorization: `Basic ${base.registration.basicAuth}` } : {},
   });
   return Object.assign(base, { sender });
 }
@@ -103,7 +110,10 @@ export async function startDailyFake(options: DailyFakeOptions = {}): Promise<Da
     const recording = ctx.state.recording(req.params.file.replace(/\.mp4$/, ''));
     if (!recording) return reply.code(404).send('NoSuchKey');
     const disposition = recording.bucket?.allow_streaming_from_bucket === true ? 'inline' : 'attachment';
-    return reply.header('content-type', 'video/mp4').header('content-disposition', `${disposition}; filename="${recording.id}.mp4"`).send(recording.content);
+    return reply
+      .header('content-type', 'video/mp4')
+      .header('content-disposition', `${disposition}; filename="${recording.id}.mp4"`)
+      .send(recording.content);
   });
   const origin = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
   ctx.origin = origin;

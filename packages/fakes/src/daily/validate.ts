@@ -95,7 +95,14 @@ function checkKind(value: unknown, kind: string, label: string): void {
     (kind === 'string' && typeof value === 'string') ||
     (kind === 'object' && isObject(value)) ||
     (kind === 'array' && Array.isArray(value));
-  const article = kind === 'int' ? 'an integer' : kind === 'object' ? 'an object' : kind === 'array' ? 'an array' : `a ${kind === 'bool' ? 'boolean' : kind}`;
+  const article =
+    kind === 'int'
+      ? 'an integer'
+      : kind === 'object'
+        ? 'an object'
+        : kind === 'array'
+          ? 'an array'
+          : `a ${kind === 'bool' ? 'boolean' : kind}`;
   if (!ok) throw new Invalid(`${label} must be ${article}`);
 }
 
@@ -125,7 +132,8 @@ function checkProperty(key: string, value: unknown): void {
   checkKind(value, kind, key);
   if (key === 'recordings_bucket') checkBucket(value as Record<string, unknown>);
   if (key === 'recordings_template') checkTemplate(value as string);
-  if (key === 'max_participants' && ((value as number) < 1 || (value as number) > 200)) throw new Invalid('max_participants must be between 1 and 200');
+  if (key === 'max_participants' && ((value as number) < 1 || (value as number) > 200))
+    throw new Invalid('max_participants must be between 1 and 200');
 }
 
 /** Checks the combined (existing + new) properties: raw-tracks needs a custom `recordings_bucket`. */
@@ -138,12 +146,14 @@ export function checkRoomConsistency(properties: Record<string, unknown>): strin
 
 function parseRoom(body: Record<string, unknown>, allowName: boolean): RoomInput {
   for (const key of Object.keys(body)) {
-    if (!['name', 'privacy', 'properties'].includes(key) || (key === 'name' && !allowName)) throw new Invalid(`${key} is not a valid parameter`);
+    if (!['name', 'privacy', 'properties'].includes(key) || (key === 'name' && !allowName))
+      throw new Invalid(`${key} is not a valid parameter`);
   }
   if (body.name !== undefined && (typeof body.name !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(body.name))) {
     throw new Invalid('name must be at most 128 characters and only contain A-Z, a-z, 0-9, "-" and "_"');
   }
-  if (body.privacy !== undefined && body.privacy !== 'public' && body.privacy !== 'private') throw new Invalid('privacy must be "public" or "private"');
+  if (body.privacy !== undefined && body.privacy !== 'public' && body.privacy !== 'private')
+    throw new Invalid('privacy must be "public" or "private"');
   if (body.properties !== undefined && !isObject(body.properties)) throw new Invalid('properties must be an object');
   const properties = (body.properties ?? {}) as Record<string, unknown>;
   for (const [key, value] of Object.entries(properties)) checkProperty(key, value);

@@ -98,14 +98,16 @@ export class WherebyControl extends BaseControl {
     return {
       meetings: [...this.ctx.state.meetings.values()].map(snapshotMeeting),
       sessions: this.ctx.state.sessions,
-      recordings: [...this.ctx.state.recordings.values()].map(({ recordingId, meetingId, roomName, roomSessionId, filename, provider }) => ({
-        recordingId,
-        meetingId,
-        roomName,
-        roomSessionId,
-        filename,
-        provider,
-      })),
+      recordings: [...this.ctx.state.recordings.values()].map(
+        ({ recordingId, meetingId, roomName, roomSessionId, filename, provider }) => ({
+          recordingId,
+          meetingId,
+          roomName,
+          roomSessionId,
+          filename,
+          provider,
+        }),
+      ),
     };
   }
 

@@ -3,11 +3,7 @@ import type { OutgoingWebhook } from '../core/webhook-types.js';
 
 /** Whereby webhook event types the fake emits. */
 export type WherebyEventType =
-  | 'room.client.joined'
-  | 'room.client.left'
-  | 'room.session.started'
-  | 'room.session.ended'
-  | 'recording.finished';
+  'room.client.joined' | 'room.client.left' | 'room.session.started' | 'room.session.ended' | 'recording.finished';
 
 /** The envelope of every Whereby webhook (providers.md §2.4). */
 export interface WherebyEnvelope {

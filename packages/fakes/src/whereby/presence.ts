@@ -43,7 +43,12 @@ export class WherebyPresence {
 
   /** Finds the live meeting named by `meetingId` or `roomName`, or throws a 404 control error. */
   resolve(ref: { meetingId?: string; roomName?: string }): WherebyMeeting {
-    const meeting = ref.meetingId !== undefined ? this.state.meeting(ref.meetingId) : ref.roomName !== undefined ? this.state.meetingByRoomName(ref.roomName) : undefined;
+    const meeting =
+      ref.meetingId !== undefined
+        ? this.state.meeting(ref.meetingId)
+        : ref.roomName !== undefined
+          ? this.state.meetingByRoomName(ref.roomName)
+          : undefined;
     if (!meeting) throw new FakeControlError(404, `no live meeting for ${JSON.stringify(ref)}`);
     return meeting;
   }
@@ -86,7 +91,8 @@ export class WherebyPresence {
       joinedAt: nowMs,
       leftAt: null,
     };
-    if (meeting.present.has(participant.participantId)) throw new FakeControlError(409, `participant ${participant.participantId} is already in the room`);
+    if (meeting.present.has(participant.participantId))
+      throw new FakeControlError(409, `participant ${participant.participantId} is already in the room`);
     meeting.present.set(participant.participantId, participant);
     session.participants.push(participant);
     const events = [wherebyEvent('room.client.joined', this.clientData(meeting, participant), nowMs)];
@@ -127,7 +133,8 @@ export class WherebyPresence {
   finishRecording(params: WherebyFinishRecordingParams, nowMs: number): { recording: WherebyRecording; event: OutgoingWebhook } {
     const meeting = this.resolve(params);
     const config = meeting.input.recording;
-    if (config && config.type !== 'cloud') throw new FakeControlError(409, `meeting ${meeting.meetingId} has recording.type "${config.type}", not "cloud"`);
+    if (config && config.type !== 'cloud')
+      throw new FakeControlError(409, `meeting ${meeting.meetingId} has recording.type "${config.type}", not "cloud"`);
     const session = meeting.currentSession ?? [...this.state.sessions].reverse().find((s) => s.meetingId === meeting.meetingId);
     if (!session) throw new FakeControlError(409, `meeting ${meeting.meetingId} has had no room session to record`);
     const duration = params.durationSeconds ?? 60;

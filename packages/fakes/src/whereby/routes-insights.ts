@@ -25,7 +25,9 @@ function registerInsights(api: FastifyInstance, ctx: WherebyContext): void {
     const roomSessionId = stringParam(q.roomSessionId);
     // Matched exactly: Whereby room names carry the leading "/" (providers.md §2.2).
     const sessions = ctx.state.sessions
-      .filter((s) => (roomName === undefined || s.roomName === roomName) && (roomSessionId === undefined || s.roomSessionId === roomSessionId))
+      .filter(
+        (s) => (roomName === undefined || s.roomName === roomName) && (roomSessionId === undefined || s.roomSessionId === roomSessionId),
+      )
       .sort((a, b) => b.startedAt - a.startedAt);
     const page = cursorPage(sessions, stringParam(q.cursor), limit ?? 10);
     return { cursor: page.cursor, results: page.results.map((s) => ctx.state.sessionInsights(s, ctx.now())) };
@@ -42,7 +44,10 @@ function registerInsights(api: FastifyInstance, ctx: WherebyContext): void {
     if (Number.isNaN(limit)) return reply.code(400).send({ error: '"limit" must be between 1 and 100' });
     const participants = ctx.state.sessions
       .flatMap((s) => s.participants)
-      .filter((p) => (roomSessionId === undefined || p.roomSessionId === roomSessionId) && (externalId === undefined || p.externalId === externalId))
+      .filter(
+        (p) =>
+          (roomSessionId === undefined || p.roomSessionId === roomSessionId) && (externalId === undefined || p.externalId === externalId),
+      )
       .sort((a, b) => a.joinedAt - b.joinedAt);
     const page = cursorPage(participants, stringParam(q.cursor), limit ?? 50);
     return { cursor: page.cursor, results: page.results.map((p) => ctx.state.participantInsights(p)) };
@@ -90,7 +95,8 @@ function registerRecordings(api: FastifyInstance, ctx: WherebyContext): void {
   api.get<{ Params: { id: string } }>('/recordings/:id/access-link', async (req, reply) => {
     const recording = ctx.state.recordings.get(req.params.id);
     if (!recording) return reply.code(404).send({ error: 'Recording not found' });
-    if (recording.provider !== 'whereby') return reply.code(403).send({ error: 'Access links are only available for Whereby-hosted recordings' });
+    if (recording.provider !== 'whereby')
+      return reply.code(403).send({ error: 'Access links are only available for Whereby-hosted recordings' });
     const valid = intParam(stringParam((req.query as Record<string, unknown>).validForSeconds), 1, 43200);
     if (Number.isNaN(valid)) return reply.code(400).send({ error: '"validForSeconds" must be between 1 and 43200' });
     const expires = ctx.now() + (valid ?? 3600) * 1000;

@@ -27,7 +27,10 @@ export const wherebyFaults: FaultRenderer = {
 /** Splits `fields=hostRoomUrl,viewerRoomUrl` (form style, explode=false) or repeated `fields`. */
 export function fieldsParam(value: unknown): string[] {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-  return list.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return list
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function authHook(ctx: WherebyContext) {

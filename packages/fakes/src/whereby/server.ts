@@ -80,7 +80,10 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
   app.get<{ Params: { id: string } }>('/_files/whereby/recordings/:id', async (req, reply) => {
     const recording = state.recordings.get(req.params.id);
     if (!recording) return reply.code(404).send({ error: 'Recording not found' });
-    return reply.header('content-type', 'video/mp4').header('content-disposition', `attachment; filename="${recording.filename}"`).send(recording.content);
+    return reply
+      .header('content-type', 'video/mp4')
+      .header('content-disposition', `attachment; filename="${recording.filename}"`)
+      .send(recording.content);
   });
   const origin = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
   ctx.origin = origin;

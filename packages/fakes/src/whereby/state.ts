@@ -3,16 +3,7 @@ import type { CreateMeetingInput } from './validate.js';
 
 /** Roles Whereby reports in `roleName`. */
 export type WherebyRoleName =
-  | 'owner'
-  | 'member'
-  | 'host'
-  | 'visitor'
-  | 'granted_visitor'
-  | 'viewer'
-  | 'granted_viewer'
-  | 'recorder'
-  | 'streamer'
-  | 'captioner';
+  'owner' | 'member' | 'host' | 'visitor' | 'granted_visitor' | 'viewer' | 'granted_viewer' | 'recorder' | 'streamer' | 'captioner';
 
 /** A participant currently in, or formerly in, a room session. */
 export interface WherebyParticipant {

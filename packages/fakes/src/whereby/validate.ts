@@ -116,7 +116,12 @@ function parseBody(body: Record<string, unknown>, nowMs: number): CreateMeetingI
   return {
     endDateMs,
     isLocked: templateType === 'viewerMode' || body.isLocked === true,
-    roomMode: templateType === 'viewerMode' ? 'group' : body.roomMode === undefined ? 'normal' : oneOf(body.roomMode, ['normal', 'group'], 'roomMode'),
+    roomMode:
+      templateType === 'viewerMode'
+        ? 'group'
+        : body.roomMode === undefined
+          ? 'normal'
+          : oneOf(body.roomMode, ['normal', 'group'], 'roomMode'),
     roomNamePrefix: parsePrefix(body.roomNamePrefix),
     roomNamePattern: body.roomNamePattern === undefined ? 'uuid' : oneOf(body.roomNamePattern, ['uuid', 'human-short'], 'roomNamePattern'),
     templateType,

@@ -23,6 +23,8 @@ export function verifyWherebySignature(headers: IncomingHttpHeaders, rawBody: st
 export function verifyDailySignature(headers: IncomingHttpHeaders, rawBody: string, secretBase64: string): { valid: boolean; ts: string } {
   const ts = header(headers, 'x-webhook-timestamp');
   const got = Buffer.from(header(headers, 'x-webhook-signature'), 'base64');
-  const expected = createHmac('sha256', Buffer.from(secretBase64, 'base64')).update(Buffer.concat([Buffer.from(`${ts}.`), Buffer.from(rawBody, 'utf8')])).digest();
+  const expected = createHmac('sha256', Buffer.from(secretBase64, 'base64'))
+    .update(Buffer.concat([Buffer.from(`${ts}.`), Buffer.from(rawBody, 'utf8')]))
+    .digest();
   return { valid: got.length === expected.length && timingSafeEqual(got, expected), ts };
 }

@@ -196,9 +196,7 @@ export interface AdapterDeps {
 export type EnvRecord = Readonly<Record<string, string | undefined>>;
 
 /** Result of reading a provider's configuration from the environment. */
-export type ConfigResult<C> =
-  | { ok: true; config: C }
-  | { ok: false; missing: string[] };
+export type ConfigResult<C> = { ok: true; config: C } | { ok: false; missing: string[] };
 
 /**
  * A provider module: the one thing each provider folder exports, and the only thing the registry

@@ -71,12 +71,7 @@ export class ProviderError extends MeetbridgeError {
 
 /** Why a webhook was refused. Every reason maps to HTTP 401. */
 export type WebhookFailureReason =
-  | 'missing_header'
-  | 'malformed_header'
-  | 'timestamp_too_old'
-  | 'timestamp_too_new'
-  | 'bad_signature'
-  | 'no_secret_configured';
+  'missing_header' | 'malformed_header' | 'timestamp_too_old' | 'timestamp_too_new' | 'bad_signature' | 'no_secret_configured';
 
 /** The webhook's signature could not be verified. */
 export class WebhookVerificationError extends MeetbridgeError {

@@ -75,11 +75,6 @@ export interface UnhandledEvent extends EventBase {
 }
 
 export type MeetingEvent =
-  | ParticipantEvent
-  | MeetingLifecycleEvent
-  | RecordingStartedEvent
-  | RecordingReadyEvent
-  | RecordingErrorEvent
-  | UnhandledEvent;
+  ParticipantEvent | MeetingLifecycleEvent | RecordingStartedEvent | RecordingReadyEvent | RecordingErrorEvent | UnhandledEvent;
 
 export type MeetingEventKind = MeetingEvent['kind'];

@@ -218,7 +218,16 @@ export class HttpClient {
     const parts = [status === null ? null : `HTTP ${status}`, providerCode, providerDetail && `"${providerDetail}"`].filter(Boolean);
     const head = `${this.options.provider} ${req.operation} (${req.method} ${req.path.split('?')[0]}) failed`;
     const message = this.redact(`${head}${parts.length ? `: ${parts.join(' ')}` : ''}; ${explanation}.`);
-    return new ProviderError({ provider: this.options.provider, operation: req.operation, providerStatus: status, providerCode, providerDetail, retryable, message, cause });
+    return new ProviderError({
+      provider: this.options.provider,
+      operation: req.operation,
+      providerStatus: status,
+      providerCode,
+      providerDetail,
+      retryable,
+      message,
+      cause,
+    });
   }
 }
 

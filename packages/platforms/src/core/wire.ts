@@ -26,12 +26,24 @@ export const IsoDateWire = z
 
 /** A unix time in seconds, as a number or a numeric string (Daily sends both, often fractional). */
 export const UnixSecondsWire = z
-  .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
   .refine((n) => Number.isFinite(n) && n >= 0, { message: 'expected a unix time' })
   .transform((n) => new Date(n * 1000));
 
 /** A number that may arrive as a numeric string. */
-export const NumberishWire = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]);
+export const NumberishWire = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 /** An identifier that may arrive as a string or a number; always returned as a string. */
 export const IdWire = z.union([z.string(), z.number()]).transform(String);

@@ -91,13 +91,18 @@ async function mockHarness(): Promise<ContractHarness> {
 async function wherebyHarness(): Promise<ContractHarness> {
   const receiver = await startWebhookReceiver();
   const fake = await startWherebyFake({ webhookUrl: receiver.url });
-  const adapter = build(wherebyProvider, { WHEREBY_API_URL: fake.url, WHEREBY_API_KEY: fake.apiKey, WHEREBY_WEBHOOK_SECRET: fake.webhookSecret });
+  const adapter = build(wherebyProvider, {
+    WHEREBY_API_URL: fake.url,
+    WHEREBY_API_KEY: fake.apiKey,
+    WHEREBY_WEBHOOK_SECRET: fake.webhookSecret,
+  });
   const snapshot = (m: ProviderMeeting) => fake.control.state().meetings.find((s) => s.meetingId === m.providerMeetingId);
   return {
     adapter,
     receiver,
     join: async (m, who) =>
-      (await fake.control.addParticipant({ meetingId: m.providerMeetingId, displayName: who.userName, externalId: who.userId })).participantId,
+      (await fake.control.addParticipant({ meetingId: m.providerMeetingId, displayName: who.userName, externalId: who.userId }))
+        .participantId,
     leave: (_m, participantId) => fake.control.removeParticipant({ participantId }),
     isLive: async (m) => snapshot(m)?.deleted === false,
     hostedRecording: async (m) => {
@@ -120,7 +125,8 @@ async function dailyHarness(): Promise<ContractHarness> {
   return {
     adapter,
     receiver,
-    join: async (m, who) => (await fake.control.addParticipant({ room: m.providerRoomName, userId: who.userId, userName: who.userName })).sessionId,
+    join: async (m, who) =>
+      (await fake.control.addParticipant({ room: m.providerRoomName, userId: who.userId, userName: who.userName })).sessionId,
     leave: (m, sessionId) => fake.control.removeParticipant({ room: m.providerRoomName, sessionId }),
     isLive: async (m) => fake.control.state().rooms.some((r) => r.name === m.providerRoomName && r.deleted === false),
     // Daily links cover composed (cloud) recordings only, so this records in a room of its own

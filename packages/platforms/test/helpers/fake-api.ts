@@ -57,7 +57,14 @@ export async function startFakeApi(): Promise<FakeApi> {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const rawBody = Buffer.concat(chunks);
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, rawBody, json: parseJson(rawBody) });
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        rawBody,
+        json: parseJson(rawBody),
+      });
       const queue = routes.get(`${req.method} ${url.pathname}`);
       const reply = (queue && queue.length > 1 ? queue.shift() : queue?.[0]) ?? { status: 404, body: { error: 'not-found' } };
       if (reply.hang) return;

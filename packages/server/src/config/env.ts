@@ -24,7 +24,10 @@ const roomIdList = z.string().transform((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'is not a JSON array of strings' });
     return z.NEVER;
   }
-  return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+  return trimmed
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 });
 
 const url = z.url({ message: 'must be an absolute http(s) URL', protocol: /^https?$/ });
@@ -48,7 +51,12 @@ export const coreEnvSchema = z.object({
   DEFAULT_VIDEO_PLATFORM: opt(z.enum(platformNames)),
   DAILY_MIGRATION_ENABLED: opt(bool).default(false),
   DAILY_MIGRATION_ROOM_IDS: opt(roomIdList).default([]),
-  MEETING_DURATION_HOURS: opt(z.coerce.number().positive().max(24 * 30)).default(8),
+  MEETING_DURATION_HOURS: opt(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 30),
+  ).default(8),
   WEBHOOK_TOLERANCE_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(300),
   RECONCILE_INTERVAL_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(30),
   RUN_WORKERS: opt(bool).default(true),
@@ -111,7 +119,9 @@ export function parseCoreEnv(raw: Record<string, string | undefined>): CoreEnv {
   const env = result.data;
   const problems: string[] = [];
   if (env.AUTH_BACKEND === 'jwt' && !env.AUTH_JWKS_URL && !env.AUTH_JWT_PUBLIC_KEY) {
-    problems.push(`AUTH_BACKEND=jwt needs AUTH_JWKS_URL or AUTH_JWT_PUBLIC_KEY to verify tokens. Example: AUTH_JWKS_URL=${envExamples.AUTH_JWKS_URL}`);
+    problems.push(
+      `AUTH_BACKEND=jwt needs AUTH_JWKS_URL or AUTH_JWT_PUBLIC_KEY to verify tokens. Example: AUTH_JWKS_URL=${envExamples.AUTH_JWKS_URL}`,
+    );
   }
   if (problems.length) throw new EnvError(problems);
   return env;

@@ -4,8 +4,7 @@ import { parseCoreEnv, type CoreEnv } from './env.js';
 
 /** Authentication settings. */
 export type AuthConfig =
-  | { backend: 'none' }
-  | { backend: 'jwt'; jwksUrl?: string; publicKeyPem?: string; issuer?: string; audience?: string };
+  { backend: 'none' } | { backend: 'jwt'; jwksUrl?: string; publicKeyPem?: string; issuer?: string; audience?: string };
 
 /** The validated configuration of one Meetbridge process. */
 export interface AppConfig {

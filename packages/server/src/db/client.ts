@@ -67,7 +67,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         client.release();
       }
     };
-    return finish({ db, kind: 'postgres', pool, close: () => pool.end(), withSchemaLock }, (folder) => migratePg(drizzlePg(pool), { migrationsFolder: folder }));
+    return finish({ db, kind: 'postgres', pool, close: () => pool.end(), withSchemaLock }, (folder) =>
+      migratePg(drizzlePg(pool), { migrationsFolder: folder }),
+    );
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
   const pglite = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();

@@ -31,21 +31,35 @@ export async function startWorkers(c: Container, queue: JobQueue, intervalSecond
       running.add(run);
       return run.finally(() => running.delete(run));
     };
-  const drainId = await boss.work(QUEUES.webhookDrain.name, { pollingIntervalSeconds: 0.5 }, tracked(async () => {
-    // A job drains a bounded slice, then hands over to a fresh job, so one job never runs for long.
-    if ((await c.webhooks.drain(DRAIN_SLICE)) >= DRAIN_SLICE) await queue.send('webhookDrain', {});
-  }));
-  await boss.work<unknown>(QUEUES.meetingReconcile.name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, tracked(async (jobs: PgBoss.Job<unknown>[]) => {
-    for (const job of jobs) {
-      const data = ReconcileJob.parse(job.data);
-      await c.participants.reconcile(data.meetingId, data.countEmpty);
-    }
-  }));
-  await boss.work(QUEUES.meetingSweep.name, { pollingIntervalSeconds: 1 }, tracked(async () => {
-    await sweep(c, queue);
-  }));
+  const drainId = await boss.work(
+    QUEUES.webhookDrain.name,
+    { pollingIntervalSeconds: 0.5 },
+    tracked(async () => {
+      // A job drains a bounded slice, then hands over to a fresh job, so one job never runs for long.
+      if ((await c.webhooks.drain(DRAIN_SLICE)) >= DRAIN_SLICE) await queue.send('webhookDrain', {});
+    }),
+  );
+  await boss.work<unknown>(
+    QUEUES.meetingReconcile.name,
+    { pollingIntervalSeconds: 0.5, batchSize: 5 },
+    tracked(async (jobs: PgBoss.Job<unknown>[]) => {
+      for (const job of jobs) {
+        const data = ReconcileJob.parse(job.data);
+        await c.participants.reconcile(data.meetingId, data.countEmpty);
+      }
+    }),
+  );
+  await boss.work(
+    QUEUES.meetingSweep.name,
+    { pollingIntervalSeconds: 1 },
+    tracked(async () => {
+      await sweep(c, queue);
+    }),
+  );
   const tick = () =>
-    queue.send('meetingSweep', {}, { singletonKey: 'sweep', singletonSeconds: intervalSeconds }).catch((err: unknown) => c.logger.warn({ err }, 'could not schedule the sweep'));
+    queue
+      .send('meetingSweep', {}, { singletonKey: 'sweep', singletonSeconds: intervalSeconds })
+      .catch((err: unknown) => c.logger.warn({ err }, 'could not schedule the sweep'));
   let stopped = false;
   const timer = setInterval(tick, intervalSeconds * 1000);
   timer.unref();

@@ -8,7 +8,10 @@ export interface FieldError {
 
 /** The request is malformed; `errors` names each invalid field. HTTP 400. */
 export class ValidationError extends MeetbridgeError {
-  constructor(message: string, readonly errors: FieldError[] = []) {
+  constructor(
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
     super('validation_error', 400, message);
   }
 }

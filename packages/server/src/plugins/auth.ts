@@ -34,7 +34,9 @@ export function requireUser(request: FastifyRequest): User {
 type Verifier = (token: string) => Promise<User>;
 
 function makeVerifier(auth: Extract<AuthConfig, { backend: 'jwt' }>): Verifier {
-  const key: JWTVerifyGetKey | KeyObject = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : createPublicKey(auth.publicKeyPem ?? '');
+  const key: JWTVerifyGetKey | KeyObject = auth.jwksUrl
+    ? createRemoteJWKSet(new URL(auth.jwksUrl))
+    : createPublicKey(auth.publicKeyPem ?? '');
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, key as KeyObject, { issuer: auth.issuer, audience: auth.audience });

@@ -70,7 +70,12 @@ export async function jwtAuth(): Promise<JwtAuth> {
   const issuer = 'https://auth.test/';
   const audience = 'meetbridge';
   return {
-    env: { AUTH_BACKEND: 'jwt', AUTH_JWT_PUBLIC_KEY: await exportSPKI(pair.publicKey), AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: audience },
+    env: {
+      AUTH_BACKEND: 'jwt',
+      AUTH_JWT_PUBLIC_KEY: await exportSPKI(pair.publicKey),
+      AUTH_JWT_ISSUER: issuer,
+      AUTH_JWT_AUDIENCE: audience,
+    },
     async as(sub) {
       const token = await new SignJWT({ name: `${sub} name` })
         .setProtectedHeader({ alg: 'ES256' })

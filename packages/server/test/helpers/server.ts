@@ -14,7 +14,11 @@ export interface TestServer {
   testDb: TestDatabase;
   url: string;
   /** `fetch` against the server; JSON bodies are encoded for you. */
-  request(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<{ status: number; headers: Headers; body: any }>;
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }
 
@@ -42,7 +46,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a server with `env` on top of safe defaults (mock provider, no auth, temp DATA_DIR). */
-export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock; testDb?: TestDatabase } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { clock?: Clock; testDb?: TestDatabase } = {},
+): Promise<TestServer> {
   const testDb = options.testDb ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'meetbridge-test-'));
   const port = await freePort();

@@ -7,7 +7,7 @@ const s3 = { bucket: null, region: 'us-west-2', roleArn: null };
 const now = new Date('2026-03-01T23:59:58.999Z');
 
 describe('buildCreateRoomBody', () => {
-  it('names the room {room}-{UTC stamp}-{random} in Daily\'s charset', () => {
+  it("names the room {room}-{UTC stamp}-{random} in Daily's charset", () => {
     const { name } = buildCreateRoomBody({ roomName: 'Team Room!', settings, endDate: now }, now, s3);
     expect(name).toMatch(/^Team-Room--20260301235958-[a-z0-9]{6}$/);
   });
@@ -25,8 +25,8 @@ describe('buildCreateRoomBody', () => {
   });
 
   it('names only the missing variable when the bucket is set but the role is not', () => {
-    expect(() => buildCreateRoomBody({ roomName: 'r', settings: { ...settings, recordingType: 'cloud' }, endDate: now }, now, { ...s3, bucket: 'b' })).toThrow(
-      expect.objectContaining({ variables: ['AWS_DAILY_ROLE_ARN'] }),
-    );
+    expect(() =>
+      buildCreateRoomBody({ roomName: 'r', settings: { ...settings, recordingType: 'cloud' }, endDate: now }, now, { ...s3, bucket: 'b' }),
+    ).toThrow(expect.objectContaining({ variables: ['AWS_DAILY_ROLE_ARN'] }));
   });
 });

@@ -111,7 +111,9 @@ export class DailyAdapter implements PlatformAdapter {
     private readonly config: DailyConfig,
     private readonly deps: AdapterDeps,
   ) {
-    this.client = new DailyClient(createHttpClient({ provider: 'daily', baseUrl: config.apiUrl, apiKey: config.apiKey, redact: config.webhookSecrets }, deps));
+    this.client = new DailyClient(
+      createHttpClient({ provider: 'daily', baseUrl: config.apiUrl, apiKey: config.apiKey, redact: config.webhookSecrets }, deps),
+    );
     this.sleep = deps.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
@@ -159,7 +161,11 @@ export class DailyAdapter implements PlatformAdapter {
    * registers a new call a few seconds after the first join.
    */
   async startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }> {
-    const body = { type: input.type, instanceId: input.instanceId, ...(input.maxDurationSeconds ? { maxDuration: input.maxDurationSeconds } : {}) };
+    const body = {
+      type: input.type,
+      instanceId: input.instanceId,
+      ...(input.maxDurationSeconds ? { maxDuration: input.maxDurationSeconds } : {}),
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         return { recordingId: await this.client.startRecording(meeting.providerRoomName, body) };
@@ -167,7 +173,10 @@ export class DailyAdapter implements PlatformAdapter {
         if (!(error instanceof ProviderError)) throw error;
         if (errorText(error).includes('has an active stream')) return { recordingId: null };
         if (!errorText(error).includes('does not seem to be hosting a call') || attempt >= NOT_HOSTING_RETRIES) throw error;
-        this.deps.logger.info({ provider: this.name, operation: 'startRecording', attempt: attempt + 1 }, 'call not registered yet; retrying');
+        this.deps.logger.info(
+          { provider: this.name, operation: 'startRecording', attempt: attempt + 1 },
+          'call not registered yet; retrying',
+        );
         await this.sleep(NOT_HOSTING_DELAY_MS * 2 ** attempt);
       }
     }

@@ -76,12 +76,23 @@ export class DailyClient {
 
   /** `GET /rooms/:name/presence`: who is in the call now (up to ~15 s stale). */
   getRoomPresence(roomName: string): Promise<DailyPresenceWire> {
-    return this.http.request({ operation: 'getRoomPresence', method: 'GET', path: `/rooms/${pathSegment(roomName)}/presence`, schema: DailyPresenceWire });
+    return this.http.request({
+      operation: 'getRoomPresence',
+      method: 'GET',
+      path: `/rooms/${pathSegment(roomName)}/presence`,
+      schema: DailyPresenceWire,
+    });
   }
 
   /** `GET /meetings?room=`: the room's call sessions, newest first. */
   listMeetings(roomName: string, limit = DAILY_MAX_PAGE): Promise<DailyMeetingsWire> {
-    return this.http.request({ operation: 'listMeetings', method: 'GET', path: '/meetings', query: { room: roomName, limit }, schema: DailyMeetingsWire });
+    return this.http.request({
+      operation: 'listMeetings',
+      method: 'GET',
+      path: '/meetings',
+      query: { room: roomName, limit },
+      schema: DailyMeetingsWire,
+    });
   }
 
   /**
@@ -103,7 +114,12 @@ export class DailyClient {
 
   /** `GET /recordings/:id`. */
   getRecording(recordingId: string): Promise<DailyRecordingWire> {
-    return this.http.request({ operation: 'getRecording', method: 'GET', path: `/recordings/${pathSegment(recordingId)}`, schema: DailyRecordingWire });
+    return this.http.request({
+      operation: 'getRecording',
+      method: 'GET',
+      path: `/recordings/${pathSegment(recordingId)}`,
+      schema: DailyRecordingWire,
+    });
   }
 
   /** One page of `GET /recordings` (newest first; Daily allows ~2 requests/s here). */

@@ -22,7 +22,13 @@ describe('loadDailyConfig', () => {
   it('applies the defaults: API URL, region us-west-2, no secrets, no bucket', () => {
     expect(loadDailyConfig({ DAILY_API_KEY: 'key' })).toEqual({
       ok: true,
-      config: { apiKey: 'key', apiUrl: DAILY_DEFAULT_API_URL, webhookSecrets: [], subdomain: null, s3: { bucket: null, region: 'us-west-2', roleArn: null } },
+      config: {
+        apiKey: 'key',
+        apiUrl: DAILY_DEFAULT_API_URL,
+        webhookSecrets: [],
+        subdomain: null,
+        s3: { bucket: null, region: 'us-west-2', roleArn: null },
+      },
     });
   });
 
@@ -48,11 +54,14 @@ describe('loadDailyConfig', () => {
     });
   });
 
-  it.each(['not base64!', 'abc', 'YWJjZA'])('throws ConfigError naming DAILY_WEBHOOK_SECRET for a non-base64 secret (%s), without echoing it', (bad) => {
-    const error = configError(() => loadDailyConfig({ DAILY_API_KEY: 'key', DAILY_WEBHOOK_SECRET: `${SECRET},${bad}` }));
-    expect(error.variables).toEqual(['DAILY_WEBHOOK_SECRET']);
-    expect(error.message).not.toContain(bad);
-  });
+  it.each(['not base64!', 'abc', 'YWJjZA'])(
+    'throws ConfigError naming DAILY_WEBHOOK_SECRET for a non-base64 secret (%s), without echoing it',
+    (bad) => {
+      const error = configError(() => loadDailyConfig({ DAILY_API_KEY: 'key', DAILY_WEBHOOK_SECRET: `${SECRET},${bad}` }));
+      expect(error.variables).toEqual(['DAILY_WEBHOOK_SECRET']);
+      expect(error.message).not.toContain(bad);
+    },
+  );
 
   it('throws ConfigError naming DAILY_API_URL for an invalid URL, even without an API key', () => {
     expect(configError(() => loadDailyConfig({ DAILY_API_URL: 'api.daily.co' })).variables).toEqual(['DAILY_API_URL']);

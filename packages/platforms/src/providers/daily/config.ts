@@ -26,7 +26,7 @@ export const dailyEnvVars = {
   DAILY_API_KEY: 'Daily API key (dashboard → Developers). Required to use Daily.',
   DAILY_API_URL: `Daily REST base URL. Default ${DAILY_DEFAULT_API_URL}.`,
   DAILY_WEBHOOK_SECRET: 'Base64 HMAC secret(s) registered as the webhook\'s "hmac"; comma-separated during rotation.',
-  DAILY_SUBDOMAIN: 'Your Daily domain\'s subdomain (acme for acme.daily.co). Optional.',
+  DAILY_SUBDOMAIN: "Your Daily domain's subdomain (acme for acme.daily.co). Optional.",
   AWS_DAILY_S3_BUCKET: 'S3 bucket Daily writes raw-tracks recordings into (recordings_bucket.bucket_name).',
   AWS_DAILY_S3_REGION: `Region of that bucket. Default ${DAILY_DEFAULT_S3_REGION}.`,
   AWS_DAILY_ROLE_ARN: 'IAM role Daily assumes to write into the bucket (recordings_bucket.assume_role_arn).',

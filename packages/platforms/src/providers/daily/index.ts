@@ -15,5 +15,12 @@ export const dailyProvider = {
 
 export { DailyAdapter, buildCreateRoomBody, buildMeetingTokenBody } from './adapter.js';
 export { DailyClient, type ListRecordingsOptions, type StartRecordingBody } from './client.js';
-export { signDailyWebhook, verifyDailyWebhook, parseDailyWebhook, isDailyVerificationPing, DAILY_SIGNATURE_HEADER, DAILY_TIMESTAMP_HEADER } from './webhooks.js';
+export {
+  signDailyWebhook,
+  verifyDailyWebhook,
+  parseDailyWebhook,
+  isDailyVerificationPing,
+  DAILY_SIGNATURE_HEADER,
+  DAILY_TIMESTAMP_HEADER,
+} from './webhooks.js';
 export type { DailyConfig } from './config.js';

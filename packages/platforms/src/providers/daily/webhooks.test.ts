@@ -46,7 +46,12 @@ function reasonOf(fn: () => unknown): WebhookFailureReason | 'no error' {
 
 describe('verifyDailyWebhook', () => {
   it('accepts a valid signature and returns the envelope id, type and event_ts', () => {
-    expect(verify(raw, headersFor(raw))).toEqual({ eventId: envelope.id, type: 'participant.joined', occurredAt: new Date(1772359199961), body: envelope });
+    expect(verify(raw, headersFor(raw))).toEqual({
+      eventId: envelope.id,
+      type: 'participant.joined',
+      occurredAt: new Date(1772359199961),
+      body: envelope,
+    });
   });
 
   it('accepts a non-ASCII user name in the raw body byte for byte', () => {
@@ -109,7 +114,7 @@ describe('verifyDailyWebhook', () => {
     expect(verify(raw, headers).eventId).toBe(envelope.id);
   });
 
-  it('falls back to compact JSON, as Daily\'s docs snippet signs JSON.stringify(event)', () => {
+  it("falls back to compact JSON, as Daily's docs snippet signs JSON.stringify(event)", () => {
     const pretty = Buffer.from(JSON.stringify(envelope, null, 2));
     expect(verify(pretty, headersFor(raw)).eventId).toBe(envelope.id);
   });
@@ -154,7 +159,17 @@ describe('parseDailyWebhook', () => {
 
   it('maps participant.joined and participant.left with the session id and the room', () => {
     expect(parseDailyWebhook(webhook('participant.joined', envelope.payload))).toEqual([
-      { ...base, providerType: 'participant.joined', providerRoomName: envelope.payload.room, kind: 'participant.joined', sessionId: envelope.payload.session_id, userId: envelope.payload.user_id, userName: 'Zoë Ångström 山田', numClients: null, role: null },
+      {
+        ...base,
+        providerType: 'participant.joined',
+        providerRoomName: envelope.payload.room,
+        kind: 'participant.joined',
+        sessionId: envelope.payload.session_id,
+        userId: envelope.payload.user_id,
+        userName: 'Zoë Ångström 山田',
+        numClients: null,
+        role: null,
+      },
     ]);
     const [left] = parseDailyWebhook(webhook('participant.left', { room: 'r', session_id: 's', user_id: null, duration: 11.4 }));
     expect(left).toMatchObject({ kind: 'participant.left', providerRoomName: 'r', sessionId: 's', userId: null, userName: null });
@@ -162,18 +177,46 @@ describe('parseDailyWebhook', () => {
 
   it('maps meeting.started and ended with meeting_id as the session id', () => {
     const payload = { start_ts: 1708526032.672, meeting_id: 'f2aa1ade', room: 'TrPmUX1DzjSwDaAFDfNj' };
-    expect(parseDailyWebhook(webhook('meeting.started', payload))).toEqual([{ ...base, providerType: 'meeting.started', providerRoomName: 'TrPmUX1DzjSwDaAFDfNj', kind: 'meeting.started', providerSessionId: 'f2aa1ade' }]);
+    expect(parseDailyWebhook(webhook('meeting.started', payload))).toEqual([
+      {
+        ...base,
+        providerType: 'meeting.started',
+        providerRoomName: 'TrPmUX1DzjSwDaAFDfNj',
+        kind: 'meeting.started',
+        providerSessionId: 'f2aa1ade',
+      },
+    ]);
     expect(parseDailyWebhook(webhook('meeting.ended', { room: 'r' }))[0]).toMatchObject({ kind: 'meeting.ended', providerSessionId: null });
   });
 
   it('maps recording.started, whose room_name is optional', () => {
-    const payload = { action: 'start-cloud-recording', recording_id: 'rec-1', instance_id: 'inst-1', start_ts: 1692124183, layout: { preset: 'default' } };
-    expect(parseDailyWebhook(webhook('recording.started', payload))).toEqual([{ ...base, providerType: 'recording.started', providerRoomName: null, kind: 'recording.started', recordingId: 'rec-1', instanceId: 'inst-1' }]);
+    const payload = {
+      action: 'start-cloud-recording',
+      recording_id: 'rec-1',
+      instance_id: 'inst-1',
+      start_ts: 1692124183,
+      layout: { preset: 'default' },
+    };
+    expect(parseDailyWebhook(webhook('recording.started', payload))).toEqual([
+      {
+        ...base,
+        providerType: 'recording.started',
+        providerRoomName: null,
+        kind: 'recording.started',
+        recordingId: 'rec-1',
+        instanceId: 'inst-1',
+      },
+    ]);
   });
 
   it('maps a raw-tracks recording.ready-to-download with its tracks', () => {
     const payload = {
-      type: 'raw-tracks', recording_id: 'rec-2', room_name: 'daily-20251020193458', start_ts: 1760988935, status: 'finished', duration: 80,
+      type: 'raw-tracks',
+      recording_id: 'rec-2',
+      room_name: 'daily-20251020193458',
+      start_ts: 1760988935,
+      status: 'finished',
+      duration: 80,
       s3_key: 'acme/daily-20251020193458/1760988935484',
       tracks: [
         { type: 'audio', s3Key: 'acme/d/1760988935484-52f7-cam-audio-1760988935922', size: 831843 },
@@ -202,22 +245,62 @@ describe('parseDailyWebhook', () => {
   });
 
   it('maps a cloud recording with null tracks, float timestamps and an unknown type', () => {
-    const [cloud] = parseDailyWebhook(webhook('recording.ready-to-download', { recording_id: 'r', room_name: 'x', start_ts: '1692124183.5', duration: 9.5, tracks: null, type: 'cloud' }));
-    expect(cloud).toMatchObject({ recordingType: 'cloud', tracks: [], startedAt: new Date(1692124183_500), durationSeconds: 9.5, key: null });
-    expect(parseDailyWebhook(webhook('recording.ready-to-download', { recording_id: 'r', type: 'hologram' }))[0]).toMatchObject({ recordingType: 'unknown', startedAt: null });
+    const [cloud] = parseDailyWebhook(
+      webhook('recording.ready-to-download', {
+        recording_id: 'r',
+        room_name: 'x',
+        start_ts: '1692124183.5',
+        duration: 9.5,
+        tracks: null,
+        type: 'cloud',
+      }),
+    );
+    expect(cloud).toMatchObject({
+      recordingType: 'cloud',
+      tracks: [],
+      startedAt: new Date(1692124183_500),
+      durationSeconds: 9.5,
+      key: null,
+    });
+    expect(parseDailyWebhook(webhook('recording.ready-to-download', { recording_id: 'r', type: 'hologram' }))[0]).toMatchObject({
+      recordingType: 'unknown',
+      startedAt: null,
+    });
   });
 
   it('maps recording.error with error_msg, accepting a string timestamp', () => {
-    const payload = { action: 'cloud-recording-error', error_msg: 'cloud-recording-error: Error fetching STS credentials', instance_id: 'c3df', room_name: 'iM5w', timestamp: '1693402871' };
+    const payload = {
+      action: 'cloud-recording-error',
+      error_msg: 'cloud-recording-error: Error fetching STS credentials',
+      instance_id: 'c3df',
+      room_name: 'iM5w',
+      timestamp: '1693402871',
+    };
     expect(parseDailyWebhook(webhook('recording.error', payload, 1693402871.203))).toEqual([
-      { ...base, providerType: 'recording.error', providerRoomName: 'iM5w', kind: 'recording.error', recordingId: null, instanceId: 'c3df', message: payload.error_msg },
+      {
+        ...base,
+        providerType: 'recording.error',
+        providerRoomName: 'iM5w',
+        kind: 'recording.error',
+        recordingId: null,
+        instanceId: 'c3df',
+        message: payload.error_msg,
+      },
     ]);
-    expect(parseDailyWebhook(webhook('recording.error', {}))[0]).toMatchObject({ kind: 'recording.error', message: expect.stringContaining('without a message') });
+    expect(parseDailyWebhook(webhook('recording.error', {}))[0]).toMatchObject({
+      kind: 'recording.error',
+      message: expect.stringContaining('without a message'),
+    });
   });
 
   it('keeps the room of an unhandled event for the audit trail', () => {
-    expect(parseDailyWebhook(webhook('transcript.started', { room_name: 'r1' }))).toEqual([{ ...base, providerType: 'transcript.started', providerRoomName: 'r1', kind: 'unhandled' }]);
-    expect(parseDailyWebhook(webhook('waiting-participant.joined', { room: 'r2' }))[0]).toMatchObject({ kind: 'unhandled', providerRoomName: 'r2' });
+    expect(parseDailyWebhook(webhook('transcript.started', { room_name: 'r1' }))).toEqual([
+      { ...base, providerType: 'transcript.started', providerRoomName: 'r1', kind: 'unhandled' },
+    ]);
+    expect(parseDailyWebhook(webhook('waiting-participant.joined', { room: 'r2' }))[0]).toMatchObject({
+      kind: 'unhandled',
+      providerRoomName: 'r2',
+    });
     expect(parseDailyWebhook(webhook('dialin.ready', { room: 7 }))[0]).toMatchObject({ kind: 'unhandled', providerRoomName: null });
   });
 
@@ -233,9 +316,20 @@ describe('parseDailyWebhook', () => {
   });
 
   it('never throws, whatever the payload (property)', () => {
-    const types = fc.constantFrom('participant.joined', 'participant.left', 'meeting.started', 'meeting.ended', 'recording.started', 'recording.ready-to-download', 'recording.error', 'other');
-    fc.assert(fc.property(types, fc.jsonValue(), fc.jsonValue(), (type, payload, ts) => {
-      expect(parseDailyWebhook(webhook(type, payload, ts))).toHaveLength(1);
-    }));
+    const types = fc.constantFrom(
+      'participant.joined',
+      'participant.left',
+      'meeting.started',
+      'meeting.ended',
+      'recording.started',
+      'recording.ready-to-download',
+      'recording.error',
+      'other',
+    );
+    fc.assert(
+      fc.property(types, fc.jsonValue(), fc.jsonValue(), (type, payload, ts) => {
+        expect(parseDailyWebhook(webhook(type, payload, ts))).toHaveLength(1);
+      }),
+    );
   });
 });

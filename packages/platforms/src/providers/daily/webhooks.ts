@@ -2,7 +2,17 @@ import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
 import { isBase64 } from '../../core/config.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent, RecordingReadyEvent, RecordingTrack } from '../../core/events.js';
-import { bodyDigest, checkTimestamp, DEFAULT_TOLERANCE_SECONDS, hmacSha256, parseJsonBody, readHeader, requireSecrets, safeEqual, signedBodyCandidates } from '../../core/signature.js';
+import {
+  bodyDigest,
+  checkTimestamp,
+  DEFAULT_TOLERANCE_SECONDS,
+  hmacSha256,
+  parseJsonBody,
+  readHeader,
+  requireSecrets,
+  safeEqual,
+  signedBodyCandidates,
+} from '../../core/signature.js';
 import {
   DailyMeetingPayloadWire,
   DailyParticipantPayloadWire,
@@ -41,7 +51,10 @@ function readHeaders(headers: HeaderBag): { signature: Buffer; timestamp: string
   const signature = readHeader(headers, DAILY_SIGNATURE_HEADER)?.trim();
   const timestamp = readHeader(headers, DAILY_TIMESTAMP_HEADER)?.trim();
   if (!signature || !timestamp) {
-    throw new WebhookVerificationError('missing_header', 'The X-Webhook-Signature and X-Webhook-Timestamp headers are required on Daily webhooks.');
+    throw new WebhookVerificationError(
+      'missing_header',
+      'The X-Webhook-Signature and X-Webhook-Timestamp headers are required on Daily webhooks.',
+    );
   }
   if (!isBase64(signature)) {
     throw new WebhookVerificationError('malformed_header', 'X-Webhook-Signature must be a base64 HMAC-SHA256.');
@@ -148,7 +161,12 @@ function recordingStarted(webhook: VerifiedWebhook, payload: unknown): MeetingEv
   const parsed = DailyRecordingStartedPayloadWire.safeParse(payload);
   if (!parsed.success) return { ...base(webhook, null), kind: 'unhandled' };
   const p = parsed.data;
-  return { ...base(webhook, p.room_name), kind: 'recording.started', recordingId: p.recording_id ?? null, instanceId: p.instance_id ?? null };
+  return {
+    ...base(webhook, p.room_name),
+    kind: 'recording.started',
+    recordingId: p.recording_id ?? null,
+    instanceId: p.instance_id ?? null,
+  };
 }
 
 function recordingError(webhook: VerifiedWebhook, payload: unknown): MeetingEvent {

@@ -82,9 +82,7 @@ export const DailyMeetingsWire = z.object({
 export type DailyMeetingsWire = z.infer<typeof DailyMeetingsWire>;
 
 /** Reply of `POST /rooms/:name/recordings/start`; the id's field name is not documented, so both are read. */
-export const DailyStartRecordingWire = z
-  .object({ recordingId: z.string().optional(), id: z.string().optional() })
-  .optional();
+export const DailyStartRecordingWire = z.object({ recordingId: z.string().optional(), id: z.string().optional() }).optional();
 
 /** One track of a raw-tracks recording: `s3Key` (camelCase here), size in bytes. */
 export const DailyTrackWire = z.object({

@@ -46,7 +46,11 @@ describe('MockAdapter', () => {
   it('gives owners the host URL and others the room URL', async () => {
     const { adapter, meeting } = await setup();
     expect((await adapter.createJoin({ meeting, settings, user: null, isOwner: true })).url).toBe(meeting.hostRoomUrl);
-    expect(await adapter.createJoin({ meeting: { ...meeting, hostRoomUrl: null }, settings, user: null, isOwner: true })).toEqual({ url: meeting.roomUrl, token: null, expiresAt: endDate });
+    expect(await adapter.createJoin({ meeting: { ...meeting, hostRoomUrl: null }, settings, user: null, isOwner: true })).toEqual({
+      url: meeting.roomUrl,
+      token: null,
+      expiresAt: endDate,
+    });
   });
 
   it('starts a recording once per instance id and refuses deleted rooms', async () => {
@@ -67,7 +71,9 @@ describe('MockAdapter', () => {
 
   it('verifies and parses its signed webhooks, and refuses them without a secret', async () => {
     const { adapter } = await setup();
-    const body = Buffer.from(JSON.stringify({ type: 'participant.joined', timestamp: NOW.toISOString(), data: { room_name: 'r', session_id: 's' } }));
+    const body = Buffer.from(
+      JSON.stringify({ type: 'participant.joined', timestamp: NOW.toISOString(), data: { room_name: 'r', session_id: 's' } }),
+    );
     const verified = adapter.verifyWebhook(body, signMockWebhook(SECRET, 'msg_1', NOW.getTime() / 1000, body), NOW);
     expect(adapter.parseWebhook(verified)[0]).toMatchObject({ kind: 'participant.joined', sessionId: 's' });
     const bare = new MockAdapter({ webhookSecrets: [] }, deps);

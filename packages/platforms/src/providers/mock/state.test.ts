@@ -23,7 +23,10 @@ describe('MockProviderState', () => {
     const first = state.join('room-1', { userId: null, userName: null }, t(1));
     state.leave('room-1', first.sessionId, t(2));
     state.join('room-1', { userId: null, userName: null }, t(5));
-    expect(state.room('room-1')?.sessions.map((s) => [s.startedAt, s.endedAt])).toEqual([[t(1), t(2)], [t(5), null]]);
+    expect(state.room('room-1')?.sessions.map((s) => [s.startedAt, s.endedAt])).toEqual([
+      [t(1), t(2)],
+      [t(5), null],
+    ]);
   });
 
   it('refuses joins to unknown or deleted rooms and ignores unknown leaves', () => {

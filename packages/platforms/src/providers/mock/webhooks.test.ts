@@ -6,7 +6,13 @@ import { parseMockWebhook, signMockWebhook, verifyMockWebhook } from './webhooks
 const SECRET = `whsec_${Buffer.from('mock-secret-key').toString('base64')}`;
 const TS = 1_772_359_200;
 const NOW = new Date(TS * 1000);
-const body = Buffer.from(JSON.stringify({ type: 'participant.joined', timestamp: NOW.toISOString(), data: { room_name: 'r1', session_id: 's1', user_name: 'Zoë' } }));
+const body = Buffer.from(
+  JSON.stringify({
+    type: 'participant.joined',
+    timestamp: NOW.toISOString(),
+    data: { room_name: 'r1', session_id: 's1', user_name: 'Zoë' },
+  }),
+);
 
 function reason(fn: () => unknown): string {
   try {
@@ -20,7 +26,11 @@ function reason(fn: () => unknown): string {
 describe('mock webhooks (Standard Webhooks)', () => {
   it('verifies its own signature and reads the type', () => {
     const headers = signMockWebhook(SECRET, 'msg_1', TS, body);
-    expect(verifyMockWebhook(body, headers, NOW, [SECRET], 300)).toMatchObject({ eventId: 'msg_1', type: 'participant.joined', occurredAt: NOW });
+    expect(verifyMockWebhook(body, headers, NOW, [SECRET], 300)).toMatchObject({
+      eventId: 'msg_1',
+      type: 'participant.joined',
+      occurredAt: NOW,
+    });
   });
 
   it('accepts a bare base64 secret and the second of a rotated list', () => {
@@ -38,7 +48,10 @@ describe('mock webhooks (Standard Webhooks)', () => {
 
   it('keeps an authentic non-JSON body with an unknown type', () => {
     const raw = Buffer.from('hello');
-    expect(verifyMockWebhook(raw, signMockWebhook(SECRET, 'msg_2', TS, raw), NOW, [SECRET], 300)).toMatchObject({ type: 'unknown', body: undefined });
+    expect(verifyMockWebhook(raw, signMockWebhook(SECRET, 'msg_2', TS, raw), NOW, [SECRET], 300)).toMatchObject({
+      type: 'unknown',
+      body: undefined,
+    });
   });
 });
 
@@ -49,15 +62,29 @@ function hook(type: string, data: Record<string, unknown>): VerifiedWebhook {
 describe('parseMockWebhook', () => {
   it('maps participant, meeting and recording-error events', () => {
     expect(parseMockWebhook(hook('participant.left', { room_name: 'r1', session_id: 's1', meeting_id: 'm1' }))[0]).toMatchObject({
-      kind: 'participant.left', sessionId: 's1', userId: null, providerRoomName: 'r1', providerMeetingId: 'm1',
+      kind: 'participant.left',
+      sessionId: 's1',
+      userId: null,
+      providerRoomName: 'r1',
+      providerMeetingId: 'm1',
     });
-    expect(parseMockWebhook(hook('meeting.ended', { room_name: 'r1' }))[0]).toMatchObject({ kind: 'meeting.ended', providerSessionId: null });
-    expect(parseMockWebhook(hook('recording.error', { recording_id: 'rec' }))[0]).toMatchObject({ kind: 'recording.error', recordingId: 'rec', message: 'unknown error' });
+    expect(parseMockWebhook(hook('meeting.ended', { room_name: 'r1' }))[0]).toMatchObject({
+      kind: 'meeting.ended',
+      providerSessionId: null,
+    });
+    expect(parseMockWebhook(hook('recording.error', { recording_id: 'rec' }))[0]).toMatchObject({
+      kind: 'recording.error',
+      recordingId: 'rec',
+      message: 'unknown error',
+    });
   });
 
   it('returns unhandled for unknown types, participant events without a session, and non-envelopes', () => {
     expect(parseMockWebhook(hook('other', {}))[0]?.kind).toBe('unhandled');
     expect(parseMockWebhook(hook('participant.joined', {}))[0]?.kind).toBe('unhandled');
-    expect(parseMockWebhook({ eventId: 'e', type: 'x', occurredAt: NOW, body: 42 })[0]).toMatchObject({ kind: 'unhandled', providerRoomName: null });
+    expect(parseMockWebhook({ eventId: 'e', type: 'x', occurredAt: NOW, body: 42 })[0]).toMatchObject({
+      kind: 'unhandled',
+      providerRoomName: null,
+    });
   });
 });

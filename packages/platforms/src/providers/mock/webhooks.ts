@@ -87,12 +87,30 @@ export function parseMockWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
     case 'participant.joined':
     case 'participant.left':
       if (!data.session_id) return [{ ...base, kind: 'unhandled' }];
-      return [{ ...base, kind: type, sessionId: data.session_id, userId: data.user_id ?? null, userName: data.user_name ?? null, numClients: null, role: null }];
+      return [
+        {
+          ...base,
+          kind: type,
+          sessionId: data.session_id,
+          userId: data.user_id ?? null,
+          userName: data.user_name ?? null,
+          numClients: null,
+          role: null,
+        },
+      ];
     case 'meeting.started':
     case 'meeting.ended':
       return [{ ...base, kind: type, providerSessionId: null }];
     case 'recording.error':
-      return [{ ...base, kind: 'recording.error', recordingId: data.recording_id ?? null, instanceId: null, message: data.message ?? 'unknown error' }];
+      return [
+        {
+          ...base,
+          kind: 'recording.error',
+          recordingId: data.recording_id ?? null,
+          instanceId: null,
+          message: data.message ?? 'unknown error',
+        },
+      ];
     default:
       return [{ ...base, kind: 'unhandled' }];
   }

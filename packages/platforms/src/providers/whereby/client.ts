@@ -2,12 +2,7 @@ import { z } from 'zod';
 import type { LogoInput } from '../../core/adapter.js';
 import { ProviderError } from '../../core/errors.js';
 import { pathSegment, type HttpClient } from '../../core/http.js';
-import {
-  WherebyAccessLinkWire,
-  WherebyMeetingWire,
-  WherebyRoomSessionsWire,
-  type WherebyCreateMeetingBody,
-} from './wire.js';
+import { WherebyAccessLinkWire, WherebyMeetingWire, WherebyRoomSessionsWire, type WherebyCreateMeetingBody } from './wire.js';
 
 /** Default validity of a recording access link, in seconds (Whereby allows 1..43200). */
 export const DEFAULT_ACCESS_LINK_SECONDS = 3600;
@@ -27,7 +22,12 @@ export class WherebyClient {
   /** `DELETE /meetings/{meetingId}` → 204. A meeting that is already gone (404) counts as deleted. */
   async deleteMeeting(meetingId: string): Promise<void> {
     try {
-      await this.http.request({ operation: 'deleteMeeting', method: 'DELETE', path: `/meetings/${pathSegment(meetingId)}`, schema: z.unknown() });
+      await this.http.request({
+        operation: 'deleteMeeting',
+        method: 'DELETE',
+        path: `/meetings/${pathSegment(meetingId)}`,
+        schema: z.unknown(),
+      });
     } catch (error) {
       if (error instanceof ProviderError && error.providerStatus === 404) return;
       throw error;
@@ -53,7 +53,13 @@ export class WherebyClient {
     const form = new FormData();
     // Copy into a fresh Uint8Array: Blob wants an ArrayBuffer-backed view, not a shared one.
     form.append('image', new Blob([new Uint8Array(logo.data)], { type: logo.contentType }), logo.filename);
-    await this.http.request({ operation: 'uploadRoomLogo', method: 'PUT', path: `/rooms/${pathSegment(roomName)}/theme/logo`, form, schema: z.unknown() });
+    await this.http.request({
+      operation: 'uploadRoomLogo',
+      method: 'PUT',
+      path: `/rooms/${pathSegment(roomName)}/theme/logo`,
+      form,
+      schema: z.unknown(),
+    });
   }
 
   /** `GET /recordings/{id}/access-link`; Whereby-hosted recordings only (self-hosted S3 gives 403). */

@@ -11,7 +11,12 @@ describe('loadWherebyConfig', () => {
   it('applies the default API URL and an empty secret list', () => {
     expect(loadWherebyConfig({ WHEREBY_API_KEY: 'key' })).toEqual({
       ok: true,
-      config: { apiKey: 'key', apiUrl: WHEREBY_DEFAULT_API_URL, webhookSecrets: [], s3: { bucket: null, accessKeyId: null, accessKeySecret: null } },
+      config: {
+        apiKey: 'key',
+        apiUrl: WHEREBY_DEFAULT_API_URL,
+        webhookSecrets: [],
+        s3: { bucket: null, accessKeyId: null, accessKeySecret: null },
+      },
     });
   });
 
@@ -26,27 +31,40 @@ describe('loadWherebyConfig', () => {
     });
     expect(result).toEqual({
       ok: true,
-      config: { apiKey: 'key', apiUrl: 'http://127.0.0.1:4010/v1', webhookSecrets: ['new', 'old'], s3: { bucket: 'bucket/sub', accessKeyId: 'AKIA', accessKeySecret: 'shh' } },
+      config: {
+        apiKey: 'key',
+        apiUrl: 'http://127.0.0.1:4010/v1',
+        webhookSecrets: ['new', 'old'],
+        s3: { bucket: 'bucket/sub', accessKeyId: 'AKIA', accessKeySecret: 'shh' },
+      },
     });
   });
 
-  it.each(['not a url', 'ftp://files.example/v1'])('throws ConfigError naming WHEREBY_API_URL for %s, without echoing the value', (value) => {
-    const error = (() => {
-      try {
-        loadWherebyConfig({ WHEREBY_API_KEY: 'key', WHEREBY_API_URL: value });
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variables).toEqual(['WHEREBY_API_URL']);
-    expect((error as ConfigError).message).toContain('WHEREBY_API_URL');
-    expect((error as ConfigError).message).not.toContain(value);
-  });
+  it.each(['not a url', 'ftp://files.example/v1'])(
+    'throws ConfigError naming WHEREBY_API_URL for %s, without echoing the value',
+    (value) => {
+      const error = (() => {
+        try {
+          loadWherebyConfig({ WHEREBY_API_KEY: 'key', WHEREBY_API_URL: value });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variables).toEqual(['WHEREBY_API_URL']);
+      expect((error as ConfigError).message).toContain('WHEREBY_API_URL');
+      expect((error as ConfigError).message).not.toContain(value);
+    },
+  );
 
   it('describes every variable it reads', () => {
-    expect(Object.keys(wherebyEnvVars).sort()).toEqual(
-      ['AWS_WHEREBY_ACCESS_KEY_ID', 'AWS_WHEREBY_ACCESS_KEY_SECRET', 'AWS_WHEREBY_S3_BUCKET', 'WHEREBY_API_KEY', 'WHEREBY_API_URL', 'WHEREBY_WEBHOOK_SECRET'],
-    );
+    expect(Object.keys(wherebyEnvVars).sort()).toEqual([
+      'AWS_WHEREBY_ACCESS_KEY_ID',
+      'AWS_WHEREBY_ACCESS_KEY_SECRET',
+      'AWS_WHEREBY_S3_BUCKET',
+      'WHEREBY_API_KEY',
+      'WHEREBY_API_URL',
+      'WHEREBY_WEBHOOK_SECRET',
+    ]);
   });
 });

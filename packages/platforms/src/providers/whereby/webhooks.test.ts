@@ -46,7 +46,12 @@ function reasonOf(fn: () => unknown): WebhookFailureReason | 'no error' {
 describe('verifyWherebyWebhook', () => {
   it('accepts a valid signature and returns the envelope id, type and createdAt', () => {
     const verified = verify(raw, signWherebyWebhook(SECRET, T, raw));
-    expect(verified).toEqual({ eventId: envelope.id, type: 'room.client.joined', occurredAt: new Date(envelope.createdAt), body: envelope });
+    expect(verified).toEqual({
+      eventId: envelope.id,
+      type: 'room.client.joined',
+      occurredAt: new Date(envelope.createdAt),
+      body: envelope,
+    });
   });
 
   it('accepts a non-ASCII display name in the raw body byte for byte', () => {
@@ -121,7 +126,9 @@ describe('verifyWherebyWebhook', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string({ unit: 'binary' }), (secret, text) => {
         const body = Buffer.from(text, 'utf8');
-        expect(verifyWherebyWebhook(body, { 'whereby-signature': signWherebyWebhook(secret, T, body) }, NOW, [secret], 300).type).toBeTypeOf('string');
+        expect(
+          verifyWherebyWebhook(body, { 'whereby-signature': signWherebyWebhook(secret, T, body) }, NOW, [secret], 300).type,
+        ).toBeTypeOf('string');
       }),
       { numRuns: 50 },
     );
@@ -137,18 +144,36 @@ describe('parseWherebyWebhook', () => {
 
   it('maps room.client.joined to participant.joined with numClients, role and externalId', () => {
     expect(parseWherebyWebhook(webhook('room.client.joined', envelope.data))).toEqual([
-      { ...base, providerType: 'room.client.joined', kind: 'participant.joined', sessionId: 'p-1', userId: 'user-1', userName: 'Zoë Ångström 山田', numClients: 8, role: 'host' },
+      {
+        ...base,
+        providerType: 'room.client.joined',
+        kind: 'participant.joined',
+        sessionId: 'p-1',
+        userId: 'user-1',
+        userName: 'Zoë Ångström 山田',
+        numClients: 8,
+        role: 'host',
+      },
     ]);
   });
 
   it('maps room.client.left to participant.left, with nulls for absent optional fields', () => {
     const data = { meetingId: 134, roomName: '/team-standup-af0b7b66', participantId: 'p-2', numClients: 0 };
     expect(parseWherebyWebhook(webhook('room.client.left', data))).toEqual([
-      { ...base, providerType: 'room.client.left', kind: 'participant.left', sessionId: 'p-2', userId: null, userName: null, numClients: 0, role: null },
+      {
+        ...base,
+        providerType: 'room.client.left',
+        kind: 'participant.left',
+        sessionId: 'p-2',
+        userId: null,
+        userName: null,
+        numClients: 0,
+        role: null,
+      },
     ]);
   });
 
-  it('keeps a join without participantId (Whereby\'s own example) under an event-derived session id', () => {
+  it("keeps a join without participantId (Whereby's own example) under an event-derived session id", () => {
     const { participantId: _p, ...data } = envelope.data;
     const [event] = parseWherebyWebhook(webhook('room.client.joined', data));
     expect(event).toMatchObject({ kind: 'participant.joined', sessionId: 'event:evt-1', numClients: 8 });
@@ -156,12 +181,25 @@ describe('parseWherebyWebhook', () => {
 
   it('maps room.session.started and ended to meeting events with the roomSessionId', () => {
     const data = { meetingId: '134', roomName: '/team-standup-af0b7b66', roomSessionId: 'rs-9' };
-    expect(parseWherebyWebhook(webhook('room.session.started', data))).toEqual([{ ...base, providerType: 'room.session.started', kind: 'meeting.started', providerSessionId: 'rs-9' }]);
-    expect(parseWherebyWebhook(webhook('room.session.ended', { roomName: '/r' }))[0]).toMatchObject({ kind: 'meeting.ended', providerSessionId: null, providerRoomName: '/r', providerMeetingId: null });
+    expect(parseWherebyWebhook(webhook('room.session.started', data))).toEqual([
+      { ...base, providerType: 'room.session.started', kind: 'meeting.started', providerSessionId: 'rs-9' },
+    ]);
+    expect(parseWherebyWebhook(webhook('room.session.ended', { roomName: '/r' }))[0]).toMatchObject({
+      kind: 'meeting.ended',
+      providerSessionId: null,
+      providerRoomName: '/r',
+      providerMeetingId: null,
+    });
   });
 
   it('maps recording.finished to a cloud recording.ready with the filename and its start time', () => {
-    const data = { roomName: '/team-standup-af0b7b66', meetingId: '134', recordingId: 'rec-1', filename: 'team-standup-af0b7b66-2026-03-01T10:00:05Z.mp4', status: 'completed' };
+    const data = {
+      roomName: '/team-standup-af0b7b66',
+      meetingId: '134',
+      recordingId: 'rec-1',
+      filename: 'team-standup-af0b7b66-2026-03-01T10:00:05Z.mp4',
+      status: 'completed',
+    };
     expect(parseWherebyWebhook(webhook('recording.finished', data))).toEqual([
       {
         ...base,
@@ -176,7 +214,9 @@ describe('parseWherebyWebhook', () => {
         durationSeconds: null,
       },
     ]);
-    expect(parseWherebyWebhook(webhook('recording.finished', { recordingId: 'r', filename: 'odd-name.mp4' }))[0]).toMatchObject({ startedAt: null });
+    expect(parseWherebyWebhook(webhook('recording.finished', { recordingId: 'r', filename: 'odd-name.mp4' }))[0]).toMatchObject({
+      startedAt: null,
+    });
   });
 
   it.each([
@@ -189,7 +229,14 @@ describe('parseWherebyWebhook', () => {
   });
 
   it('never throws, whatever the body (property)', () => {
-    const types = fc.constantFrom('room.client.joined', 'room.client.left', 'room.session.started', 'room.session.ended', 'recording.finished', 'other');
+    const types = fc.constantFrom(
+      'room.client.joined',
+      'room.client.left',
+      'room.session.started',
+      'room.session.ended',
+      'recording.finished',
+      'other',
+    );
     fc.assert(
       fc.property(types, fc.jsonValue(), (type, data) => {
         expect(parseWherebyWebhook(webhook(type, data))).toHaveLength(1);

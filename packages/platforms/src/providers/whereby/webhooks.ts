@@ -1,13 +1,18 @@
 import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent } from '../../core/events.js';
-import { bodyDigest, checkTimestamp, DEFAULT_TOLERANCE_SECONDS, hmacSha256, parseJsonBody, readHeader, requireSecrets, safeEqual, signedBodyCandidates } from '../../core/signature.js';
 import {
-  WherebyClientEventDataWire,
-  WherebyRecordingFinishedDataWire,
-  WherebyRoomEventDataWire,
-  WherebyWebhookWire,
-} from './wire.js';
+  bodyDigest,
+  checkTimestamp,
+  DEFAULT_TOLERANCE_SECONDS,
+  hmacSha256,
+  parseJsonBody,
+  readHeader,
+  requireSecrets,
+  safeEqual,
+  signedBodyCandidates,
+} from '../../core/signature.js';
+import { WherebyClientEventDataWire, WherebyRecordingFinishedDataWire, WherebyRoomEventDataWire, WherebyWebhookWire } from './wire.js';
 
 /**
  * Whereby webhook signatures (docs: insights-suite-and-api/webhooks.md):
@@ -83,7 +88,6 @@ export function verifyWherebyWebhook(
   if (!envelope.success) return { eventId: bodyDigest(rawBody), type: 'unknown', occurredAt: signedAt, body };
   return { eventId: envelope.data.id, type: envelope.data.type, occurredAt: envelope.data.createdAt, body };
 }
-
 
 function baseOf(webhook: VerifiedWebhook, data: unknown): EventBase {
   const room = WherebyRoomEventDataWire.safeParse(data);

@@ -18,7 +18,10 @@ export const participantSession = pgTable(
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
     leftAt: timestamp('left_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('participant_session_meeting_session_key').on(t.meetingId, t.providerSessionId), index('participant_session_open_idx').on(t.meetingId, t.leftAt)],
+  (t) => [
+    uniqueIndex('participant_session_meeting_session_key').on(t.meetingId, t.providerSessionId),
+    index('participant_session_open_idx').on(t.meetingId, t.leftAt),
+  ],
 );
 
 export type ParticipantSessionRow = typeof participantSession.$inferSelect;

@@ -64,8 +64,14 @@ export class MeetingLifecycle {
   /** Deactivates active meetings whose end date passed or whose provider reported them ended. */
   async endDueMeetings(): Promise<number> {
     const now = this.deps.clock.now();
-    const expired = await this.deps.db.select({ id: meeting.id }).from(meeting).where(and(eq(meeting.isActive, true), lte(meeting.endDate, now)));
-    const ended = await this.deps.db.select({ id: meeting.id }).from(meeting).where(and(eq(meeting.isActive, true), isNotNull(meeting.providerEndedAt)));
+    const expired = await this.deps.db
+      .select({ id: meeting.id })
+      .from(meeting)
+      .where(and(eq(meeting.isActive, true), lte(meeting.endDate, now)));
+    const ended = await this.deps.db
+      .select({ id: meeting.id })
+      .from(meeting)
+      .where(and(eq(meeting.isActive, true), isNotNull(meeting.providerEndedAt)));
     let count = 0;
     for (const { id } of expired) if (await this.deactivate(id, 'expired')) count++;
     for (const { id } of ended) if (await this.deactivate(id, 'provider_ended')) count++;
@@ -74,7 +80,10 @@ export class MeetingLifecycle {
 
   /** Ends every active meeting of a room (it is being deleted), deleting their provider rooms. */
   async endRoomMeetings(roomId: string): Promise<void> {
-    const active = await this.deps.db.select({ id: meeting.id }).from(meeting).where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));
+    const active = await this.deps.db
+      .select({ id: meeting.id })
+      .from(meeting)
+      .where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));
     for (const { id } of active) await this.deactivate(id, 'owner', true);
   }
 

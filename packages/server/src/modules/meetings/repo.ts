@@ -76,5 +76,11 @@ export function toMeetingDto(row: MeetingRow, roomRow: RoomRow, isOwner: boolean
 
 /** How the meeting's adapter addresses it. */
 export function meetingRef(row: MeetingRow): MeetingRef {
-  return { providerMeetingId: row.providerMeetingId, providerRoomName: row.providerRoomName, roomUrl: row.roomUrl, hostRoomUrl: row.hostRoomUrl, endDate: row.endDate };
+  return {
+    providerMeetingId: row.providerMeetingId,
+    providerRoomName: row.providerRoomName,
+    roomUrl: row.roomUrl,
+    hostRoomUrl: row.hostRoomUrl,
+    endDate: row.endDate,
+  };
 }

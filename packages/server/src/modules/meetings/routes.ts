@@ -17,13 +17,18 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; in
     schema: {
       tags,
       summary: "Get the room's active meeting, or create one on the room's platform",
-      description: 'Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored).',
+      description:
+        'Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored).',
       params: RoomNameParams,
       body: MeetingCreateBody,
       response: { 200: Meeting, 201: Meeting, ...errorResponses, 502: ProblemSchema },
     },
     handler: async (request, reply) => {
-      const { meeting, created } = await meetings.getOrCreate(request.params.room_name, request.user, request.body?.allow_duplicated ?? false);
+      const { meeting, created } = await meetings.getOrCreate(
+        request.params.room_name,
+        request.user,
+        request.body?.allow_duplicated ?? false,
+      );
       return reply.code(created ? 201 : 200).send(meeting);
     },
   });
@@ -48,7 +53,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; in
     schema: {
       tags,
       summary: 'Reserve a place before joining',
-      description: 'Call right before opening the room: for 30 s (or until a participant joins) the meeting is not deactivated, so people joining at the same time end up in the same provider room. 409 for an ended meeting.',
+      description:
+        'Call right before opening the room: for 30 s (or until a participant joins) the meeting is not deactivated, so people joining at the same time end up in the same provider room. 409 for an ended meeting.',
       params: JoinParams,
       response: { 201: Reservation, ...errorResponses },
     },
@@ -59,7 +65,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; in
     schema: {
       tags,
       security: [{ bearer: [] }],
-      summary: "The provider webhooks received for a meeting, with their processing status (room owner only)",
+      summary: 'The provider webhooks received for a meeting, with their processing status (room owner only)',
       params: MeetingIdParams,
       querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       response: { 200: MeetingEventList, ...errorResponses },
@@ -85,7 +91,13 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; in
   });
 
   app.patch('/meetings/:meeting_id/deactivate', {
-    schema: { tags, security: [{ bearer: [] }], summary: 'Deactivate a meeting (room owner only)', params: MeetingIdParams, response: { 200: Meeting, ...errorResponses } },
+    schema: {
+      tags,
+      security: [{ bearer: [] }],
+      summary: 'Deactivate a meeting (room owner only)',
+      params: MeetingIdParams,
+      response: { 200: Meeting, ...errorResponses },
+    },
     handler: async (request) => meetings.deactivate(request.params.meeting_id, requireUser(request)),
   });
 };

@@ -68,7 +68,11 @@ export const JoinParams = z.object({
 });
 
 export const JoinResponse = z.object({
-  url: z.string().describe('The URL this caller should open: with a meeting token where the provider uses tokens, the host URL for the owner where the provider has one.'),
+  url: z
+    .string()
+    .describe(
+      'The URL this caller should open: with a meeting token where the provider uses tokens, the host URL for the owner where the provider has one.',
+    ),
   token: z.string().nullable().describe('The meeting token embedded in url, where the provider uses tokens.'),
   expires_at: z.iso.datetime().nullable(),
   is_owner: z.boolean(),

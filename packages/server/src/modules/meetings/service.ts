@@ -48,7 +48,9 @@ export class MeetingService {
     const platform = this.deps.catalog.platformForMeeting(roomRow);
     const settings = roomSettings(roomRow);
     const reusable = async (db?: Parameters<MeetingRepo['activeForRoom']>[2]) =>
-      allowDuplicated ? undefined : (await this.deps.repo.activeForRoom(roomRow.id, this.deps.clock.now(), db)).find((m) => matchesSettings(m, platform, settings));
+      allowDuplicated
+        ? undefined
+        : (await this.deps.repo.activeForRoom(roomRow.id, this.deps.clock.now(), db)).find((m) => matchesSettings(m, platform, settings));
 
     const existing = await reusable();
     if (existing) return { meeting: this.toDto(existing, roomRow, user), created: false };
@@ -95,7 +97,10 @@ export class MeetingService {
     try {
       await adapter.deleteMeeting({ ...created, endDate: created.endDate });
     } catch (error) {
-      this.deps.logger.warn({ err: error, provider: adapter.name, providerRoomName: created.providerRoomName }, 'could not delete an unused provider room');
+      this.deps.logger.warn(
+        { err: error, provider: adapter.name, providerRoomName: created.providerRoomName },
+        'could not delete an unused provider room',
+      );
     }
   }
 
@@ -115,7 +120,7 @@ export class MeetingService {
     if (!found || found.room.name !== roomName) throw new NotFoundError(`No meeting ${meetingId} in room "${roomName}".`);
     const { meeting: row, room: roomRow } = found;
     if (!row.isActive || row.endDate.getTime() <= this.deps.clock.now().getTime()) {
-      throw new ConflictError('This meeting has ended; ask for the room\'s current meeting with POST /v1/rooms/{room_name}/meeting.');
+      throw new ConflictError("This meeting has ended; ask for the room's current meeting with POST /v1/rooms/{room_name}/meeting.");
     }
     const adapter = this.deps.catalog.adapterForExisting(row.platform);
     if (!adapter) throw new ConflictError(`This meeting runs on ${row.platform}, which is not configured here any more.`);
@@ -126,7 +131,13 @@ export class MeetingService {
       user,
       isOwner,
     });
-    return { url: result.url, token: result.token, expires_at: result.expiresAt?.toISOString() ?? null, is_owner: isOwner, platform: row.platform };
+    return {
+      url: result.url,
+      token: result.token,
+      expires_at: result.expiresAt?.toISOString() ?? null,
+      is_owner: isOwner,
+      platform: row.platform,
+    };
   }
 
   async deactivate(id: string, user: User): Promise<Meeting> {
@@ -165,7 +176,8 @@ export class MeetingService {
       if (!locked?.isActive || locked.endDate.getTime() <= now.getTime()) return undefined;
       return this.deps.participants.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000));
     });
-    if (!reservation) throw new ConflictError("This meeting has ended; ask for the room's current meeting with POST /v1/rooms/{room_name}/meeting.");
+    if (!reservation)
+      throw new ConflictError("This meeting has ended; ask for the room's current meeting with POST /v1/rooms/{room_name}/meeting.");
     return { reservation_id: reservation.id, meeting_id: meetingId, expires_at: reservation.expiresAt.toISOString() };
   }
 }

@@ -10,7 +10,10 @@ function page(title: string, body: string): string {
 }
 
 export function notFoundPage(name: string): string {
-  return page('Room not found', `<h1>Mock room not found</h1><p>No active mock room <code>${escape(name)}</code>. Ask Meetbridge for a new meeting.</p>`);
+  return page(
+    'Room not found',
+    `<h1>Mock room not found</h1><p>No active mock room <code>${escape(name)}</code>. Ask Meetbridge for a new meeting.</p>`,
+  );
 }
 
 /** The mock "video room": join and leave buttons that drive the mock provider's presence. */

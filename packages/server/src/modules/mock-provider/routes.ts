@@ -26,7 +26,11 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
     const body = Buffer.from(JSON.stringify({ type, timestamp: now.toISOString(), data }));
     const headers = signMockWebhook(opts.webhookSecret, `msg_${randomUUID()}`, Math.floor(now.getTime() / 1000), body);
     try {
-      const res = await fetch(`${opts.baseUrl}/v1/mock/webhook`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+      const res = await fetch(`${opts.baseUrl}/v1/mock/webhook`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+      });
       if (!res.ok) opts.logger.warn({ status: res.status, type }, 'mock provider webhook refused');
     } catch (err) {
       // A real provider's delivery can fail too; presence reconciliation covers it.
@@ -52,13 +56,27 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
   });
 
   app.post('/mock/rooms/:provider_room_name/participants', {
-    schema: { hide: true, params: RoomParams, body: z.object({ user_name: z.string().max(100).nullish(), user_id: z.string().max(100).nullish() }).nullish() },
+    schema: {
+      hide: true,
+      params: RoomParams,
+      body: z.object({ user_name: z.string().max(100).nullish(), user_id: z.string().max(100).nullish() }).nullish(),
+    },
     config: { auth: false },
     handler: async (request, reply) => {
       const room = liveRoom(request.params.provider_room_name);
       const wasEmpty = room.participants.size === 0;
-      const p = defaultMockState.join(room.providerRoomName, { userId: request.body?.user_id ?? null, userName: request.body?.user_name ?? null }, opts.clock.now());
-      const data = { room_name: room.providerRoomName, meeting_id: room.providerMeetingId, session_id: p.sessionId, user_id: p.userId, user_name: p.userName };
+      const p = defaultMockState.join(
+        room.providerRoomName,
+        { userId: request.body?.user_id ?? null, userName: request.body?.user_name ?? null },
+        opts.clock.now(),
+      );
+      const data = {
+        room_name: room.providerRoomName,
+        meeting_id: room.providerMeetingId,
+        session_id: p.sessionId,
+        user_id: p.userId,
+        user_name: p.userName,
+      };
       if (wasEmpty) await deliver('meeting.started', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId });
       await deliver('participant.joined', data);
       return reply.code(201).send({ session_id: p.sessionId });
@@ -72,8 +90,15 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
       const room = liveRoom(request.params.provider_room_name);
       const p = defaultMockState.leave(room.providerRoomName, request.params.session_id, opts.clock.now());
       if (!p) throw new NotFoundError(`No participant ${request.params.session_id} in this mock room.`);
-      await deliver('participant.left', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId, session_id: p.sessionId, user_id: p.userId, user_name: p.userName });
-      if (room.participants.size === 0) await deliver('meeting.ended', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId });
+      await deliver('participant.left', {
+        room_name: room.providerRoomName,
+        meeting_id: room.providerMeetingId,
+        session_id: p.sessionId,
+        user_id: p.userId,
+        user_name: p.userName,
+      });
+      if (room.participants.size === 0)
+        await deliver('meeting.ended', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId });
       return reply.code(204).send();
     },
   });

@@ -58,7 +58,11 @@ export class ParticipantRepo {
   }
 
   async sessions(tx: Executor, meetingId: string): Promise<ParticipantSessionRow[]> {
-    return tx.select().from(participantSession).where(eq(participantSession.meetingId, meetingId)).orderBy(asc(participantSession.joinedAt), asc(participantSession.providerSessionId));
+    return tx
+      .select()
+      .from(participantSession)
+      .where(eq(participantSession.meetingId, meetingId))
+      .orderBy(asc(participantSession.joinedAt), asc(participantSession.providerSessionId));
   }
 
   /** Closes the given open sessions at `at`. */
@@ -67,19 +71,30 @@ export class ParticipantRepo {
     await tx
       .update(participantSession)
       .set({ leftAt: at })
-      .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt), inArray(participantSession.providerSessionId, providerSessionIds)));
+      .where(
+        and(
+          eq(participantSession.meetingId, meetingId),
+          isNull(participantSession.leftAt),
+          inArray(participantSession.providerSessionId, providerSessionIds),
+        ),
+      );
   }
 
   /** Closes every open session of a meeting (it was deactivated). */
   async closeAll(tx: Executor, meetingId: string, at: Date): Promise<void> {
-    await tx.update(participantSession).set({ leftAt: at }).where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
+    await tx
+      .update(participantSession)
+      .set({ leftAt: at })
+      .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
   }
 
   /** Sets the meeting's count from its open sessions (providers without an absolute count). */
   async deriveCount(tx: Executor, meetingId: string): Promise<number> {
     const [row] = await tx
       .update(meeting)
-      .set({ numClients: sql`(select count(*)::int from ${participantSession} where ${participantSession.meetingId} = ${meetingId} and ${participantSession.leftAt} is null)` })
+      .set({
+        numClients: sql`(select count(*)::int from ${participantSession} where ${participantSession.meetingId} = ${meetingId} and ${participantSession.leftAt} is null)`,
+      })
       .where(eq(meeting.id, meetingId))
       .returning({ n: meeting.numClients });
     return row?.n ?? 0;
@@ -96,7 +111,11 @@ export class ParticipantRepo {
 
   /** True when the meeting ever had a participant session. */
   async hadSessions(tx: Executor, meetingId: string): Promise<boolean> {
-    const rows = await tx.select({ id: participantSession.id }).from(participantSession).where(eq(participantSession.meetingId, meetingId)).limit(1);
+    const rows = await tx
+      .select({ id: participantSession.id })
+      .from(participantSession)
+      .where(eq(participantSession.meetingId, meetingId))
+      .limit(1);
     return rows.length > 0;
   }
 
@@ -124,29 +143,40 @@ export class ParticipantRepo {
   async markPresent(tx: Executor, meetingId: string, at: Date): Promise<void> {
     await tx
       .update(meeting)
-      .set({ emptyChecks: 0, providerEndedAt: sql`case when ${meeting.providerEndedAt} < ${at.toISOString()} then null else ${meeting.providerEndedAt} end` })
+      .set({
+        emptyChecks: 0,
+        providerEndedAt: sql`case when ${meeting.providerEndedAt} < ${at.toISOString()} then null else ${meeting.providerEndedAt} end`,
+      })
       .where(eq(meeting.id, meetingId));
   }
 
   /** One more periodic check found nobody in a meeting that had participants. */
   async countEmptyCheck(tx: Executor, meetingId: string): Promise<void> {
-    await tx.update(meeting).set({ emptyChecks: sql`${meeting.emptyChecks} + 1` }).where(eq(meeting.id, meetingId));
+    await tx
+      .update(meeting)
+      .set({ emptyChecks: sql`${meeting.emptyChecks} + 1` })
+      .where(eq(meeting.id, meetingId));
   }
 
   /** Holds a place for someone about to join. */
   async reserve(tx: Executor, meetingId: string, expiresAt: Date): Promise<{ id: string; expiresAt: Date }> {
-    const [row] = await tx.insert(joinReservation).values({ meetingId, expiresAt }).returning({ id: joinReservation.id, expiresAt: joinReservation.expiresAt });
+    const [row] = await tx
+      .insert(joinReservation)
+      .values({ meetingId, expiresAt })
+      .returning({ id: joinReservation.id, expiresAt: joinReservation.expiresAt });
     return row!;
   }
 
   /** Clears the oldest live reservation of a meeting (someone joined). */
   async clearOneReservation(tx: Executor, meetingId: string, now: Date): Promise<void> {
-    await tx.delete(joinReservation).where(
-      eq(
-        joinReservation.id,
-        sql`(select ${joinReservation.id} from ${joinReservation} where ${joinReservation.meetingId} = ${meetingId} and ${joinReservation.expiresAt} > ${now.toISOString()} order by ${joinReservation.createdAt} limit 1)`,
-      ),
-    );
+    await tx
+      .delete(joinReservation)
+      .where(
+        eq(
+          joinReservation.id,
+          sql`(select ${joinReservation.id} from ${joinReservation} where ${joinReservation.meetingId} = ${meetingId} and ${joinReservation.expiresAt} > ${now.toISOString()} order by ${joinReservation.createdAt} limit 1)`,
+        ),
+      );
   }
 
   /** Deletes reservations that expired before `before` (they no longer protect anything). */
@@ -155,7 +185,10 @@ export class ParticipantRepo {
   }
 
   async hasLiveReservation(tx: Executor, meetingId: string, now: Date): Promise<boolean> {
-    const [row] = await tx.select({ n: count() }).from(joinReservation).where(and(eq(joinReservation.meetingId, meetingId), gt(joinReservation.expiresAt, now)));
+    const [row] = await tx
+      .select({ n: count() })
+      .from(joinReservation)
+      .where(and(eq(joinReservation.meetingId, meetingId), gt(joinReservation.expiresAt, now)));
     return (row?.n ?? 0) > 0;
   }
 }

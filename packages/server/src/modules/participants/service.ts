@@ -85,10 +85,17 @@ export class ParticipantService {
     for (const p of presence) {
       if (open.has(p.sessionId)) continue;
       // New to us (a lost join webhook) → opened; one we saw leave stays closed (presence may lag).
-      const isNew = await this.deps.repo.joined(tx, row.id, { providerSessionId: p.sessionId, userId: p.userId, userName: p.userName, at: p.joinedAt });
+      const isNew = await this.deps.repo.joined(tx, row.id, {
+        providerSessionId: p.sessionId,
+        userId: p.userId,
+        userName: p.userName,
+        at: p.joinedAt,
+      });
       if (isNew) await this.deps.repo.clearOneReservation(tx, row.id, fetchedAt);
     }
-    const stale = [...open].filter(([id, joinedAt]) => !listed.has(id) && joinedAt.getTime() < fetchedAt.getTime() - PRESENCE_LAG_MS).map(([id]) => id);
+    const stale = [...open]
+      .filter(([id, joinedAt]) => !listed.has(id) && joinedAt.getTime() < fetchedAt.getTime() - PRESENCE_LAG_MS)
+      .map(([id]) => id);
     await this.deps.repo.close(tx, row.id, stale, fetchedAt);
     const count = await this.deps.repo.deriveCount(tx, row.id);
     return { present: count > 0, had };

@@ -36,7 +36,11 @@ export class RoomRepo {
   }
 
   async update(id: string, values: Partial<NewRoomRow>): Promise<RoomRow | undefined> {
-    const [row] = await this.db.update(room).set({ ...values, updatedAt: new Date() }).where(eq(room.id, id)).returning();
+    const [row] = await this.db
+      .update(room)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(room.id, id))
+      .returning();
     return row;
   }
 

@@ -31,12 +31,25 @@ export const roomRoutes: FastifyPluginAsyncZod<{ rooms: RoomService }> = async (
   });
 
   app.patch('/rooms/:room_id', {
-    schema: { tags, security, summary: 'Change a room (owner only)', params: RoomIdParams, body: RoomUpdateBody, response: { 200: Room, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Change a room (owner only)',
+      params: RoomIdParams,
+      body: RoomUpdateBody,
+      response: { 200: Room, ...errorResponses },
+    },
     handler: async (request) => rooms.update(requireUser(request), request.params.room_id, request.body),
   });
 
   app.delete('/rooms/:room_id', {
-    schema: { tags, security, summary: 'Delete a room and its meetings (owner only)', params: RoomIdParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Delete a room and its meetings (owner only)',
+      params: RoomIdParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await rooms.delete(requireUser(request), request.params.room_id);
       return reply.code(204).send(null);

@@ -3,7 +3,10 @@ import { platformNames } from '@meetbridge/platforms';
 
 export const RoomName = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,63})$/, 'must be 1-64 lower-case letters, digits and hyphens, starting with a letter or digit (e.g. "team-standup")')
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,63})$/,
+    'must be 1-64 lower-case letters, digits and hyphens, starting with a letter or digit (e.g. "team-standup")',
+  )
   .max(64);
 
 const Platform = z.enum(platformNames);

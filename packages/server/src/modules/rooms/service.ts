@@ -4,7 +4,7 @@ import type { RoomRow } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import type { MeetingLifecycle } from '../meetings/lifecycle.js';
-import type { RoomRepo} from './repo.js';
+import type { RoomRepo } from './repo.js';
 import { roomValuesFromBody, toRoomDto } from './repo.js';
 import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
 

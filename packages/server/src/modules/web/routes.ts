@@ -13,6 +13,8 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     const index = resolve(WEB_DIST, 'index.html');
     reply.type('text/html; charset=utf-8');
     if (existsSync(index)) return reply.send(await readFile(index));
-    return reply.send('<!doctype html><title>Meetbridge</title><p>Meetbridge API is running. The web app is not built; run <code>npm run build</code>. API docs: <a href="/docs">/docs</a>.</p>');
+    return reply.send(
+      '<!doctype html><title>Meetbridge</title><p>Meetbridge API is running. The web app is not built; run <code>npm run build</code>. API docs: <a href="/docs">/docs</a>.</p>',
+    );
   });
 };

@@ -47,10 +47,21 @@ export class InboxRepo {
     }));
   }
 
-  async finish(tx: Executor, id: string, outcome: { status: 'processed' | 'ignored'; error: string | null; meetingId: string | null }, at: Date): Promise<void> {
+  async finish(
+    tx: Executor,
+    id: string,
+    outcome: { status: 'processed' | 'ignored'; error: string | null; meetingId: string | null },
+    at: Date,
+  ): Promise<void> {
     await tx
       .update(webhookEvent)
-      .set({ status: outcome.status, error: outcome.error, meetingId: outcome.meetingId, processedAt: at, attempts: sql`${webhookEvent.attempts} + 1` })
+      .set({
+        status: outcome.status,
+        error: outcome.error,
+        meetingId: outcome.meetingId,
+        processedAt: at,
+        attempts: sql`${webhookEvent.attempts} + 1`,
+      })
       .where(eq(webhookEvent.id, id));
   }
 
@@ -68,11 +79,19 @@ export class InboxRepo {
   }
 
   async pendingCount(): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(webhookEvent).where(eq(webhookEvent.status, 'pending'));
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(webhookEvent)
+      .where(eq(webhookEvent.status, 'pending'));
     return row?.n ?? 0;
   }
 
   async forMeeting(meetingId: string, limit: number): Promise<WebhookEventRow[]> {
-    return this.db.select().from(webhookEvent).where(eq(webhookEvent.meetingId, meetingId)).orderBy(desc(webhookEvent.receivedAt)).limit(limit);
+    return this.db
+      .select()
+      .from(webhookEvent)
+      .where(eq(webhookEvent.meetingId, meetingId))
+      .orderBy(desc(webhookEvent.receivedAt))
+      .limit(limit);
   }
 }

@@ -22,7 +22,8 @@ export const webhookRoutes: FastifyPluginAsync<{ webhooks: WebhookService }> = a
       schema: {
         tags: ['webhooks'],
         summary: `Receive a ${provider.displayName} webhook`,
-        description: 'Verified over the raw body with the provider\'s signature algorithm, then stored once in the inbox and processed asynchronously.',
+        description:
+          "Verified over the raw body with the provider's signature algorithm, then stored once in the inbox and processed asynchronously.",
       },
       handler: async (request) => {
         const result = await webhooks.receive(provider.name, request.body, request.headers);

@@ -38,16 +38,30 @@ export class WebhookService {
   async receive(platform: string, rawBody: Buffer | undefined, headers: HeaderBag): Promise<ReceiveResult> {
     const body = rawBody ?? Buffer.alloc(0);
     const adapter = this.deps.catalog.adapterForExisting(platform);
-    if (!adapter) throw new WebhookVerificationError('no_secret_configured', `The ${platform} platform is not configured here, so its webhooks cannot be verified.`);
+    if (!adapter)
+      throw new WebhookVerificationError(
+        'no_secret_configured',
+        `The ${platform} platform is not configured here, so its webhooks cannot be verified.`,
+      );
     if (adapter.isVerificationPing(body, headers)) return 'ping';
     const verified = adapter.verifyWebhook(body, headers, this.deps.clock.now());
-    if (verified.body === undefined) throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
+    if (verified.body === undefined)
+      throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
     let stored: boolean;
     try {
-      stored = await this.deps.inbox.insert({ platform, providerEventId: verified.eventId, type: verified.type, occurredAt: verified.occurredAt, rawJson: body.toString('utf8') });
+      stored = await this.deps.inbox.insert({
+        platform,
+        providerEventId: verified.eventId,
+        type: verified.type,
+        occurredAt: verified.occurredAt,
+        rawJson: body.toString('utf8'),
+      });
     } catch (error) {
       // Class 22 = data exception: JSON that PostgreSQL's jsonb refuses (e.g. \u0000). Retrying won't help.
-      if (sqlState(error)?.startsWith('22')) throw new ValidationError('The webhook body is JSON that cannot be stored (e.g. a \\u0000 character).', [{ field: 'body', message: 'unsupported JSON content' }]);
+      if (sqlState(error)?.startsWith('22'))
+        throw new ValidationError('The webhook body is JSON that cannot be stored (e.g. a \\u0000 character).', [
+          { field: 'body', message: 'unsupported JSON content' },
+        ]);
       this.deps.logger.error({ err: error, platform }, 'could not store a webhook');
       throw new ServiceUnavailableError('The webhook could not be stored right now; retry later.', { cause: error });
     }
@@ -159,7 +173,8 @@ export class WebhookService {
         return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
       case 'meeting.ended':
         // Delivered late, after someone already started the call again: nothing ends.
-        if (await this.deps.participantRepo.joinedSince(tx, row.id, event.occurredAt)) return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
+        if (await this.deps.participantRepo.joinedSince(tx, row.id, event.occurredAt))
+          return { status: 'processed', error: null, meetingId: row.id, reconcile: hasPresence, end: false };
         await tx.update(meeting).set({ providerEndedAt: event.occurredAt }).where(eq(meeting.id, row.id));
         return { status: 'processed', error: null, meetingId: row.id, reconcile: false, end: true };
       default:
@@ -167,11 +182,24 @@ export class WebhookService {
     }
   }
 
-  private async findMeeting(tx: Executor, platform: string, roomName: string | null, providerMeetingId: string | null): Promise<MeetingRow | undefined> {
-    const keys = [roomName ? eq(meeting.providerRoomName, roomName) : undefined, providerMeetingId ? eq(meeting.providerMeetingId, providerMeetingId) : undefined].filter((k) => k !== undefined);
+  private async findMeeting(
+    tx: Executor,
+    platform: string,
+    roomName: string | null,
+    providerMeetingId: string | null,
+  ): Promise<MeetingRow | undefined> {
+    const keys = [
+      roomName ? eq(meeting.providerRoomName, roomName) : undefined,
+      providerMeetingId ? eq(meeting.providerMeetingId, providerMeetingId) : undefined,
+    ].filter((k) => k !== undefined);
     if (keys.length === 0) return undefined;
     // Found and locked in one statement: writers of one meeting are serialized from here on.
-    const [row] = await tx.select().from(meeting).where(and(eq(meeting.platform, platform), or(...keys))).limit(1).for('update');
+    const [row] = await tx
+      .select()
+      .from(meeting)
+      .where(and(eq(meeting.platform, platform), or(...keys)))
+      .limit(1)
+      .for('update');
     return row;
   }
 }
