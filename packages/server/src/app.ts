@@ -1,5 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type FastifyPluginAsyncZod, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Container } from './container.js';
@@ -8,21 +8,20 @@ import { meetingRoutes } from './modules/meetings/routes.js';
 import { mockProviderRoutes } from './modules/mock-provider/routes.js';
 import { roomRoutes } from './modules/rooms/routes.js';
 import { webRoutes } from './modules/web/routes.js';
-import { webhookRoutes } from './modules/webhooks/routes.js';
+import { meetingEventRoutes, webhookRoutes } from './modules/webhooks/routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, problem, sendProblem } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 
-/** Builds the Fastify app (not listening) over a wired container. The process lives in `main.ts`. */
-export async function buildApp(c: Container, logger: Logger): Promise<FastifyInstance> {
-  const app = Fastify({
-    loggerInstance: logger,
-    bodyLimit: 1_048_576,
-    routerOptions: { ignoreTrailingSlash: true },
-  }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+/** The largest JSON body the API accepts. */
+export const BODY_LIMIT = 1_048_576;
 
+/**
+ * The Meetbridge HTTP app as a Fastify plugin: register it on any Fastify instance that uses the zod
+ * type provider (`buildApp` does). Routes talk only to the services of `container`; nothing here
+ * listens on a port.
+ */
+export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = async (app, { container: c }) => {
   await app.register(errorsPlugin);
   await app.register(authPlugin, { auth: c.config.auth });
   await app.register(openapiPlugin, { baseUrl: c.config.baseUrl });
@@ -33,9 +32,7 @@ export async function buildApp(c: Container, logger: Logger): Promise<FastifyIns
       schema: { tags: ['ops'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } },
       config: { auth: false },
     },
-    async () => ({
-      status: 'ok' as const,
-    }),
+    async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/ready',
@@ -56,17 +53,39 @@ export async function buildApp(c: Container, logger: Logger): Promise<FastifyIns
   await app.register(
     async (v1) => {
       await v1.register(roomRoutes, { rooms: c.rooms });
-      await v1.register(meetingRoutes, { meetings: c.meetings, inbox: c.inbox });
+      await v1.register(meetingRoutes, { meetings: c.meetings.service });
+      await v1.register(meetingEventRoutes, { meetings: c.meetings.service, inbox: c.webhooks.inbox });
     },
     { prefix: '/v1' },
   );
-  await app.register(webhookRoutes, { webhooks: c.webhooks });
+  await app.register(webhookRoutes, { webhooks: c.webhooks.intake });
   await app.register(mockProviderRoutes, {
     baseUrl: c.config.baseUrl,
     webhookSecret: c.config.providerEnv.MOCK_WEBHOOK_SECRET?.split(',')[0] ?? '',
     clock: c.clock,
-    logger,
+    logger: c.logger,
   });
   await app.register(webRoutes);
-  return app as unknown as FastifyInstance;
+};
+
+/** A Fastify instance configured for Meetbridge (zod validation and serialization), not listening. */
+export function createFastify(logger: Logger) {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  return app;
+}
+
+/** The Fastify instance type the app runs on. */
+export type MeetbridgeFastify = ReturnType<typeof createFastify>;
+
+/** Builds the app (not listening) over a wired container. The process lives in `main.ts`. */
+export async function buildApp(c: Container, logger: Logger): Promise<MeetbridgeFastify> {
+  const app = createFastify(logger);
+  await app.register(meetbridgeApp, { container: c });
+  return app;
 }

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ConfigError } from '@meetbridge/platforms';
 import closeWithGrace from 'close-with-grace';
 import { buildConfig } from './config/index.js';
@@ -6,14 +9,18 @@ import { EnvError, loadDotEnv } from './config/env.js';
 import { openDatabase } from './db/client.js';
 import { createLogger } from './lib/logger.js';
 import { createServer } from './main.js';
-import { join } from 'node:path';
+import { openApiDocument } from './openapi.js';
 
-const USAGE = `Usage: meetbridge <command>
+const USAGE = `Usage: meetbridge <command> [options]
 
 Commands:
-  serve     Run the API and, unless RUN_WORKERS=false, the job workers in this process.
-  worker    Run only the job workers (webhook processing, reconciliation, sweeps); no HTTP.
-  migrate   Apply pending database migrations and exit.
+  serve                 Run the API and, unless RUN_WORKERS=false, the job workers in this process.
+  worker [--queues P]   Run only the job workers; no HTTP. --queues limits them to the queues matching
+                        comma-separated patterns (e.g. --queues 'recordings.*,pipeline.*'), so CPU-heavy
+                        work can run on processes of its own. Default: every queue.
+  migrate               Apply pending database migrations and exit.
+  openapi [FILE]        Write the OpenAPI document (to FILE, default stdout) without listening or
+                        touching the configured database.
 
 Configuration comes from the environment and an optional .env file; see .env.example.`;
 
@@ -34,11 +41,11 @@ function loadConfig() {
   }
 }
 
-async function start(workersOnly: boolean) {
+async function start(workersOnly: boolean, queues?: string[]) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   try {
-    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined });
+    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined, queues });
     return { config, logger, server };
   } catch (error) {
     if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
@@ -46,13 +53,18 @@ async function start(workersOnly: boolean) {
   }
 }
 
-async function worker(): Promise<void> {
-  const { logger, server } = await start(true);
+async function worker(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { queues: { type: 'string' } } });
+  const queues = values.queues
+    ?.split(',')
+    .map((q) => q.trim())
+    .filter(Boolean);
+  const { logger, server } = await start(true, queues);
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     await server.close();
   });
-  logger.info({ platforms: server.catalog.describe(), database: server.database.kind }, 'worker started');
+  logger.info({ platforms: server.catalog.describe(), database: server.database.kind, queues: server.workers?.queues }, 'worker started');
   console.log('Meetbridge worker is running (Ctrl+C to stop).');
 }
 
@@ -91,11 +103,17 @@ async function migrate(): Promise<void> {
   }
 }
 
-const command = process.argv[2];
-const commands: Record<string, () => Promise<void>> = { serve, worker, migrate };
+async function openapi(args: string[]): Promise<void> {
+  const text = `${JSON.stringify(await openApiDocument(loadConfig()), null, 2)}\n`;
+  if (args[0]) await writeFile(args[0], text);
+  else process.stdout.write(text);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, worker, migrate, openapi };
 const run = command ? commands[command] : undefined;
 if (!run) fail(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE, command ? 2 : 0);
-run().catch((error: unknown) => {
+run(rest).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

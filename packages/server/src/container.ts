@@ -1,76 +1,88 @@
 import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
 import type { AppConfig } from './config/index.js';
 import type { Database } from './db/client.js';
+import type { JobSender } from './jobs/types.js';
+import { MeetingEvents } from './modules/meetings/events.js';
 import { MeetingLifecycle } from './modules/meetings/lifecycle.js';
+import { PresenceReconciler } from './modules/meetings/reconcile.js';
 import { MeetingRepo } from './modules/meetings/repo.js';
+import { ReservationRepo } from './modules/meetings/reservations.js';
 import { MeetingService } from './modules/meetings/service.js';
-import { ParticipantRepo } from './modules/participants/repo.js';
 import { ParticipantService } from './modules/participants/service.js';
 import { RoomRepo } from './modules/rooms/repo.js';
 import { RoomService } from './modules/rooms/service.js';
+import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
+import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
-import { WebhookService } from './modules/webhooks/service.js';
+import { WebhookIntake } from './modules/webhooks/service.js';
 
-/** Hooks from the services to the job queue (no-ops until a queue is attached). */
-export interface JobHooks {
-  webhookStored(): void;
-  reconcile(meetingIds: string[]): Promise<void>;
-}
-
-/** Every service of one process, wired once; the HTTP app and the workers share it. */
+/** Every service of one process, wired once; the HTTP app and the job handlers share it. */
 export interface Container {
   config: AppConfig;
   database: Database;
   catalog: PlatformCatalog;
   clock: Clock;
   logger: LoggerLike;
+  jobs: JobSender;
   rooms: RoomService;
-  meetings: MeetingService;
   participants: ParticipantService;
-  participantRepo: ParticipantRepo;
-  lifecycle: MeetingLifecycle;
-  inbox: InboxRepo;
-  webhooks: WebhookService;
-  hooks: JobHooks;
+  meetings: {
+    service: MeetingService;
+    lifecycle: MeetingLifecycle;
+    reconciler: PresenceReconciler;
+    events: MeetingEvents;
+  };
+  webhooks: {
+    intake: WebhookIntake;
+    drain: InboxDrain;
+    inbox: InboxRepo;
+  };
 }
 
-export function createContainer(args: {
+export interface ContainerArgs {
   config: AppConfig;
   database: Database;
   catalog: PlatformCatalog;
   clock: Clock;
   logger: LoggerLike;
-}): Container {
-  const { config, database, catalog, clock, logger } = args;
+  /** Where services enqueue follow-up work (the job queue). */
+  jobs: JobSender;
+}
+
+/** Wires the services. Nothing here touches the database or a provider: construction only. */
+export function createContainer(args: ContainerArgs): Container {
+  const { config, database, catalog, clock, logger, jobs } = args;
   const db = database.db;
-  const hooks: JobHooks = { webhookStored: () => {}, reconcile: async () => {} };
-  const participantRepo = new ParticipantRepo();
-  const lifecycle = new MeetingLifecycle({ db, participants: participantRepo, catalog, clock, logger });
+  const participants = new ParticipantService(db);
+
+  const meetingRepo = new MeetingRepo(db);
+  const reservations = new ReservationRepo();
+  const lifecycle = new MeetingLifecycle({ repo: meetingRepo, reservations, participants, catalog, clock, logger, jobs });
+  const reconciler = new PresenceReconciler({ repo: meetingRepo, reservations, participants, lifecycle, catalog, clock, logger });
   const rooms = new RoomService(new RoomRepo(db), catalog, lifecycle);
-  const meetings = new MeetingService({
-    repo: new MeetingRepo(db),
-    rooms,
-    catalog,
-    clock,
-    logger,
+  const meetings = {
+    service: new MeetingService({
+      repo: meetingRepo,
+      reservations,
+      rooms,
+      participants,
+      lifecycle,
+      catalog,
+      clock,
+      logger,
+      meetingDurationHours: config.meetingDurationHours,
+    }),
     lifecycle,
-    participants: participantRepo,
-    db,
-    meetingDurationHours: config.meetingDurationHours,
-  });
-  const participants = new ParticipantService({ db, repo: participantRepo, lifecycle, catalog, clock, logger });
+    reconciler,
+    events: new MeetingEvents({ repo: meetingRepo, reservations, participants, clock }),
+  };
+
   const inbox = new InboxRepo(db);
-  const webhooks = new WebhookService({
-    db,
+  const router = createEventRouter(eventRoutes({ meetings: meetings.events }));
+  const webhooks = {
+    intake: new WebhookIntake({ inbox, catalog, clock, logger, jobs }),
+    drain: new InboxDrain({ db, inbox, router, catalog, clock, logger, jobs }),
     inbox,
-    participants,
-    participantRepo,
-    lifecycle,
-    catalog,
-    clock,
-    logger,
-    onStored: () => hooks.webhookStored(),
-    onReconcile: (ids) => hooks.reconcile(ids),
-  });
-  return { config, database, catalog, clock, logger, rooms, meetings, participants, participantRepo, lifecycle, inbox, webhooks, hooks };
+  };
+  return { config, database, catalog, clock, logger, jobs, rooms, participants, meetings, webhooks };
 }

@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import { PlatformCatalog, systemClock, type Clock } from '@meetbridge/platforms';
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from './app.js';
+import { buildApp, type MeetbridgeFastify } from './app.js';
 import type { AppConfig } from './config/index.js';
 import { withMockWebhookSecret } from './config/secrets.js';
 import { createContainer, type Container } from './container.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobQueue } from './jobs/queue.js';
-import { startWorkers, type Workers } from './jobs/workers.js';
+import { jobDefinitions } from './jobs/registry.js';
+import { startWorkers, type Workers } from './jobs/worker.js';
 
 /** A running Meetbridge process: the app, its services and queue, and how to stop them. */
 export interface Server {
-  app: FastifyInstance;
+  app: MeetbridgeFastify;
   container: Container;
   database: Database;
   catalog: PlatformCatalog;
@@ -29,8 +29,19 @@ export interface StartOptions {
   fetch?: typeof fetch;
   /** Run the job workers in this process (default: `config.runWorkers`). */
   workers?: boolean;
-  /** Serve HTTP (default true); `false` for a worker-only process. */
-  http?: boolean;
+  /** Work only the queues matching these patterns (`recordings.*`); default every queue. */
+  queues?: readonly string[];
+}
+
+/** The platform catalog of a configuration: every provider's settings, validated once. */
+export function createCatalog(config: AppConfig, options: Pick<StartOptions, 'logger' | 'clock' | 'fetch'>): PlatformCatalog {
+  return new PlatformCatalog(config.providerEnv, config.selection, {
+    clock: options.clock ?? systemClock,
+    logger: options.logger,
+    baseUrl: config.baseUrl,
+    fetch: options.fetch,
+    webhookToleranceSeconds: config.webhookToleranceSeconds,
+  });
 }
 
 /**
@@ -40,72 +51,37 @@ export interface StartOptions {
 export async function createServer(given: AppConfig, options: StartOptions): Promise<Server> {
   const config = withMockWebhookSecret(given);
   const clock = options.clock ?? systemClock;
-  const catalog = new PlatformCatalog(config.providerEnv, config.selection, {
-    clock,
-    logger: options.logger,
-    baseUrl: config.baseUrl,
-    fetch: options.fetch,
-    webhookToleranceSeconds: config.webhookToleranceSeconds,
-  });
+  const catalog = createCatalog(config, options);
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: join(config.dataDir, 'pglite') }));
-  let queue: JobQueue | undefined;
+  const queue = new JobQueue(database, options.logger);
   try {
     await database.migrate();
-    const container = createContainer({ config, database, catalog, clock, logger: options.logger });
-    queue = new JobQueue(database, options.logger);
-    await queue.start();
-    const workers = (options.workers ?? config.runWorkers) ? await startWorkers(container, queue, config.reconcileIntervalSeconds) : null;
-    const detach = attachQueue(container, queue, workers);
+    const container = createContainer({ config, database, catalog, clock, logger: options.logger, jobs: queue });
+    const definitions = jobDefinitions(container);
+    await queue.start(definitions);
+    const runWorkers = options.workers ?? config.runWorkers;
+    const workers = runWorkers ? await startWorkers(queue, definitions, { patterns: options.queues, logger: options.logger }) : null;
     const app = await buildApp(container, options.logger);
-    const q = queue;
     return {
       app,
       container,
       database,
       catalog,
-      queue: q,
+      queue,
       workers,
       async close() {
-        detach();
+        container.webhooks.intake.close();
         await app.close();
         await workers?.stop();
-        await q.stop();
+        await queue.stop();
         if (!options.database) await database.close();
       },
     };
   } catch (error) {
-    await queue?.stop().catch(() => {});
+    await queue.stop().catch(() => {});
     if (!options.database) await database.close();
     throw error;
   }
-}
-
-/**
- * Connects the services' hooks to the queue: stored webhooks get drained, meetings reconciled.
- * Returns the disconnect, called first on shutdown so no job is sent or woken once stopping began.
- */
-function attachQueue(c: Container, queue: JobQueue, workers: Workers | null): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  c.hooks.webhookStored = () => {
-    // One send per 50 ms per process is plenty: the drain job empties the whole inbox.
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      queue
-        .send('webhookDrain', {})
-        .then(() => workers?.wake())
-        .catch((err: unknown) => c.logger.warn({ err }, 'could not schedule webhook processing; the sweep will'));
-    }, 50);
-    timer.unref();
-  };
-  c.hooks.reconcile = async (meetingIds) => {
-    for (const meetingId of meetingIds) await queue.send('meetingReconcile', { meetingId, countEmpty: false }, { singletonKey: meetingId });
-  };
-  return () => {
-    clearTimeout(timer);
-    c.hooks.webhookStored = () => {};
-    c.hooks.reconcile = async () => {};
-  };
 }

@@ -1,3 +1,4 @@
+import { rowsOf } from '../src/db/client.js';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ function firstMigrations(n: number): string {
 }
 
 async function rows(t: TestDatabase, query: ReturnType<typeof sql>) {
-  return ((await t.database.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rowsOf<Record<string, unknown>>(await t.database.db.execute(query));
 }
 
 let t: TestDatabase | undefined;

@@ -1,3 +1,4 @@
+import { rowsOf } from '../src/db/client.js';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { signDaily } from '@meetbridge/fakes';
@@ -66,7 +67,7 @@ describe('participant tracking under duplicate and out-of-order delivery', () =>
             const r = await w.t.server.database.db.execute(
               sql`select count(*)::int as n from webhook_event where meeting_id = ${m.id} and status = 'processed'`,
             );
-            expect((r as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(uniqueEvents);
+            expect(rowsOf<{ n: number }>(r)[0]!.n).toBe(uniqueEvents);
           },
           { timeout: 15_000, interval: 25 },
         );

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signWhereby } from '@meetbridge/fakes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sweep } from '../src/jobs/workers.js';
 import { roomWithMeeting, startWorld, type World } from './helpers/world.js';
 
 let w: World;
@@ -17,7 +16,7 @@ const open = (m: any) =>
     .filter((p: any) => p.left_at === null)
     .map((p: any) => p.provider_session_id)
     .sort();
-const reconcile = (id: string, countEmpty = true) => w.t.server.container.participants.reconcile(id, countEmpty);
+const reconcile = (id: string, countEmpty = true) => w.t.server.container.meetings.reconciler.reconcile(id, { countEmpty });
 
 describe('participants from provider webhooks', () => {
   it('tracks Daily joins and leaves delivered by the fake', async () => {
@@ -49,10 +48,16 @@ describe('participants from provider webhooks', () => {
     const m = await roomWithMeeting(w.t, 'daily-fail', 'daily');
     await w.daily.control.addParticipant({ room: m.provider_room_name });
     await vi.waitFor(async () => expect((await meeting(m.id)).num_clients).toBe(1), WAIT);
-    w.daily.control.setFault({ path: `/v1/rooms/${m.provider_room_name}/presence`, status: 500, count: 10 } as never);
+    const presencePath = `/v1/rooms/${m.provider_room_name}/presence`;
+    w.daily.control.clearRequests();
+    w.daily.control.setFault({ path: presencePath, status: 500, times: Infinity });
     const before = await meeting(m.id);
     await reconcile(m.id);
     expect(await meeting(m.id)).toEqual(before);
+    // The failure path was really taken: every presence attempt (first try and the transport's retries) got a 500.
+    const attempts = w.daily.control.requests().filter((r) => r.path === presencePath);
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(attempts.every((r) => r.status === 500)).toBe(true);
     w.daily.control.clearFaults();
   });
 
@@ -120,14 +125,10 @@ describe('meeting lifecycle', () => {
     await reconcile(m.id);
     expect((await meeting(m.id)).is_active).toBe(true);
     // Long-expired reservations are purged by the sweep, and then protect nothing.
-    await w.t.server.database.db.execute(
-      `update join_reservation set expires_at = now() - interval '2 hours' where meeting_id = '${m.id}'` as never,
-    );
-    await sweep(w.t.server.container, w.t.server.queue);
-    const left = await w.t.server.database.db.execute(
-      `select count(*)::int as n from join_reservation where meeting_id = '${m.id}'` as never,
-    );
-    expect((left as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    await w.t.query(`update join_reservation set expires_at = now() - interval '2 hours' where meeting_id = '${m.id}'`);
+    await w.t.server.container.meetings.lifecycle.sweep();
+    const left = await w.t.query<{ n: number }>(`select count(*)::int as n from join_reservation where meeting_id = '${m.id}'`);
+    expect(left[0]!.n).toBe(0);
   });
 
   it('ends a meeting when the provider reports it ended, and when its end date passes', async () => {
@@ -139,8 +140,8 @@ describe('meeting lifecycle', () => {
     expect(events).toEqual(expect.arrayContaining(['meeting.started', 'participant.joined', 'participant.left', 'meeting.ended']));
 
     const due = await roomWithMeeting(w.t, 'mock-due', 'mock');
-    await w.t.server.database.db.execute(`update meeting set end_date = now() - interval '1 minute' where id = '${due.id}'` as never);
-    await sweep(w.t.server.container, w.t.server.queue);
+    await w.t.query(`update meeting set end_date = now() - interval '1 minute' where id = '${due.id}'`);
+    await w.t.server.container.meetings.lifecycle.sweep();
     expect((await meeting(due.id)).is_active).toBe(false);
   });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sweep } from '../src/jobs/workers.js';
 import { startWorld, type World } from './helpers/world.js';
 
 let w: World;
@@ -37,9 +36,9 @@ describe('the split-room scenario', () => {
       expect(types).toContain('meeting.ended');
     }, WAIT);
     // The periodic checks run meanwhile.
-    await sweep(w.t.server.container, w.t.server.queue);
-    await w.t.server.container.participants.reconcile(m.id, true);
-    await w.t.server.container.participants.reconcile(m.id, true);
+    await w.t.server.container.meetings.lifecycle.sweep();
+    await w.t.server.container.meetings.reconciler.reconcile(m.id, { countEmpty: true });
+    await w.t.server.container.meetings.reconciler.reconcile(m.id, { countEmpty: true });
 
     // Bo arrives while Ana is rejoining: he must get the same meeting.
     const bo = await w.t.request('POST', '/v1/rooms/split/meeting');
@@ -52,16 +51,16 @@ describe('the split-room scenario', () => {
     await vi.waitFor(async () => expect((await w.t.request('GET', `/v1/meetings/${m.id}`)).body.num_clients).toBe(2), WAIT);
 
     // Later sweeps and checks do not end it: the provider's "ended" was superseded by the rejoin.
-    await sweep(w.t.server.container, w.t.server.queue);
-    await w.t.server.container.participants.reconcile(m.id, true);
-    await w.t.server.container.participants.reconcile(m.id, true);
+    await w.t.server.container.meetings.lifecycle.sweep();
+    await w.t.server.container.meetings.reconciler.reconcile(m.id, { countEmpty: true });
+    await w.t.server.container.meetings.reconciler.reconcile(m.id, { countEmpty: true });
     const final = (await w.t.request('GET', `/v1/meetings/${m.id}`)).body;
     expect(final.is_active).toBe(true);
     expect(final.num_clients).toBe(2);
-    const rows = await w.t.server.database.db.execute(
-      `select count(*)::int as n from meeting m join room r on r.id = m.room_id where r.name = 'split'` as never,
+    const rows = await w.t.query<{ n: number }>(
+      `select count(*)::int as n from meeting m join room r on r.id = m.room_id where r.name = 'split'`,
     );
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    expect(rows[0]!.n).toBe(1);
   });
 
   it('without a reservation, the same leave ends the meeting (the reservation is what protects it)', async () => {

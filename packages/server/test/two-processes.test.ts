@@ -1,3 +1,4 @@
+import { rowsOf } from '../src/db/client.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,15 +124,17 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
     await vi.waitFor(
       async () => {
         const r = await db.execute(sql`select status, count(*)::int as n from webhook_event group by status`);
-        const byStatus = Object.fromEntries((r as unknown as { rows: { status: string; n: number }[] }).rows.map((x) => [x.status, x.n]));
+        const byStatus = Object.fromEntries(rowsOf<{ status: string; n: number }>(r).map((x) => [x.status, x.n]));
         expect(byStatus).toEqual({ processed: events.length });
       },
       { timeout: 30_000, interval: 200 },
     );
-    const sessions = (await db.execute(
-      sql`select count(*)::int as total, count(*) filter (where left_at is null)::int as open from participant_session where meeting_id = ${meeting.id}`,
-    )) as unknown as { rows: { total: number; open: number }[] };
-    expect(sessions.rows[0]).toEqual({ total: 30, open: 18 });
+    const sessions = rowsOf<{ total: number; open: number }>(
+      await db.execute(
+        sql`select count(*)::int as total, count(*) filter (where left_at is null)::int as open from participant_session where meeting_id = ${meeting.id}`,
+      ),
+    );
+    expect(sessions[0]).toEqual({ total: 30, open: 18 });
     const m = (await (await fetch(`${a.url}/v1/meetings/${meeting.id}`)).json()) as { num_clients: number; is_active: boolean };
     expect(m).toMatchObject({ num_clients: 18, is_active: true });
   });

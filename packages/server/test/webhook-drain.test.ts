@@ -1,3 +1,4 @@
+import { rowsOf } from '../src/db/client.js';
 import { randomUUID } from 'node:crypto';
 import { signDaily } from '@meetbridge/fakes';
 import { sql } from 'drizzle-orm';
@@ -35,8 +36,8 @@ describe('draining the webhook inbox', () => {
     const m = await roomWithMeeting(w.t, 'drain-pending', 'daily');
     const id = await deliver(m.provider_room_name, randomUUID());
     const rows = await w.t.server.database.db.execute(sql`select status from webhook_event where provider_event_id = ${id}`);
-    expect((rows as unknown as { rows: { status: string }[] }).rows).toEqual([{ status: 'pending' }]);
-    await w.t.server.container.webhooks.drain();
+    expect(rowsOf<{ status: string }>(rows)).toEqual([{ status: 'pending' }]);
+    await w.t.server.container.webhooks.drain.drain();
     expect((await w.t.request('GET', `/v1/meetings/${m.id}`)).body.num_clients).toBe(1);
   });
 
@@ -46,20 +47,20 @@ describe('draining the webhook inbox', () => {
     const sessions = [randomUUID(), poison, randomUUID()];
     for (const s of sessions) await deliver(m.provider_room_name, s);
     const participants = w.t.server.container.participants;
-    const original = participants.applyEvent.bind(participants);
-    const spy = vi.spyOn(participants, 'applyEvent').mockImplementation(async (tx, row, event) => {
-      if (event.sessionId === poison) throw new Error('boom');
-      return original(tx, row, event);
+    const original = participants.recordJoin.bind(participants);
+    const spy = vi.spyOn(participants, 'recordJoin').mockImplementation(async (tx, meetingId, change) => {
+      if (change.providerSessionId === poison) throw new Error('boom');
+      return original(tx, meetingId, change);
     });
     try {
-      await w.t.server.container.webhooks.drain();
+      await w.t.server.container.webhooks.drain.drain();
     } finally {
       spy.mockRestore();
     }
     const result = await w.t.server.database.db.execute(
       sql`select provider_event_id, status, attempts, error from webhook_event where meeting_id = ${m.id} or provider_event_id = ${`ptcpt-joined-${poison}`} order by provider_event_id`,
     );
-    const byId = Object.fromEntries((result as unknown as { rows: any[] }).rows.map((r) => [r.provider_event_id, r]));
+    const byId = Object.fromEntries(rowsOf<any>(result).map((r) => [r.provider_event_id, r]));
     expect(byId[`ptcpt-joined-${poison}`]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'boom' });
     expect(byId[`ptcpt-joined-${sessions[0]}`].status).toBe('processed');
     expect(byId[`ptcpt-joined-${sessions[2]}`].status).toBe('processed');

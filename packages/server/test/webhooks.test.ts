@@ -157,10 +157,7 @@ describe.each(providers)('$name webhooks', (p) => {
     expect(res.status).toBe(200);
     const rows = await vi.waitFor(
       async () => {
-        const found = await w.t.server.database.db.execute(
-          `select status, error from webhook_event where provider_event_id = '${id}'` as never,
-        );
-        const r = (found as unknown as { rows: any[] }).rows;
+        const r = await w.t.query<any>(`select status, error from webhook_event where provider_event_id = '${id}'`);
         expect(r[0]?.status).toBe('ignored');
         return r;
       },
@@ -175,10 +172,7 @@ describe.each(providers)('$name webhooks', (p) => {
     expect((await post(p, body, p.sign(body))).status).toBe(200);
     await vi.waitFor(
       async () => {
-        const found = await w.t.server.database.db.execute(
-          `select status, error from webhook_event where provider_event_id = '${id}'` as never,
-        );
-        const r = (found as unknown as { rows: any[] }).rows;
+        const r = await w.t.query<any>(`select status, error from webhook_event where provider_event_id = '${id}'`);
         expect(r[0]).toMatchObject({ status: 'ignored', error: 'no meeting for this provider room' });
       },
       { timeout: 10_000 },

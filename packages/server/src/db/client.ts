@@ -17,6 +17,14 @@ const SCHEMA_LOCK_KEY = 0x6d656574;
 /** The Drizzle database, the same type on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** A database handle: the app's or a transaction's. Every repo method takes one. */
+export type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+/** The rows of a raw `execute` result, on either driver (both return `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 /** The migrations folder committed in the repository (`packages/server/drizzle`). */
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 

@@ -1,16 +1,10 @@
+import { EventEmitter } from 'node:events';
+import { sql, type SQL } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import type { Logger } from 'pino';
-import type { Database } from '../db/client.js';
-
-/** Every queue Meetbridge uses, with its policy. Names follow `<domain>.<verb>`. */
-export const QUEUES = {
-  /** Processes pending webhook inbox rows until none is left. One queued + one running at most. */
-  webhookDrain: { name: 'webhook.drain', policy: 'stately', retryLimit: 5, retryDelay: 1, retryBackoff: true },
-  /** Reconciles one meeting with its provider (presence/sessions); coalesced per meeting id. */
-  meetingReconcile: { name: 'meeting.reconcile', policy: 'stately', retryLimit: 2, retryDelay: 2, retryBackoff: true },
-  /** The periodic sweep: expiry, provider-ended meetings, reconciliation of every active meeting. */
-  meetingSweep: { name: 'meeting.sweep', policy: 'stately', retryLimit: 0 },
-} as const satisfies Record<string, PgBoss.Queue>;
+import type { LoggerLike } from '@meetbridge/platforms';
+import type { Database, Executor } from '../db/client.js';
+import type { JobDefinition } from './define.js';
+import type { JobName, JobPayloads, JobSender, SendOptions } from './types.js';
 
 /** pg-boss's `db` adapter over PGlite: multi-statement DDL goes through `exec`, the rest through `query`. */
 function pgliteDb(database: Database): PgBoss.Db {
@@ -32,19 +26,63 @@ function poolDb(database: Database): PgBoss.Db {
   };
 }
 
-/** The job queue: pg-boss on the app's own database (PGlite embedded, PostgreSQL in production). */
-export class JobQueue {
+/**
+ * pg-boss's `db` adapter over a Drizzle transaction (either driver): pg-boss's `$n` placeholders
+ * become Drizzle parameters, so its INSERT runs on the transaction's connection and commits or
+ * rolls back with the caller's rows.
+ */
+export function executorDb(tx: Executor): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      const chunks: SQL[] = [];
+      let last = 0;
+      for (const match of text.matchAll(/\$(\d+)/g)) {
+        chunks.push(sql.raw(text.slice(last, match.index)), sql`${sql.param(values[Number(match[1]) - 1])}`);
+        last = match.index + match[0].length;
+      }
+      chunks.push(sql.raw(text.slice(last)));
+      const result = await tx.execute(sql.join(chunks));
+      return { rows: (result as { rows?: unknown[] }).rows ?? [] };
+    },
+  };
+}
+
+/** What happened to one job, for tests and metrics (`queue.events.on('settled', …)`). */
+export interface JobSettled {
+  name: string;
+  id: string;
+  data: unknown;
+  state: 'completed' | 'failed';
+  error?: unknown;
+}
+
+/** Thrown by `send` without a transaction once the queue is stopping. */
+export class QueueStoppedError extends Error {
+  constructor() {
+    super('The job queue is stopped; nothing more is enqueued from this process.');
+  }
+}
+
+/**
+ * The job queue: pg-boss on the app's own database (PGlite embedded, PostgreSQL in production).
+ * Queues and their policies come from the modules' job definitions (`jobs/registry.ts`).
+ */
+export class JobQueue implements JobSender {
   readonly boss: PgBoss;
-  private started = false;
+  /** Emits `settled` (`JobSettled`) after every handled job of this process. */
+  readonly events = new EventEmitter();
+  private state: 'new' | 'started' | 'stopping' = 'new';
+  /** Queue name → this process's worker id, to wake it right after a send. */
+  private readonly localWorkers = new Map<string, string>();
 
   constructor(
     private readonly database: Database,
-    private readonly logger: Logger,
+    private readonly logger: LoggerLike,
   ) {
     this.boss = new PgBoss({
       db: database.kind === 'pglite' ? pgliteDb(database) : poolDb(database),
       schema: 'pgboss',
-      // Schedules are ours (a throttled sweep), not pg-boss cron: it cannot go below one minute.
+      // Schedules are ours (`everySeconds`, throttled sends), not pg-boss cron: it cannot go below a minute.
       schedule: false,
       supervise: true,
       migrate: true,
@@ -52,24 +90,41 @@ export class JobQueue {
     this.boss.on('error', (err) => this.logger.error({ err }, 'job queue error'));
   }
 
-  /** Installs pg-boss's schema (first run) and creates our queues. Idempotent. */
-  async start(): Promise<void> {
-    if (this.started) return;
+  /** Installs pg-boss's schema (first run) and creates the queues. Idempotent. */
+  async start(definitions: readonly JobDefinition[]): Promise<void> {
+    if (this.state !== 'new') return;
     await this.database.withSchemaLock(async () => {
       await this.boss.start();
-      for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
+      for (const d of definitions) await this.boss.createQueue(d.name, { name: d.name, ...d.queue });
     });
-    this.started = true;
+    this.state = 'started';
   }
 
+  /** Stops taking new work and waits (up to 10 s) for pg-boss's own loops; sends without `tx` throw after this. */
   async stop(): Promise<void> {
-    if (!this.started) return;
-    this.started = false;
+    if (this.state !== 'started') return;
+    this.state = 'stopping';
+    this.localWorkers.clear();
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
   }
 
-  /** Enqueues a job; `null` when coalesced into one already queued (stately queues). */
-  async send(queue: keyof typeof QUEUES, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
-    return this.boss.send(QUEUES[queue].name, data, options);
+  async send<N extends JobName>(name: N, payload: JobPayloads[N], options: SendOptions = {}): Promise<string | null> {
+    const { tx, ...rest } = options;
+    if (!tx && this.state !== 'started') throw new QueueStoppedError();
+    const id = await this.boss.send(name, payload as object, { ...rest, ...(tx ? { db: executorDb(tx) } : {}) });
+    // A job sent outside a transaction is visible now: wake this process's worker instead of waiting for its poll.
+    const worker = this.localWorkers.get(name);
+    if (id && !tx && worker) this.boss.notifyWorker(worker);
+    return id;
+  }
+
+  /** Records this process's worker of a queue (see `send`). */
+  registerLocalWorker(name: string, workerId: string): void {
+    this.localWorkers.set(name, workerId);
+  }
+
+  /** Called by the worker loop after each job. */
+  settled(event: JobSettled): void {
+    this.events.emit('settled', event);
   }
 }

@@ -2,9 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import type { Clock } from '@meetbridge/platforms';
 import { buildConfig } from '../../src/config/index.js';
+import { rowsOf } from '../../src/db/client.js';
 import { createServer, type Server } from '../../src/main.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -19,6 +21,8 @@ export interface TestServer {
     path: string,
     options?: { body?: unknown; headers?: Record<string, string>; raw?: string },
   ): Promise<{ status: number; headers: Headers; body: any }>;
+  /** Runs raw SQL against the server's database (test inspection and setup) and returns the rows. */
+  query<T = Record<string, unknown>>(text: string): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -76,6 +80,9 @@ export async function startTestServer(
         // not JSON; keep the text
       }
       return { status: res.status, headers: res.headers, body: parsed as any };
+    },
+    async query<T>(text: string) {
+      return rowsOf<T>(await server.database.db.execute(sql.raw(text)));
     },
     async close() {
       await server.close();

@@ -1,51 +1,56 @@
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
-import type { Db } from '../../db/client.js';
-import { meeting, type MeetingRow } from '../../db/schema/index.js';
-import type { ParticipantRepo } from '../participants/repo.js';
-import { meetingRef } from './repo.js';
-
-/** Why a meeting was deactivated. */
-export type EndReason = 'expired' | 'provider_ended' | 'empty' | 'owner';
+import type { MeetingRow } from '../../db/schema/index.js';
+import type { JobSender } from '../../jobs/types.js';
+import type { ParticipantService } from '../participants/service.js';
+import { meetingRef, type EndReason, type MeetingRepo } from './repo.js';
+import type { ReservationRepo } from './reservations.js';
 
 export interface LifecycleDeps {
-  db: Db;
-  participants: ParticipantRepo;
+  repo: MeetingRepo;
+  reservations: ReservationRepo;
+  participants: ParticipantService;
   catalog: PlatformCatalog;
   clock: Clock;
   logger: LoggerLike;
+  jobs: JobSender;
+}
+
+/** Join reservations this long expired are deleted by the sweep. */
+const RESERVATION_PURGE_AFTER_MS = 3_600_000;
+
+/** Options of `MeetingLifecycle.deactivate`. */
+export interface DeactivateOptions {
+  reason: EndReason;
+  /** End it even while someone holds a live join reservation (the owner asked). Default false. */
+  force?: boolean;
+  /** Delete the provider room afterwards, where the provider supports it. Default true. */
+  deleteProviderRoom?: boolean;
 }
 
 /**
  * Ends meetings: when their end date passes, when the provider says they ended, or when they had
  * participants and nobody was present for two consecutive reconciliation checks. A meeting with a
- * live join reservation is never deactivated. Deactivation deletes the provider room where the
- * provider supports it (idempotently).
+ * live join reservation is never deactivated unless forced. Deactivation deletes the provider room
+ * where the provider supports it (idempotently).
  */
 export class MeetingLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
 
-  /**
-   * Deactivates a meeting unless someone holds a live reservation (`force` skips that check: the
-   * owner asked). Returns the updated row, or `undefined` when nothing changed.
-   */
-  async deactivate(meetingId: string, reason: EndReason, force = false): Promise<MeetingRow | undefined> {
+  /** Deactivates a meeting; returns the updated row, or `undefined` when nothing changed. */
+  async deactivate(meetingId: string, options: DeactivateOptions): Promise<MeetingRow | undefined> {
     const now = this.deps.clock.now();
-    const row = await this.deps.db.transaction(async (tx) => {
-      const locked = await this.deps.participants.lockMeeting(tx, meetingId);
+    const row = await this.deps.repo.transaction(async (tx) => {
+      const locked = await this.deps.repo.lock(tx, meetingId);
       if (!locked?.isActive) return undefined;
-      if (!force && (await this.deps.participants.hasLiveReservation(tx, meetingId, now))) return undefined;
+      // The provider's "ended" may have been superseded by a later join (the mark is then cleared).
+      if (options.reason === 'provider_ended' && !locked.providerEndedAt) return undefined;
+      if (!options.force && (await this.deps.reservations.hasLive(tx, meetingId, now))) return undefined;
       await this.deps.participants.closeAll(tx, meetingId, now);
-      const [updated] = await tx
-        .update(meeting)
-        .set({ isActive: false, endedAt: now, endReason: reason, numClients: 0 })
-        .where(eq(meeting.id, meetingId))
-        .returning();
-      return updated;
+      return this.deps.repo.deactivate(tx, meetingId, options.reason, now);
     });
     if (row) {
-      this.deps.logger.info({ meetingId, reason, platform: row.platform }, 'meeting deactivated');
-      await this.deleteProviderRoom(row);
+      this.deps.logger.info({ meetingId, reason: options.reason, platform: row.platform }, 'meeting deactivated');
+      if (options.deleteProviderRoom ?? true) await this.deleteProviderRoom(row);
     }
     return row;
   }
@@ -63,32 +68,29 @@ export class MeetingLifecycle {
 
   /** Deactivates active meetings whose end date passed or whose provider reported them ended. */
   async endDueMeetings(): Promise<number> {
-    const now = this.deps.clock.now();
-    const expired = await this.deps.db
-      .select({ id: meeting.id })
-      .from(meeting)
-      .where(and(eq(meeting.isActive, true), lte(meeting.endDate, now)));
-    const ended = await this.deps.db
-      .select({ id: meeting.id })
-      .from(meeting)
-      .where(and(eq(meeting.isActive, true), isNotNull(meeting.providerEndedAt)));
     let count = 0;
-    for (const { id } of expired) if (await this.deactivate(id, 'expired')) count++;
-    for (const { id } of ended) if (await this.deactivate(id, 'provider_ended')) count++;
+    for (const id of await this.deps.repo.expiredIds(this.deps.clock.now())) if (await this.deactivate(id, { reason: 'expired' })) count++;
+    for (const id of await this.deps.repo.providerEndedIds()) if (await this.deactivate(id, { reason: 'provider_ended' })) count++;
     return count;
   }
 
   /** Ends every active meeting of a room (it is being deleted), deleting their provider rooms. */
   async endRoomMeetings(roomId: string): Promise<void> {
-    const active = await this.deps.db
-      .select({ id: meeting.id })
-      .from(meeting)
-      .where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));
-    for (const { id } of active) await this.deactivate(id, 'owner', true);
+    for (const id of await this.deps.repo.activeIdsOfRoom(roomId)) await this.deactivate(id, { reason: 'owner', force: true });
   }
 
-  /** Active meetings, for the periodic reconciliation. */
-  async activeMeetings(): Promise<MeetingRow[]> {
-    return this.deps.db.select().from(meeting).where(eq(meeting.isActive, true));
+  /**
+   * The periodic sweep: ends due meetings, purges long-expired reservations, and queues a counted
+   * reconciliation of every active meeting whose provider can tell who is in the call.
+   */
+  async sweep(): Promise<void> {
+    await this.endDueMeetings();
+    const before = new Date(this.deps.clock.now().getTime() - RESERVATION_PURGE_AFTER_MS);
+    await this.deps.repo.transaction((tx) => this.deps.reservations.purge(tx, before));
+    for (const row of await this.deps.repo.active()) {
+      const adapter = this.deps.catalog.adapterForExisting(row.platform);
+      if (!adapter || !(adapter.capabilities.presence || adapter.capabilities.sessions)) continue;
+      await this.deps.jobs.send('meeting.reconcile', { meetingId: row.id, countEmpty: true }, { singletonKey: row.id });
+    }
   }
 }

@@ -1,31 +1,37 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
-import type { MeetingRef, RoomSettings } from '@meetbridge/platforms';
-import type { Db } from '../../db/client.js';
+import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { MeetingRef } from '@meetbridge/platforms';
+import type { Db, Executor } from '../../db/client.js';
 import { meeting, room, type MeetingRow, type NewMeetingRow, type RoomRow } from '../../db/schema/index.js';
 import type { Meeting } from './schemas.js';
 
-type Executor = Pick<Db, 'select' | 'insert' | 'update'>;
+/** Why a meeting was deactivated. */
+export type EndReason = 'expired' | 'provider_ended' | 'empty' | 'owner';
 
-/** Meetings table access; the only place meeting rows are mapped to the API's snake_case. */
+/** The `meeting` table: every read and write of meeting rows goes through here. */
 export class MeetingRepo {
   constructor(private readonly db: Db) {}
 
-  async byId(id: string): Promise<{ meeting: MeetingRow; room: RoomRow } | undefined> {
-    const [row] = await this.db.select().from(meeting).innerJoin(room, eq(meeting.roomId, room.id)).where(eq(meeting.id, id));
+  async byId(id: string, tx: Executor = this.db): Promise<{ meeting: MeetingRow; room: RoomRow } | undefined> {
+    const [row] = await tx.select().from(meeting).innerJoin(room, eq(meeting.roomId, room.id)).where(eq(meeting.id, id));
     return row ? { meeting: row.meeting, room: row.room } : undefined;
   }
 
+  async row(id: string, tx: Executor = this.db): Promise<MeetingRow | undefined> {
+    const [row] = await tx.select().from(meeting).where(eq(meeting.id, id));
+    return row;
+  }
+
   /** Active meetings of a room that have not reached their end date, newest first. */
-  async activeForRoom(roomId: string, now: Date, db: Executor = this.db): Promise<MeetingRow[]> {
-    return db
+  async activeForRoom(roomId: string, now: Date, tx: Executor = this.db): Promise<MeetingRow[]> {
+    return tx
       .select()
       .from(meeting)
       .where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true), gt(meeting.endDate, now)))
       .orderBy(desc(meeting.createdAt));
   }
 
-  async insert(values: NewMeetingRow, db: Executor = this.db): Promise<MeetingRow> {
-    const [row] = await db.insert(meeting).values(values).returning();
+  async insert(values: NewMeetingRow, tx: Executor = this.db): Promise<MeetingRow> {
+    const [row] = await tx.insert(meeting).values(values).returning();
     return row!;
   }
 
@@ -36,10 +42,126 @@ export class MeetingRepo {
       return fn(tx);
     });
   }
+
+  /** Runs `fn` in a transaction. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /** Locks the meeting row for the rest of the transaction (serializes writers per meeting). */
+  async lock(tx: Executor, meetingId: string): Promise<MeetingRow | undefined> {
+    const [row] = await tx.select().from(meeting).where(eq(meeting.id, meetingId)).for('update');
+    return row;
+  }
+
+  /** Finds a meeting by the provider's room name or meeting id and locks it, in one statement. */
+  async lockByProviderKeys(
+    tx: Executor,
+    platform: string,
+    roomName: string | null,
+    providerMeetingId: string | null,
+  ): Promise<MeetingRow | undefined> {
+    const keys = [
+      roomName ? eq(meeting.providerRoomName, roomName) : undefined,
+      providerMeetingId ? eq(meeting.providerMeetingId, providerMeetingId) : undefined,
+    ].filter((k) => k !== undefined);
+    if (keys.length === 0) return undefined;
+    const [row] = await tx
+      .select()
+      .from(meeting)
+      .where(and(eq(meeting.platform, platform), or(...keys)))
+      .limit(1)
+      .for('update');
+    return row;
+  }
+
+  async setCount(tx: Executor, meetingId: string, n: number): Promise<void> {
+    await tx.update(meeting).set({ numClients: n }).where(eq(meeting.id, meetingId));
+  }
+
+  /** Applies the provider's absolute count only if it is newer than the last one applied. */
+  async applyAbsoluteCount(tx: Executor, meetingId: string, n: number, at: Date): Promise<void> {
+    await tx
+      .update(meeting)
+      .set({ numClients: n, numClientsAt: at })
+      .where(and(eq(meeting.id, meetingId), or(isNull(meeting.numClientsAt), lt(meeting.numClientsAt, at))));
+  }
+
+  /**
+   * Someone is in the call (at `at`): the empty-check streak restarts, and a provider "ended"
+   * reported before `at` no longer applies.
+   */
+  async markPresent(tx: Executor, meetingId: string, at: Date): Promise<void> {
+    await tx
+      .update(meeting)
+      .set({
+        emptyChecks: 0,
+        providerEndedAt: sql`case when ${meeting.providerEndedAt} < ${at.toISOString()} then null else ${meeting.providerEndedAt} end`,
+      })
+      .where(eq(meeting.id, meetingId));
+  }
+
+  /** One more periodic check found nobody in a meeting that had participants. */
+  async countEmptyCheck(tx: Executor, meetingId: string): Promise<void> {
+    await tx
+      .update(meeting)
+      .set({ emptyChecks: sql`${meeting.emptyChecks} + 1` })
+      .where(eq(meeting.id, meetingId));
+  }
+
+  /** The provider reported the meeting ended at `at`. */
+  async markProviderEnded(tx: Executor, meetingId: string, at: Date): Promise<void> {
+    await tx.update(meeting).set({ providerEndedAt: at }).where(eq(meeting.id, meetingId));
+  }
+
+  /** Marks the meeting ended (inactive, nobody in it). */
+  async deactivate(tx: Executor, meetingId: string, reason: EndReason, at: Date): Promise<MeetingRow | undefined> {
+    const [updated] = await tx
+      .update(meeting)
+      .set({ isActive: false, endedAt: at, endReason: reason, numClients: 0 })
+      .where(eq(meeting.id, meetingId))
+      .returning();
+    return updated;
+  }
+
+  /** Active meetings whose end date passed. */
+  async expiredIds(now: Date): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: meeting.id })
+      .from(meeting)
+      .where(and(eq(meeting.isActive, true), lte(meeting.endDate, now)));
+    return rows.map((r) => r.id);
+  }
+
+  /** Active meetings the provider reported ended. */
+  async providerEndedIds(): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: meeting.id })
+      .from(meeting)
+      .where(and(eq(meeting.isActive, true), isNotNull(meeting.providerEndedAt)));
+    return rows.map((r) => r.id);
+  }
+
+  /** Active meetings of a room. */
+  async activeIdsOfRoom(roomId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: meeting.id })
+      .from(meeting)
+      .where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));
+    return rows.map((r) => r.id);
+  }
+
+  async active(): Promise<MeetingRow[]> {
+    return this.db.select().from(meeting).where(eq(meeting.isActive, true));
+  }
 }
 
 /** True when the meeting was created with exactly these settings on this platform. */
-export function matchesSettings(row: MeetingRow, platform: string, s: RoomSettings): boolean {
+export function matchesSettings(
+  row: MeetingRow,
+  platform: string,
+  s: { isLocked: boolean; roomMode: string; roomSize: number | null; recordingType: string; recordingTrigger: string },
+): boolean {
   return (
     row.platform === platform &&
     row.isLocked === s.isLocked &&
@@ -48,6 +170,17 @@ export function matchesSettings(row: MeetingRow, platform: string, s: RoomSettin
     row.recordingType === s.recordingType &&
     row.recordingTrigger === s.recordingTrigger
   );
+}
+
+/** How the meeting's adapter addresses it. */
+export function meetingRef(row: MeetingRow): MeetingRef {
+  return {
+    providerMeetingId: row.providerMeetingId,
+    providerRoomName: row.providerRoomName,
+    roomUrl: row.roomUrl,
+    hostRoomUrl: row.hostRoomUrl,
+    endDate: row.endDate,
+  };
 }
 
 /** Row → API representation; the host URL only for the room's owner. */
@@ -71,16 +204,5 @@ export function toMeetingDto(row: MeetingRow, roomRow: RoomRow, isOwner: boolean
     recording_type: row.recordingType,
     recording_trigger: row.recordingTrigger,
     created_at: row.createdAt.toISOString(),
-  };
-}
-
-/** How the meeting's adapter addresses it. */
-export function meetingRef(row: MeetingRow): MeetingRef {
-  return {
-    providerMeetingId: row.providerMeetingId,
-    providerRoomName: row.providerRoomName,
-    roomUrl: row.roomUrl,
-    hostRoomUrl: row.hostRoomUrl,
-    endDate: row.endDate,
   };
 }

@@ -1,18 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '../../lib/problem-schema.js';
-import { ProblemSchema } from '../../lib/problem-schema.js';
+import { errorResponses, ProblemSchema } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
 import { RoomNameParams } from '../rooms/schemas.js';
-import { z } from 'zod';
-import { ForbiddenError } from '../../lib/errors.js';
-import type { InboxRepo } from '../webhooks/repo.js';
-import { JoinParams, JoinResponse, Meeting, MeetingCreateBody, MeetingEventList, MeetingIdParams, Reservation } from './schemas.js';
+import { JoinParams, JoinResponse, Meeting, MeetingCreateBody, MeetingIdParams, Reservation } from './schemas.js';
 import type { MeetingService } from './service.js';
 
 const tags = ['meetings'];
 
 /** Meetings: get-or-create a room's meeting, read one, deactivate one. */
-export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; inbox: InboxRepo }> = async (app, { meetings, inbox }) => {
+export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> = async (app, { meetings }) => {
   app.post('/rooms/:room_name/meeting', {
     schema: {
       tags,
@@ -59,35 +55,6 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; in
       response: { 201: Reservation, ...errorResponses },
     },
     handler: async (request, reply) => reply.code(201).send(await meetings.reserve(request.params.room_name, request.params.meeting_id)),
-  });
-
-  app.get('/meetings/:meeting_id/events', {
-    schema: {
-      tags,
-      security: [{ bearer: [] }],
-      summary: 'The provider webhooks received for a meeting, with their processing status (room owner only)',
-      params: MeetingIdParams,
-      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-      response: { 200: MeetingEventList, ...errorResponses },
-    },
-    handler: async (request) => {
-      const user = requireUser(request);
-      const found = await meetings.get(request.params.meeting_id);
-      if (!meetings.isOwner(found.room, user)) throw new ForbiddenError("Only the room owner may read a meeting's events.");
-      const rows = await inbox.forMeeting(found.meeting.id, request.query.limit);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          platform: r.platform,
-          provider_event_id: r.providerEventId,
-          type: r.type,
-          received_at: r.receivedAt.toISOString(),
-          occurred_at: r.occurredAt.toISOString(),
-          status: r.status as 'pending' | 'processed' | 'ignored' | 'failed',
-          error: r.error,
-        })),
-      };
-    },
   });
 
   app.patch('/meetings/:meeting_id/deactivate', {

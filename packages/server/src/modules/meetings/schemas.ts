@@ -42,18 +42,6 @@ export const Reservation = z.object({
 });
 export type Reservation = z.infer<typeof Reservation>;
 
-export const MeetingEventItem = z.object({
-  id: z.uuid(),
-  platform: z.string(),
-  provider_event_id: z.string(),
-  type: z.string(),
-  received_at: z.iso.datetime(),
-  occurred_at: z.iso.datetime(),
-  status: z.enum(['pending', 'processed', 'ignored', 'failed']),
-  error: z.string().nullable().describe('Why the event was ignored or failed.'),
-});
-export const MeetingEventList = z.object({ items: z.array(MeetingEventItem) });
-
 export const MeetingIdParams = z.object({ meeting_id: z.uuid({ message: 'must be a meeting id (UUID)' }) });
 
 export const MeetingCreateBody = z

@@ -1,29 +1,27 @@
 import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
-import type { Db } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
-import type { ParticipantRepo } from '../participants/repo.js';
-import type { MeetingLifecycle } from './lifecycle.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
-import { roomSettings } from '../rooms/repo.js';
+import type { ParticipantService } from '../participants/service.js';
 import type { RoomService } from '../rooms/service.js';
+import { roomSettings } from '../rooms/settings.js';
+import type { MeetingLifecycle } from './lifecycle.js';
 import { matchesSettings, meetingRef, toMeetingDto, type MeetingRepo } from './repo.js';
+import { RESERVATION_SECONDS, type ReservationRepo } from './reservations.js';
 import type { JoinResponse, Meeting, Participant, Reservation } from './schemas.js';
 
 export interface MeetingServiceDeps {
   repo: MeetingRepo;
+  reservations: ReservationRepo;
   rooms: RoomService;
+  participants: ParticipantService;
+  lifecycle: MeetingLifecycle;
   catalog: PlatformCatalog;
   clock: Clock;
   logger: LoggerLike;
-  lifecycle: MeetingLifecycle;
-  participants: ParticipantRepo;
-  db: Db;
   meetingDurationHours: number;
 }
-
-/** How long a join reservation holds a meeting open. */
-export const RESERVATION_SECONDS = 30;
 
 /** Meeting use cases: get-or-create through the room's platform adapter, read, deactivate. */
 export class MeetingService {
@@ -47,7 +45,7 @@ export class MeetingService {
     const roomRow = await this.deps.rooms.getByName(roomName);
     const platform = this.deps.catalog.platformForMeeting(roomRow);
     const settings = roomSettings(roomRow);
-    const reusable = async (db?: Parameters<MeetingRepo['activeForRoom']>[2]) =>
+    const reusable = async (db?: Executor) =>
       allowDuplicated
         ? undefined
         : (await this.deps.repo.activeForRoom(roomRow.id, this.deps.clock.now(), db)).find((m) => matchesSettings(m, platform, settings));
@@ -143,7 +141,7 @@ export class MeetingService {
   async deactivate(id: string, user: User): Promise<Meeting> {
     const found = await this.get(id);
     if (!this.isOwner(found.room, user)) throw new ForbiddenError('Only the room owner may deactivate its meetings.');
-    const row = (await this.deps.lifecycle.deactivate(id, 'owner', true)) ?? (await this.get(id)).meeting;
+    const row = (await this.deps.lifecycle.deactivate(id, { reason: 'owner', force: true })) ?? (await this.get(id)).meeting;
     return this.toDto(row, found.room, user);
   }
 
@@ -152,7 +150,7 @@ export class MeetingService {
     const found = await this.get(id);
     const dto = this.toDto(found.meeting, found.room, user);
     if (!this.isOwner(found.room, user)) return dto;
-    const sessions = await this.deps.participants.sessions(this.deps.db, id);
+    const sessions = await this.deps.participants.sessions(id);
     const participants: Participant[] = sessions.map((s) => ({
       provider_session_id: s.providerSessionId,
       user_id: s.userId,
@@ -171,10 +169,10 @@ export class MeetingService {
     const found = await this.deps.repo.byId(meetingId);
     if (!found || found.room.name !== roomName) throw new NotFoundError(`No meeting ${meetingId} in room "${roomName}".`);
     const now = this.deps.clock.now();
-    const reservation = await this.deps.db.transaction(async (tx) => {
-      const locked = await this.deps.participants.lockMeeting(tx, meetingId);
+    const reservation = await this.deps.repo.transaction(async (tx) => {
+      const locked = await this.deps.repo.lock(tx, meetingId);
       if (!locked?.isActive || locked.endDate.getTime() <= now.getTime()) return undefined;
-      return this.deps.participants.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000));
+      return this.deps.reservations.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000));
     });
     if (!reservation)
       throw new ConflictError("This meeting has ended; ask for the room's current meeting with POST /v1/rooms/{room_name}/meeting.");

@@ -1,9 +1,6 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { joinReservation, meeting, participantSession, type MeetingRow, type ParticipantSessionRow } from '../../db/schema/index.js';
-
-/** A database handle: the app's or a transaction's. */
-export type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { participantSession, type ParticipantSessionRow } from '../../db/schema/index.js';
 
 /** One participant's join or leave, as applied to `participant_session`. */
 export interface SessionChange {
@@ -14,17 +11,11 @@ export interface SessionChange {
 }
 
 /**
- * Participant sessions and the counters derived from them. Every write is idempotent: a session is
- * keyed by `(meeting, provider session id)`, `joined_at` only moves earlier, and `left_at` is set
- * once and never cleared, so duplicates and any delivery order give the same final state.
+ * The `participant_session` table. Every write is idempotent: a session is keyed by
+ * `(meeting, provider session id)`, `joined_at` only moves earlier, and `left_at` is set once and
+ * never cleared, so duplicates and any delivery order give the same final state.
  */
 export class ParticipantRepo {
-  /** Locks the meeting row for the rest of the transaction (serializes writers per meeting). */
-  async lockMeeting(tx: Executor, meetingId: string): Promise<MeetingRow | undefined> {
-    const [row] = await tx.select().from(meeting).where(eq(meeting.id, meetingId)).for('update');
-    return row;
-  }
-
   /** Records a join; returns true when the session is new. */
   async joined(tx: Executor, meetingId: string, c: SessionChange): Promise<boolean> {
     const rows = await tx
@@ -80,24 +71,12 @@ export class ParticipantRepo {
       );
   }
 
-  /** Closes every open session of a meeting (it was deactivated). */
+  /** Closes every open session of a meeting. */
   async closeAll(tx: Executor, meetingId: string, at: Date): Promise<void> {
     await tx
       .update(participantSession)
       .set({ leftAt: at })
       .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
-  }
-
-  /** Sets the meeting's count from its open sessions (providers without an absolute count). */
-  async deriveCount(tx: Executor, meetingId: string): Promise<number> {
-    const [row] = await tx
-      .update(meeting)
-      .set({
-        numClients: sql`(select count(*)::int from ${participantSession} where ${participantSession.meetingId} = ${meetingId} and ${participantSession.leftAt} is null)`,
-      })
-      .where(eq(meeting.id, meetingId))
-      .returning({ n: meeting.numClients });
-    return row?.n ?? 0;
   }
 
   /** Open sessions of a meeting (provider session id → joined at). */
@@ -107,6 +86,15 @@ export class ParticipantRepo {
       .from(participantSession)
       .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
     return new Map(rows.map((r) => [r.id, r.joinedAt]));
+  }
+
+  /** How many sessions of a meeting are open. */
+  async openCount(tx: Executor, meetingId: string): Promise<number> {
+    const [row] = await tx
+      .select({ n: count() })
+      .from(participantSession)
+      .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt)));
+    return row?.n ?? 0;
   }
 
   /** True when the meeting ever had a participant session. */
@@ -119,76 +107,12 @@ export class ParticipantRepo {
     return rows.length > 0;
   }
 
-  /** Applies the provider's absolute count only if it is newer than the last one applied. */
-  async applyAbsoluteCount(tx: Executor, meetingId: string, n: number, at: Date): Promise<void> {
-    await tx
-      .update(meeting)
-      .set({ numClients: n, numClientsAt: at })
-      .where(and(eq(meeting.id, meetingId), or(isNull(meeting.numClientsAt), lt(meeting.numClientsAt, at))));
-  }
-
-  /** True when someone joined after `at` and is still in the call (a later "ended" is stale). */
+  /** True when someone joined after `at` and is still in the call. */
   async joinedSince(tx: Executor, meetingId: string, at: Date): Promise<boolean> {
     const [row] = await tx
       .select({ n: count() })
       .from(participantSession)
       .where(and(eq(participantSession.meetingId, meetingId), isNull(participantSession.leftAt), gt(participantSession.joinedAt, at)));
-    return (row?.n ?? 0) > 0;
-  }
-
-  /**
-   * Someone is in the call (at `at`): the empty-check streak restarts, and a provider "ended"
-   * reported before `at` no longer applies.
-   */
-  async markPresent(tx: Executor, meetingId: string, at: Date): Promise<void> {
-    await tx
-      .update(meeting)
-      .set({
-        emptyChecks: 0,
-        providerEndedAt: sql`case when ${meeting.providerEndedAt} < ${at.toISOString()} then null else ${meeting.providerEndedAt} end`,
-      })
-      .where(eq(meeting.id, meetingId));
-  }
-
-  /** One more periodic check found nobody in a meeting that had participants. */
-  async countEmptyCheck(tx: Executor, meetingId: string): Promise<void> {
-    await tx
-      .update(meeting)
-      .set({ emptyChecks: sql`${meeting.emptyChecks} + 1` })
-      .where(eq(meeting.id, meetingId));
-  }
-
-  /** Holds a place for someone about to join. */
-  async reserve(tx: Executor, meetingId: string, expiresAt: Date): Promise<{ id: string; expiresAt: Date }> {
-    const [row] = await tx
-      .insert(joinReservation)
-      .values({ meetingId, expiresAt })
-      .returning({ id: joinReservation.id, expiresAt: joinReservation.expiresAt });
-    return row!;
-  }
-
-  /** Clears the oldest live reservation of a meeting (someone joined). */
-  async clearOneReservation(tx: Executor, meetingId: string, now: Date): Promise<void> {
-    await tx
-      .delete(joinReservation)
-      .where(
-        eq(
-          joinReservation.id,
-          sql`(select ${joinReservation.id} from ${joinReservation} where ${joinReservation.meetingId} = ${meetingId} and ${joinReservation.expiresAt} > ${now.toISOString()} order by ${joinReservation.createdAt} limit 1)`,
-        ),
-      );
-  }
-
-  /** Deletes reservations that expired before `before` (they no longer protect anything). */
-  async purgeReservations(tx: Executor, before: Date): Promise<void> {
-    await tx.delete(joinReservation).where(lt(joinReservation.expiresAt, before));
-  }
-
-  async hasLiveReservation(tx: Executor, meetingId: string, now: Date): Promise<boolean> {
-    const [row] = await tx
-      .select({ n: count() })
-      .from(joinReservation)
-      .where(and(eq(joinReservation.meetingId, meetingId), gt(joinReservation.expiresAt, now)));
     return (row?.n ?? 0) > 0;
   }
 }

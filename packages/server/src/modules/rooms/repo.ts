@@ -1,5 +1,4 @@
 import { count, desc, eq } from 'drizzle-orm';
-import type { RoomSettings } from '@meetbridge/platforms';
 import type { Db } from '../../db/client.js';
 import { room, type NewRoomRow, type RoomRow } from '../../db/schema/index.js';
 import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
@@ -78,19 +77,5 @@ export function toRoomDto(row: RoomRow, effectivePlatform: string): Room {
     skip_consent: row.skipConsent,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-  };
-}
-
-/** The settings columns rooms have and meetings snapshot. */
-type SettingsColumns = Pick<RoomRow, 'isLocked' | 'roomMode' | 'roomSize' | 'recordingType' | 'recordingTrigger'>;
-
-/** The settings of a room (or the snapshot a meeting was created with). */
-export function roomSettings(row: SettingsColumns): RoomSettings {
-  return {
-    isLocked: row.isLocked,
-    roomMode: row.roomMode as RoomSettings['roomMode'],
-    roomSize: row.roomSize,
-    recordingType: row.recordingType as RoomSettings['recordingType'],
-    recordingTrigger: row.recordingTrigger as RoomSettings['recordingTrigger'],
   };
 }

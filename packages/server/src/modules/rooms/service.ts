@@ -3,17 +3,24 @@ import { isUniqueViolation } from '../../db/client.js';
 import type { RoomRow } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
-import type { MeetingLifecycle } from '../meetings/lifecycle.js';
 import type { RoomRepo } from './repo.js';
 import { roomValuesFromBody, toRoomDto } from './repo.js';
 import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
+
+/**
+ * What must happen to a room's meetings before the room is deleted. Implemented by the meetings
+ * module (which depends on rooms, not the other way round) and handed in when the services are wired.
+ */
+export interface RoomMeetingsEnder {
+  endRoomMeetings(roomId: string): Promise<void>;
+}
 
 /** Room use cases: creation with platform selection, owner-only edits. */
 export class RoomService {
   constructor(
     private readonly repo: RoomRepo,
     private readonly catalog: PlatformCatalog,
-    private readonly lifecycle: Pick<MeetingLifecycle, 'endRoomMeetings'>,
+    private readonly meetings: RoomMeetingsEnder,
   ) {}
 
   toDto(row: RoomRow): Room {
@@ -71,7 +78,7 @@ export class RoomService {
   /** Deletes a room: its active meetings end first (their provider rooms are deleted too). */
   async delete(user: User, id: string): Promise<void> {
     await this.owned(user, id);
-    await this.lifecycle.endRoomMeetings(id);
+    await this.meetings.endRoomMeetings(id);
     await this.repo.delete(id);
   }
 }

@@ -1,7 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db, type Executor } from '../../db/client.js';
 import { webhookEvent, type WebhookEventRow } from '../../db/schema/index.js';
-import type { Executor } from '../participants/repo.js';
 
 /** Attempts after which a row that keeps failing is set aside as `failed`. */
 export const MAX_ATTEMPTS = 5;
@@ -20,7 +19,7 @@ export class InboxRepo {
       values (${values.platform}, ${values.providerEventId}, ${values.type}, ${values.occurredAt.toISOString()}, ${values.rawJson}::jsonb)
       on conflict (platform, provider_event_id) do nothing
       returning id`);
-    return (result as unknown as { rows: unknown[] }).rows.length > 0;
+    return rowsOf(result).length > 0;
   }
 
   /**
@@ -31,7 +30,7 @@ export class InboxRepo {
     const result = await tx.execute(sql`
       select * from webhook_event where status = 'pending'
       order by received_at, id limit ${limit} for update skip locked`);
-    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((raw) => ({
+    return rowsOf<Record<string, unknown>>(result).map((raw) => ({
       id: raw.id as string,
       platform: raw.platform as string,
       providerEventId: raw.provider_event_id as string,

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { providers } from '@meetbridge/platforms';
-import type { WebhookService } from './service.js';
+import { ForbiddenError } from '../../lib/errors.js';
+import { errorResponses } from '../../lib/problem-schema.js';
+import { requireUser } from '../../plugins/auth.js';
+import { MeetingIdParams } from '../meetings/schemas.js';
+import type { MeetingService } from '../meetings/service.js';
+import type { InboxRepo } from './repo.js';
+import type { WebhookIntake } from './service.js';
 
 /** The largest webhook body accepted (real ones are a few kB). */
 export const WEBHOOK_BODY_LIMIT = 1_048_576;
@@ -12,7 +20,7 @@ export const WEBHOOK_BODY_LIMIT = 1_048_576;
  * Answers: 200 for everything a provider may send (duplicates, unknown types and rooms included),
  * 401 for a bad signature, 400 for a non-JSON body, 413 over 1 MB, 503 when our database is down.
  */
-export const webhookRoutes: FastifyPluginAsync<{ webhooks: WebhookService }> = async (app, { webhooks }) => {
+export const webhookRoutes: FastifyPluginAsync<{ webhooks: WebhookIntake }> = async (app, { webhooks }) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
   for (const provider of providers) {
@@ -31,4 +39,51 @@ export const webhookRoutes: FastifyPluginAsync<{ webhooks: WebhookService }> = a
       },
     });
   }
+};
+
+export const MeetingEventItem = z.object({
+  id: z.uuid(),
+  platform: z.string(),
+  provider_event_id: z.string(),
+  type: z.string(),
+  received_at: z.iso.datetime(),
+  occurred_at: z.iso.datetime(),
+  status: z.enum(['pending', 'processed', 'ignored', 'failed']),
+  error: z.string().nullable().describe('Why the event was ignored or failed.'),
+});
+export const MeetingEventList = z.object({ items: z.array(MeetingEventItem) });
+
+/** `GET /v1/meetings/{id}/events`: the inbox rows of one meeting, for its room's owner. */
+export const meetingEventRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService; inbox: InboxRepo }> = async (
+  app,
+  { meetings, inbox },
+) => {
+  app.get('/meetings/:meeting_id/events', {
+    schema: {
+      tags: ['meetings'],
+      security: [{ bearer: [] }],
+      summary: 'The provider webhooks received for a meeting, with their processing status (room owner only)',
+      params: MeetingIdParams,
+      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: { 200: MeetingEventList, ...errorResponses },
+    },
+    handler: async (request) => {
+      const user = requireUser(request);
+      const found = await meetings.get(request.params.meeting_id);
+      if (!meetings.isOwner(found.room, user)) throw new ForbiddenError("Only the room owner may read a meeting's events.");
+      const rows = await inbox.forMeeting(found.meeting.id, request.query.limit);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          platform: r.platform,
+          provider_event_id: r.providerEventId,
+          type: r.type,
+          received_at: r.receivedAt.toISOString(),
+          occurred_at: r.occurredAt.toISOString(),
+          status: r.status as 'pending' | 'processed' | 'ignored' | 'failed',
+          error: r.error,
+        })),
+      };
+    },
+  });
 };

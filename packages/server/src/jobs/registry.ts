@@ -1,0 +1,16 @@
+import type { Container } from '../container.js';
+import { meetingJobs } from '../modules/meetings/jobs.js';
+import { webhookJobs } from '../modules/webhooks/jobs.js';
+import type { JobDefinition } from './define.js';
+
+/**
+ * Every queue of the app, one line per module that has background work. Each module declares its
+ * queues (name, policy, payload schema, handler) in its own `jobs.ts`.
+ */
+export function jobDefinitions(c: Container): JobDefinition[] {
+  const every = c.config.reconcileIntervalSeconds;
+  return [
+    ...webhookJobs({ drain: c.webhooks.drain, jobs: c.jobs, drainEverySeconds: every }),
+    ...meetingJobs({ lifecycle: c.meetings.lifecycle, reconciler: c.meetings.reconciler, sweepEverySeconds: every }),
+  ];
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import type { MeetingLifecycle } from './lifecycle.js';
+import type { PresenceReconciler } from './reconcile.js';
+
+const ReconcilePayload = z.object({ meetingId: z.uuid(), countEmpty: z.boolean().default(false) });
+const EndPayload = z.object({ meetingId: z.uuid(), reason: z.enum(['provider_ended', 'expired', 'empty']) });
+const SweepPayload = z.object({});
+
+declare module '../../jobs/types.js' {
+  interface JobPayloads {
+    /** Reconciles one meeting with its provider (presence/sessions); coalesced per meeting id. */
+    'meeting.reconcile': z.input<typeof ReconcilePayload>;
+    /** Ends one meeting (its provider reported it ended); re-checked under the meeting lock. */
+    'meeting.end': z.input<typeof EndPayload>;
+    /** The periodic sweep over every active meeting. */
+    'meeting.sweep': z.input<typeof SweepPayload>;
+  }
+}
+
+/** The meetings module's queues. */
+export function meetingJobs(deps: {
+  lifecycle: MeetingLifecycle;
+  reconciler: PresenceReconciler;
+  sweepEverySeconds: number;
+}): JobDefinition[] {
+  return [
+    defineJob({
+      name: 'meeting.reconcile',
+      schema: ReconcilePayload,
+      queue: { policy: 'stately', retryLimit: 2, retryDelay: 2, retryBackoff: true },
+      batchSize: 5,
+      handle: (p) => deps.reconciler.reconcile(p.meetingId, { countEmpty: p.countEmpty }),
+    }),
+    defineJob({
+      name: 'meeting.end',
+      schema: EndPayload,
+      queue: { policy: 'stately', retryLimit: 3, retryDelay: 2, retryBackoff: true },
+      handle: async (p) => {
+        await deps.lifecycle.deactivate(p.meetingId, { reason: p.reason });
+      },
+    }),
+    defineJob({
+      name: 'meeting.sweep',
+      schema: SweepPayload,
+      queue: { policy: 'stately', retryLimit: 0 },
+      pollingIntervalSeconds: 1,
+      everySeconds: deps.sweepEverySeconds,
+      handle: () => deps.lifecycle.sweep(),
+    }),
+  ];
+}

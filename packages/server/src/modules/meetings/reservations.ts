@@ -1,0 +1,45 @@
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { joinReservation } from '../../db/schema/index.js';
+
+/** How long a join reservation holds a meeting open. */
+export const RESERVATION_SECONDS = 30;
+
+/**
+ * The `join_reservation` table: places held by people about to join. While one is live the meeting
+ * is never deactivated, so two people joining at once cannot end up in different provider rooms.
+ */
+export class ReservationRepo {
+  async reserve(tx: Executor, meetingId: string, expiresAt: Date): Promise<{ id: string; expiresAt: Date }> {
+    const [row] = await tx
+      .insert(joinReservation)
+      .values({ meetingId, expiresAt })
+      .returning({ id: joinReservation.id, expiresAt: joinReservation.expiresAt });
+    return row!;
+  }
+
+  /** Clears the oldest live reservation of a meeting (someone joined). */
+  async clearOne(tx: Executor, meetingId: string, now: Date): Promise<void> {
+    await tx
+      .delete(joinReservation)
+      .where(
+        eq(
+          joinReservation.id,
+          sql`(select ${joinReservation.id} from ${joinReservation} where ${joinReservation.meetingId} = ${meetingId} and ${joinReservation.expiresAt} > ${now.toISOString()} order by ${joinReservation.createdAt} limit 1)`,
+        ),
+      );
+  }
+
+  /** Deletes reservations that expired before `before` (they no longer protect anything). */
+  async purge(tx: Executor, before: Date): Promise<void> {
+    await tx.delete(joinReservation).where(lt(joinReservation.expiresAt, before));
+  }
+
+  async hasLive(tx: Executor, meetingId: string, now: Date): Promise<boolean> {
+    const [row] = await tx
+      .select({ n: count() })
+      .from(joinReservation)
+      .where(and(eq(joinReservation.meetingId, meetingId), gt(joinReservation.expiresAt, now)));
+    return (row?.n ?? 0) > 0;
+  }
+}

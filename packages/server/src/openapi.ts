@@ -1,0 +1,32 @@
+import { systemClock } from '@meetbridge/platforms';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import type { AppConfig } from './config/index.js';
+import { createContainer } from './container.js';
+import { openDatabase } from './db/client.js';
+import type { JobSender } from './jobs/types.js';
+import { createCatalog } from './main.js';
+
+/**
+ * The OpenAPI document of the API, built from the route schemas without listening on a port or
+ * touching a real database (an empty in-memory one backs the never-called services). The web app's
+ * typed client is generated from it.
+ */
+export async function openApiDocument(config: AppConfig): Promise<unknown> {
+  const logger = pino({ level: 'silent' });
+  const database = await openDatabase({});
+  const jobs: JobSender = {
+    send: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
+  };
+  try {
+    const catalog = createCatalog(config, { logger });
+    const container = createContainer({ config, database, catalog, clock: systemClock, logger, jobs });
+    const app = await buildApp(container, logger);
+    await app.ready();
+    const document = app.swagger();
+    await app.close();
+    return document;
+  } finally {
+    await database.close();
+  }
+}
