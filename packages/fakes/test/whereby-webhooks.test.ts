@@ -101,7 +101,7 @@ describe('Whereby webhook payloads', () => {
 });
 
 describe('Whereby webhook signatures', () => {
-  it('signs the exact compact JSON bytes, verifiable with node:crypto from providers.md', async () => {
+  it('signs the exact compact JSON bytes, verifiable with node:crypto per the Whereby docs', async () => {
     await fake.control.addParticipant({ meetingId, displayName: 'Zoë ✓' });
     const [delivery] = receiver.received;
     expect(delivery?.headers['content-type']).toBe('application/json');

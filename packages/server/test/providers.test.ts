@@ -14,7 +14,7 @@ import { startTestServer, TestClock, type TestServer } from './helpers/server.js
 
 /**
  * Meetbridge against the Whereby and Daily fakes over real HTTP: the provider requests match
- * providers.md field for field, the host URL goes to owners only, and Daily joins carry tokens.
+ * the providers' documentation field for field, the host URL goes to owners only, and Daily joins carry tokens.
  */
 
 const clock = new TestClock(new Date(Math.floor(Date.now() / 1000) * 1000));
@@ -54,7 +54,7 @@ async function meetingFor(room: { name: string }, headers = alice): Promise<any>
   return res.body;
 }
 
-describe('the provider request of a new meeting (providers.md, field for field)', () => {
+describe('the provider request of a new meeting (the documented request bodies, field for field)', () => {
   it('sends Whereby exactly isLocked, roomNamePrefix, roomNamePattern "uuid", roomMode, endDate and fields ["hostRoomUrl"] when the room does not record', async () => {
     const room = await createRoom(t, { name: 'wb-plain', platform: 'whereby', is_locked: true, room_mode: 'group' }, alice);
     const meeting = await meetingFor(room);

@@ -11,7 +11,7 @@ export type DailyEventType =
   | 'recording.ready-to-download'
   | 'recording.error';
 
-/** The envelope of every Daily webhook (providers.md §1.5). */
+/** The envelope of every Daily webhook (https://docs.daily.co/reference/rest-api/webhooks/events). */
 export interface DailyEnvelope {
   readonly version: '1.0.0';
   readonly type: DailyEventType;

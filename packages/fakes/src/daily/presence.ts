@@ -25,7 +25,7 @@ function num(value: unknown): number | undefined {
 function willEjectAt(room: DailyRoom, token: Record<string, unknown> | undefined, joinMs: number): number | null {
   const candidates: number[] = [];
   const tokenEject = token && (token.eject_at_token_exp === true || num(token.eject_after_elapsed) !== undefined);
-  // A token eject property overrides both room eject properties (providers.md §1.3).
+  // A token eject property overrides both room eject properties (https://docs.daily.co/reference/rest-api/meeting-tokens/config).
   const source = tokenEject ? token : room.properties;
   const exp = tokenEject ? num(token?.exp) : num(room.properties.exp);
   const atExp = tokenEject ? token?.eject_at_token_exp === true : room.properties.eject_at_room_exp === true;

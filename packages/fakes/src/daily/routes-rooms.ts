@@ -14,7 +14,7 @@ import type { DailyRoom } from './state.js';
 import { checkRoomConsistency, validateRoomBody } from './validate.js';
 import { presenceView, roomView } from './views.js';
 
-/** Daily's auth error bodies (providers.md §1.1); `info` is free text. */
+/** Daily's auth error bodies (https://docs.daily.co/reference/rest-api#errors); `info` is free text. */
 export const DAILY_AUTH_ERRORS = {
   header: { error: 'authorization-header-error', info: 'Authorization header is missing or badly formatted; expected "Bearer <API key>"' },
   key: { error: 'authentication-error', info: 'The API key is not valid' },

@@ -10,7 +10,7 @@ export type DailyTimestampUnit = 'seconds' | 'milliseconds';
 
 /**
  * Daily's webhook signature: `base64(HMAC-SHA256(base64decode(secret), timestamp + "." + rawBody))`.
- * The `hmac` secret is base64 and is decoded to get the key bytes. Per providers.md §1.5; computed here
+ * The `hmac` secret is base64 and is decoded to get the key bytes. Per https://docs.daily.co/reference/rest-api/webhooks; computed here
  * independently of packages/platforms.
  */
 export function signDaily(secretBase64: string, timestamp: string, rawBody: string): string {

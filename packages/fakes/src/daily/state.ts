@@ -77,7 +77,7 @@ export interface DailyIssuedToken {
   readonly createdAtMs: number;
 }
 
-/** The reserved default recording instance id (providers.md §1.4). */
+/** The reserved default recording instance id (https://docs.daily.co/reference/rest-api/rooms/recordings/start). */
 export const DEFAULT_INSTANCE_ID = 'c3df927c-f738-4471-a2b7-066fa7e95a6b';
 
 /** In-memory state of the Daily fake. */

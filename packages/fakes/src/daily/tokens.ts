@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-/** Token property → abbreviated JWT claim, as in Daily's self-signed tokens (providers.md §1.3). */
+/** Token property → abbreviated JWT claim, as in Daily's self-signed tokens (https://docs.daily.co/reference/rest-api/meeting-tokens/self-signing-tokens). */
 const CLAIMS: Record<string, string> = {
   room_name: 'r',
   exp: 'exp',

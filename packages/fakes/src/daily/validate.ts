@@ -1,5 +1,5 @@
 /**
- * Validation of Daily request bodies (providers.md §1.2–1.4). Daily rejects a whole request for a single
+ * Validation of Daily request bodies (https://docs.daily.co/reference/rest-api/rooms/create-room, /meeting-tokens/create-meeting-token, /recordings). Daily rejects a whole request for a single
  * unknown or mistyped property with 400 `invalid-request-error`; the `info` texts here are the fake's own.
  */
 

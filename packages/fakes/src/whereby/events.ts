@@ -5,7 +5,7 @@ import type { OutgoingWebhook } from '../core/webhook-types.js';
 export type WherebyEventType =
   'room.client.joined' | 'room.client.left' | 'room.session.started' | 'room.session.ended' | 'recording.finished';
 
-/** The envelope of every Whereby webhook (providers.md §2.4). */
+/** The envelope of every Whereby webhook (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md). */
 export interface WherebyEnvelope {
   readonly id: string;
   readonly apiVersion: '1.0';

@@ -23,7 +23,7 @@ function registerInsights(api: FastifyInstance, ctx: WherebyContext): void {
     if (Number.isNaN(limit)) return reply.code(400).send({ error: '"limit" must be between 1 and 100' });
     const roomName = stringParam(q.roomName);
     const roomSessionId = stringParam(q.roomSessionId);
-    // Matched exactly: Whereby room names carry the leading "/" (providers.md §2.2).
+    // Matched exactly: Whereby room names carry the leading "/" (https://docs.whereby.com/reference/whereby-rest-api-reference).
     const sessions = ctx.state.sessions
       .filter(
         (s) => (roomName === undefined || s.roomName === roomName) && (roomSessionId === undefined || s.roomSessionId === roomSessionId),

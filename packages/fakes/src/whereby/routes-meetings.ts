@@ -11,7 +11,7 @@ import { validateCreateMeeting } from './validate.js';
 /** Whereby's 401 body. The OpenAPI only says "Access token is missing or invalid"; the body text is an estimate. */
 export const WHEREBY_UNAUTHORIZED_BODY = { error: 'Access token is missing or invalid' } as const;
 
-/** Renders Whereby's 429 (providers.md §2.7) and generic error bodies for injected faults. */
+/** Renders Whereby's 429 (https://github.com/whereby/docs/blob/main/reference/whereby-rest-api-reference/README.md, rate limits) and generic error bodies for injected faults. */
 export const wherebyFaults: FaultRenderer = {
   errorBody: (status) => ({ error: status >= 500 ? 'Internal Server Error' : `Request failed with status ${status}` }),
   rateLimit: (reply, retryAfterSeconds) =>

@@ -1,5 +1,5 @@
 /**
- * Validation of `POST /meetings` bodies, following Whereby's OpenAPI (providers.md §2.2).
+ * Validation of `POST /meetings` bodies, following Whereby's OpenAPI (https://github.com/whereby/docs/blob/main/.gitbook/assets/_api-reference-docs-openapi.json).
  * Messages imitate Joi's wording (`"endDate" is required`); only the 400 status is contractual.
  */
 

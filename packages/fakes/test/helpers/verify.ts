@@ -1,5 +1,5 @@
 /**
- * Signature checks written in the tests from providers.md, independently of the fakes' sign.ts.
+ * Signature checks written in the tests from the providers' documented algorithms, independently of the fakes' sign.ts.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';

@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { meeting } from '../../src/db/schema/index.js';
 import type { TestServer } from './server.js';
 
-/** S3 settings for cloud recording on both providers (what providers.md's request bodies carry). */
+/** S3 settings for cloud recording on both providers (what the providers' documented request bodies carry). */
 export const S3_ENV = {
   AWS_WHEREBY_S3_BUCKET: 'meetbridge-recordings/whereby',
   AWS_WHEREBY_ACCESS_KEY_ID: 'AKIAWHEREBYTEST',
