@@ -21,6 +21,16 @@ export {
   type HttpClientOptions,
   type HttpMethod,
 } from './core/http.js';
+export {
+  bearerAuth,
+  signedJwtAuth,
+  signHs256Jwt,
+  DEFAULT_JWT_TTL_SECONDS,
+  type HttpAuth,
+  type AuthRequest,
+  type SignedJwtAuthOptions,
+} from './core/auth.js';
+export { noErrorBody, jsonErrorParser, type ErrorBodyParser, type ProviderErrorBody } from './core/error-body.js';
 export { providers, platformNames, isPlatformName, getProvider, type PlatformName } from './registry.js';
 export { PlatformCatalog, type SelectionFlags } from './catalog.js';
 export {

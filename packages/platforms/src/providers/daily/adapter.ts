@@ -17,11 +17,12 @@ import type {
 import { unsupported } from '../../core/capability.js';
 import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
+import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
-import type { DailyCreateRoomBody, DailyMeetingTokenBody } from './wire.js';
+import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody } from './wire.js';
 import { isDailyVerificationPing, parseDailyWebhook, verifyDailyWebhook } from './webhooks.js';
 
 /** What Daily can do: tokens, live presence, sessions, server-side and raw-tracks recording, links; no host URL or logo. */
@@ -112,7 +113,16 @@ export class DailyAdapter implements PlatformAdapter {
     private readonly deps: AdapterDeps,
   ) {
     this.client = new DailyClient(
-      createHttpClient({ provider: 'daily', baseUrl: config.apiUrl, apiKey: config.apiKey, redact: config.webhookSecrets }, deps),
+      createHttpClient(
+        {
+          provider: 'daily',
+          baseUrl: config.apiUrl,
+          auth: bearerAuth(config.apiKey),
+          parseError: parseDailyError,
+          redact: config.webhookSecrets,
+        },
+        deps,
+      ),
     );
     this.sleep = deps.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }

@@ -17,10 +17,11 @@ import type {
 import { unsupported } from '../../core/capability.js';
 import { PlatformUnavailableError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
+import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
-import type { WherebyCreateMeetingBody, WherebyMeetingWire } from './wire.js';
+import { parseWherebyError, type WherebyCreateMeetingBody, type WherebyMeetingWire } from './wire.js';
 import { parseWherebyWebhook, verifyWherebyWebhook } from './webhooks.js';
 
 /** What Whereby can do: host URLs, insights sessions, hosted-recording links, logos; no tokens or live presence. */
@@ -109,7 +110,12 @@ export class WherebyAdapter implements PlatformAdapter {
     private readonly deps: AdapterDeps,
   ) {
     const redact = [...config.webhookSecrets, config.s3.accessKeySecret ?? ''];
-    this.client = new WherebyClient(createHttpClient({ provider: 'whereby', baseUrl: config.apiUrl, apiKey: config.apiKey, redact }, deps));
+    this.client = new WherebyClient(
+      createHttpClient(
+        { provider: 'whereby', baseUrl: config.apiUrl, auth: bearerAuth(config.apiKey), parseError: parseWherebyError, redact },
+        deps,
+      ),
+    );
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
