@@ -206,7 +206,11 @@ export class DailyAdapter implements PlatformAdapter {
   }
 
   verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyDailyWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
+    return verifyDailyWebhook(rawBody, headers, {
+      now,
+      secrets: this.config.webhookSecrets,
+      toleranceSeconds: this.deps.webhookToleranceSeconds,
+    });
   }
 
   parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {

@@ -107,7 +107,11 @@ export class MockAdapter implements PlatformAdapter {
   }
 
   verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyMockWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
+    return verifyMockWebhook(rawBody, headers, {
+      now,
+      secrets: this.config.webhookSecrets,
+      toleranceSeconds: this.deps.webhookToleranceSeconds,
+    });
   }
 
   parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {

@@ -169,7 +169,11 @@ export class WherebyAdapter implements PlatformAdapter {
   }
 
   verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyWherebyWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
+    return verifyWherebyWebhook(rawBody, headers, {
+      now,
+      secrets: this.config.webhookSecrets,
+      toleranceSeconds: this.deps.webhookToleranceSeconds,
+    });
   }
 
   parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
