@@ -43,15 +43,15 @@ describe.each(harnesses)('$label', ({ start }) => {
   };
   /** Verifies and normalizes every webhook the provider's stand-in sent since the last test. */
   const receivedEvents = (): MeetingEvent[] =>
-    h.receiver.received
-      .filter((w) => !h.adapter.isVerificationPing(w.rawBody, w.headers))
-      .flatMap((w) => h.adapter.parseWebhook(h.adapter.verifyWebhook(w.rawBody, w.headers, new Date())));
+    h.collector.received
+      .filter((w) => !h.adapter.webhooks.isPing(w.rawBody, w.headers))
+      .flatMap((w) => h.adapter.webhooks.parse(h.adapter.webhooks.verify(w.rawBody, w.headers, new Date())));
 
   beforeAll(async () => {
     h = await start();
   });
   afterAll(async () => h?.close());
-  beforeEach(() => h.receiver.clear());
+  beforeEach(() => h.collector.clear());
 
   it('creates a meeting with provider ids, an absolute room URL, the requested end date, and a host URL exactly when it declares hostUrl', async () => {
     const endDate = inAnHour();
@@ -147,7 +147,7 @@ describe.each(harnesses)('$label', ({ start }) => {
     const meeting = await create();
     const sessionId = await h.join(meeting, ada);
     await h.leave(meeting, sessionId);
-    expect(h.receiver.received.length).toBeGreaterThanOrEqual(2);
+    expect(h.collector.received.length).toBeGreaterThanOrEqual(2);
     const events = receivedEvents().filter(isParticipant);
     const expected = { providerRoomName: meeting.providerRoomName, sessionId, userId: ada.userId, userName: ada.userName };
     expect(events.map((e) => e.kind)).toEqual(['participant.joined', 'participant.left']);
@@ -160,11 +160,11 @@ describe.each(harnesses)('$label', ({ start }) => {
   it('refuses a webhook whose body was changed after the provider signed it', async () => {
     const meeting = await create();
     await h.join(meeting, ada);
-    const signed = h.receiver.received.find((w) => w.rawBody.includes(ada.userName));
+    const signed = h.collector.received.find((w) => w.rawBody.includes(ada.userName));
     expect(signed).toBeDefined();
     const tampered = Buffer.from(signed!.rawBody.toString('utf8').replace(ada.userName, 'Mallory'));
     expect(tampered.equals(signed!.rawBody)).toBe(false);
-    expect(() => h.adapter.verifyWebhook(tampered, signed!.headers, new Date())).toThrow(WebhookVerificationError);
+    expect(() => h.adapter.webhooks.verify(tampered, signed!.headers, new Date())).toThrow(WebhookVerificationError);
   });
 
   it('starts a server-side recording while someone is in the call (repeatable per instance), or refuses it when it does not declare serverSideRecording', async () => {

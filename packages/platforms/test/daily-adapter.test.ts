@@ -330,7 +330,7 @@ describe('Daily recordings', () => {
 
   it('does not support logos and recognises only the exact {"test":"test"} ping', async () => {
     await expect(adapter().uploadLogo()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
-    expect(adapter().isVerificationPing(Buffer.from('{"test":"test"}'))).toBe(true);
-    expect(adapter().isVerificationPing(Buffer.from('{"test":"test","x":1}'))).toBe(false);
+    expect(adapter().webhooks.isPing(Buffer.from('{"test":"test"}'), {})).toBe(true);
+    expect(adapter().webhooks.isPing(Buffer.from('{"test":"test","x":1}'), {})).toBe(false);
   });
 });

@@ -216,13 +216,13 @@ describe('Whereby joins and capabilities', () => {
   it('throws UnsupportedCapabilityError for presence and server-side recording', async () => {
     await expect(adapter().getPresence()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
     await expect(adapter().startRecording()).rejects.toMatchObject({ capability: 'serverSideRecording' });
-    expect(adapter().isVerificationPing()).toBe(false);
+    expect(adapter().webhooks.isPing(Buffer.from('{"test":"test"}'), {})).toBe(false);
   });
 
   it('refuses webhooks when no secret is configured', () => {
     const error = (() => {
       try {
-        adapter().verifyWebhook(Buffer.from('{}'), {}, new Date());
+        adapter().webhooks.verify(Buffer.from('{}'), {}, new Date());
       } catch (e) {
         return e;
       }

@@ -114,6 +114,31 @@ export interface VerifiedWebhook {
   body: unknown;
 }
 
+/**
+ * A provider's webhook intake, bound to its configured secrets (`adapter.webhooks`). The server
+ * calls it in this order: `isPing` → `verify` (at intake) → `parse` (when the stored delivery is
+ * processed, possibly later and in another process).
+ */
+export interface WebhookReceiver {
+  /**
+   * True for an endpoint-verification ping that must be answered 200 and otherwise ignored
+   * (Daily's `{"test":"test"}`, which may come unsigned). False for every provider without one.
+   */
+  isPing(rawBody: Buffer, headers: HeaderBag): boolean;
+  /** Verifies the signature over the raw bytes; throws `WebhookVerificationError`. */
+  verify(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook;
+  /** Turns a verified webhook into normalized events (an unknown type becomes `unhandled`); never throws. */
+  parse(webhook: VerifiedWebhook): MeetingEvent[];
+}
+
+/** Static facts about a provider's webhooks, readable without credentials (routes, log redaction). */
+export interface WebhookFacts {
+  /** Paths Meetbridge receives this provider's webhooks on, one POST route each (`/v1/daily/webhook`). */
+  readonly paths: readonly string[];
+  /** Lower-case request headers that carry this provider's signatures or tokens; redacted from logs. */
+  readonly redactHeaders: readonly string[];
+}
+
 /** Declared capabilities: callers check these instead of a platform's name. */
 export interface Capabilities {
   /** The provider issues a separate host URL for owners. */
@@ -156,15 +181,8 @@ export interface PlatformAdapter {
   getRecordingLink(recordingId: string): Promise<RecordingLink>;
   uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void>;
 
-  /**
-   * True for a provider's unsigned endpoint-verification ping (Daily's `{"test":"test"}`), which
-   * must be answered 200 and otherwise ignored.
-   */
-  isVerificationPing(rawBody: Buffer, headers: HeaderBag): boolean;
-  /** Verifies the signature over the raw bytes; throws `WebhookVerificationError`. */
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook;
-  /** Turns a verified webhook into normalized events (an unknown type becomes `unhandled`). */
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[];
+  /** Verifies and normalizes this provider's webhooks with the configured secrets. */
+  readonly webhooks: WebhookReceiver;
 }
 
 /** Services injected into every adapter. */
@@ -206,8 +224,8 @@ export interface ProviderModule<C = unknown> {
   readonly name: string;
   readonly displayName: string;
   readonly capabilities: Capabilities;
-  /** Where Meetbridge receives this provider's webhooks (the spec's routes, e.g. `/v1/daily/webhook`). */
-  readonly webhookPath: string;
+  /** Where this provider's webhooks arrive and which of their headers to redact. */
+  readonly webhook: WebhookFacts;
   /** Every environment variable the provider reads, with a one-line description (for docs/.env.example). */
   readonly envVars: Readonly<Record<string, string>>;
   /**

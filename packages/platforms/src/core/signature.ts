@@ -160,6 +160,9 @@ export interface VerifySignatureOptions {
   toleranceSeconds?: number;
 }
 
+/** The secrets and tolerance a provider's webhook receiver is built with. */
+export type WebhookSecrets = Omit<VerifySignatureOptions, 'now'>;
+
 /** What a valid signature vouches for. */
 export interface SignatureCheck {
   /** The signed timestamp. */

@@ -8,7 +8,7 @@ import { mockProvider } from '../../src/providers/mock/index.js';
 import { MockProviderState } from '../../src/providers/mock/state.js';
 import { wherebyProvider } from '../../src/providers/whereby/index.js';
 import { MockProviderFake } from './mock-provider-fake.js';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import { startWebhookCollector, type WebhookCollector } from './webhook-collector.js';
 
 /** Who joins a call in the contract suite. */
 export interface Caller {
@@ -24,7 +24,7 @@ export interface Caller {
 export interface ContractHarness {
   readonly adapter: PlatformAdapter;
   /** Receives every webhook the provider's stand-in sends. */
-  readonly receiver: WebhookReceiver;
+  readonly collector: WebhookCollector;
   /** A participant enters the provider room; returns the provider's session id for them. */
   join(meeting: ProviderMeeting, who: Caller): Promise<string>;
   /** The participant leaves (the room empties if they were alone). */
@@ -69,28 +69,28 @@ const notCapable = (what: string) => async (): Promise<never> => {
 };
 
 async function mockHarness(): Promise<ContractHarness> {
-  const receiver = await startWebhookReceiver();
+  const collector = await startWebhookCollector();
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   const state = new MockProviderState();
-  const fake = new MockProviderFake(state, secret, receiver.url, systemClock);
+  const fake = new MockProviderFake(state, secret, collector.url, systemClock);
   const adapter = build(mockProvider, { MOCK_WEBHOOK_SECRET: secret }, (c) => ({ ...c, state }));
   const room = (m: ProviderMeeting) => state.room(m.providerRoomName);
   return {
     adapter,
-    receiver,
+    collector,
     join: (m, who) => fake.join(m.providerRoomName, who),
     leave: (m, sessionId) => fake.leave(m.providerRoomName, sessionId),
     isLive: async (m) => room(m)?.deleted === false,
     hostedRecording: notCapable('hostedRecording'),
     storedLogo: notCapable('storedLogo'),
     tokenGrant: notCapable('tokenGrant'),
-    close: () => receiver.close(),
+    close: () => collector.close(),
   };
 }
 
 async function wherebyHarness(): Promise<ContractHarness> {
-  const receiver = await startWebhookReceiver();
-  const fake = await startWherebyFake({ webhookUrl: receiver.url });
+  const collector = await startWebhookCollector();
+  const fake = await startWherebyFake({ webhookUrl: collector.url });
   const adapter = build(wherebyProvider, {
     WHEREBY_API_URL: fake.url,
     WHEREBY_API_KEY: fake.apiKey,
@@ -99,7 +99,7 @@ async function wherebyHarness(): Promise<ContractHarness> {
   const snapshot = (m: ProviderMeeting) => fake.control.state().meetings.find((s) => s.meetingId === m.providerMeetingId);
   return {
     adapter,
-    receiver,
+    collector,
     join: async (m, who) =>
       (await fake.control.addParticipant({ meetingId: m.providerMeetingId, displayName: who.userName, externalId: who.userId }))
         .participantId,
@@ -113,18 +113,18 @@ async function wherebyHarness(): Promise<ContractHarness> {
     tokenGrant: notCapable('tokenGrant'),
     close: async () => {
       await fake.close();
-      await receiver.close();
+      await collector.close();
     },
   };
 }
 
 async function dailyHarness(): Promise<ContractHarness> {
-  const receiver = await startWebhookReceiver();
-  const fake = await startDailyFake({ webhookUrl: receiver.url });
+  const collector = await startWebhookCollector();
+  const fake = await startDailyFake({ webhookUrl: collector.url });
   const adapter = build(dailyProvider, { DAILY_API_URL: fake.url, DAILY_API_KEY: fake.apiKey, DAILY_WEBHOOK_SECRET: fake.webhookSecret });
   return {
     adapter,
-    receiver,
+    collector,
     join: async (m, who) =>
       (await fake.control.addParticipant({ room: m.providerRoomName, userId: who.userId, userName: who.userName })).sessionId,
     leave: (m, sessionId) => fake.control.removeParticipant({ room: m.providerRoomName, sessionId }),
@@ -152,7 +152,7 @@ async function dailyHarness(): Promise<ContractHarness> {
     },
     close: async () => {
       await fake.close();
-      await receiver.close();
+      await collector.close();
     },
   };
 }

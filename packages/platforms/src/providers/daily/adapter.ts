@@ -2,7 +2,6 @@ import type {
   AdapterDeps,
   Capabilities,
   CreateMeetingInput,
-  HeaderBag,
   JoinInput,
   JoinResult,
   MeetingRef,
@@ -12,18 +11,17 @@ import type {
   RecordingLink,
   RoomSession,
   StartRecordingInput,
-  VerifiedWebhook,
+  WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
 import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
-import type { MeetingEvent } from '../../core/events.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
 import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody } from './wire.js';
-import { isDailyVerificationPing, parseDailyWebhook, verifyDailyWebhook } from './webhooks.js';
+import { dailyWebhookReceiver } from './webhooks.js';
 
 /** What Daily can do: tokens, live presence, sessions, server-side and raw-tracks recording, links; no host URL or logo. */
 export const dailyCapabilities: Capabilities = {
@@ -106,6 +104,7 @@ export class DailyAdapter implements PlatformAdapter {
   readonly name = 'daily';
   readonly capabilities = dailyCapabilities;
   readonly client: DailyClient;
+  readonly webhooks: WebhookReceiver;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
@@ -125,6 +124,7 @@ export class DailyAdapter implements PlatformAdapter {
       ),
     );
     this.sleep = deps.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.webhooks = dailyWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
@@ -199,21 +199,5 @@ export class DailyAdapter implements PlatformAdapter {
 
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
-  }
-
-  isVerificationPing(rawBody: Buffer): boolean {
-    return isDailyVerificationPing(rawBody);
-  }
-
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyDailyWebhook(rawBody, headers, {
-      now,
-      secrets: this.config.webhookSecrets,
-      toleranceSeconds: this.deps.webhookToleranceSeconds,
-    });
-  }
-
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
-    return parseDailyWebhook(webhook);
   }
 }

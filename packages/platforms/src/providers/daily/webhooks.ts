@@ -1,4 +1,4 @@
-import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
+import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent, RecordingReadyEvent, RecordingTrack } from '../../core/events.js';
 import {
@@ -10,6 +10,7 @@ import {
   type SignatureScheme,
   type SignedFields,
   type VerifySignatureOptions,
+  type WebhookSecrets,
 } from '../../core/signature.js';
 import {
   DailyMeetingPayloadWire,
@@ -193,4 +194,13 @@ export function parseDailyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
       return [{ ...base(webhook, typeof room === 'string' ? room : null), kind: 'unhandled' }];
     }
   }
+}
+
+/** Daily's webhook intake bound to the configured secrets (Daily's `{"test":"test"}` creation ping is a ping). */
+export function dailyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
+  return {
+    isPing: (rawBody) => isDailyVerificationPing(rawBody),
+    verify: (rawBody, headers, now) => verifyDailyWebhook(rawBody, headers, { ...secrets, now }),
+    parse: parseDailyWebhook,
+  };
 }

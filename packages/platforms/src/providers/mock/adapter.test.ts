@@ -66,7 +66,7 @@ describe('MockAdapter', () => {
     const { adapter } = await setup();
     await expect(adapter.getRecordingLink()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
     await expect(adapter.uploadLogo()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
-    expect(adapter.isVerificationPing()).toBe(false);
+    expect(adapter.webhooks.isPing(Buffer.from('{"test":"test"}'), {})).toBe(false);
   });
 
   it('verifies and parses its signed webhooks, and refuses them without a secret', async () => {
@@ -74,10 +74,10 @@ describe('MockAdapter', () => {
     const body = Buffer.from(
       JSON.stringify({ type: 'participant.joined', timestamp: NOW.toISOString(), data: { room_name: 'r', session_id: 's' } }),
     );
-    const verified = adapter.verifyWebhook(body, signMockWebhook(SECRET, 'msg_1', NOW.getTime() / 1000, body), NOW);
-    expect(adapter.parseWebhook(verified)[0]).toMatchObject({ kind: 'participant.joined', sessionId: 's' });
+    const verified = adapter.webhooks.verify(body, signMockWebhook(SECRET, 'msg_1', NOW.getTime() / 1000, body), NOW);
+    expect(adapter.webhooks.parse(verified)[0]).toMatchObject({ kind: 'participant.joined', sessionId: 's' });
     const bare = new MockAdapter({ webhookSecrets: [] }, deps);
-    expect(() => bare.verifyWebhook(body, {}, NOW)).toThrow(WebhookVerificationError);
+    expect(() => bare.webhooks.verify(body, {}, NOW)).toThrow(WebhookVerificationError);
   });
 
   it('is exposed as a provider module that always loads', () => {

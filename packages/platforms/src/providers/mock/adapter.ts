@@ -3,7 +3,6 @@ import type {
   AdapterDeps,
   Capabilities,
   CreateMeetingInput,
-  HeaderBag,
   JoinInput,
   JoinResult,
   MeetingRef,
@@ -13,14 +12,13 @@ import type {
   RecordingLink,
   RoomSession,
   StartRecordingInput,
-  VerifiedWebhook,
+  WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
-import type { MeetingEvent } from '../../core/events.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import type { MockConfig } from './config.js';
 import { defaultMockState, type MockProviderState } from './state.js';
-import { parseMockWebhook, verifyMockWebhook } from './webhooks.js';
+import { mockWebhookReceiver } from './webhooks.js';
 
 export const mockCapabilities: Capabilities = {
   hostUrl: true,
@@ -42,12 +40,14 @@ export class MockAdapter implements PlatformAdapter {
   readonly name = 'mock';
   readonly capabilities = mockCapabilities;
   readonly state: MockProviderState;
+  readonly webhooks: WebhookReceiver;
 
   constructor(
     private readonly config: MockConfig,
     private readonly deps: AdapterDeps,
   ) {
     this.state = config.state ?? defaultMockState;
+    this.webhooks = mockWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
   }
 
   private roomUrl(providerRoomName: string): string {
@@ -100,21 +100,5 @@ export class MockAdapter implements PlatformAdapter {
 
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
-  }
-
-  isVerificationPing(): boolean {
-    return false;
-  }
-
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyMockWebhook(rawBody, headers, {
-      now,
-      secrets: this.config.webhookSecrets,
-      toleranceSeconds: this.deps.webhookToleranceSeconds,
-    });
-  }
-
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
-    return parseMockWebhook(webhook);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
+import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
 import {
@@ -9,6 +9,7 @@ import {
   verifyWithScheme,
   type SignatureScheme,
   type VerifySignatureOptions,
+  type WebhookSecrets,
 } from '../../core/signature.js';
 
 const ID_HEADER = 'webhook-id';
@@ -126,4 +127,13 @@ export function parseMockWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
     default:
       return [{ ...base, kind: 'unhandled' }];
   }
+}
+
+/** Mock's webhook intake bound to the configured secrets (Mock sends no verification ping). */
+export function mockWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
+  return {
+    isPing: () => false,
+    verify: (rawBody, headers, now) => verifyMockWebhook(rawBody, headers, { ...secrets, now }),
+    parse: parseMockWebhook,
+  };
 }

@@ -2,7 +2,6 @@ import type {
   AdapterDeps,
   Capabilities,
   CreateMeetingInput,
-  HeaderBag,
   JoinInput,
   JoinResult,
   LogoInput,
@@ -12,17 +11,16 @@ import type {
   ProviderMeeting,
   RecordingLink,
   RoomSession,
-  VerifiedWebhook,
+  WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
 import { PlatformUnavailableError } from '../../core/errors.js';
-import type { MeetingEvent } from '../../core/events.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
 import { parseWherebyError, type WherebyCreateMeetingBody, type WherebyMeetingWire } from './wire.js';
-import { parseWherebyWebhook, verifyWherebyWebhook } from './webhooks.js';
+import { wherebyWebhookReceiver } from './webhooks.js';
 
 /** What Whereby can do: host URLs, insights sessions, hosted-recording links, logos; no tokens or live presence. */
 export const wherebyCapabilities: Capabilities = {
@@ -104,6 +102,7 @@ export class WherebyAdapter implements PlatformAdapter {
   readonly name = 'whereby';
   readonly capabilities = wherebyCapabilities;
   readonly client: WherebyClient;
+  readonly webhooks: WebhookReceiver;
 
   constructor(
     private readonly config: WherebyConfig,
@@ -116,6 +115,7 @@ export class WherebyAdapter implements PlatformAdapter {
         deps,
       ),
     );
+    this.webhooks = wherebyWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
@@ -162,21 +162,5 @@ export class WherebyAdapter implements PlatformAdapter {
 
   async uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void> {
     await this.client.uploadRoomLogo(meeting.providerRoomName.replace(/^\/+/, ''), logo);
-  }
-
-  isVerificationPing(): boolean {
-    return false;
-  }
-
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyWherebyWebhook(rawBody, headers, {
-      now,
-      secrets: this.config.webhookSecrets,
-      toleranceSeconds: this.deps.webhookToleranceSeconds,
-    });
-  }
-
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
-    return parseWherebyWebhook(webhook);
   }
 }

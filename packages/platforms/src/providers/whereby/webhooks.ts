@@ -1,4 +1,4 @@
-import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
+import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent } from '../../core/events.js';
 import {
@@ -9,6 +9,7 @@ import {
   verifyWithScheme,
   type SignatureScheme,
   type VerifySignatureOptions,
+  type WebhookSecrets,
 } from '../../core/signature.js';
 import { WherebyClientEventDataWire, WherebyRecordingFinishedDataWire, WherebyRoomEventDataWire, WherebyWebhookWire } from './wire.js';
 
@@ -141,4 +142,13 @@ export function parseWherebyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
     default:
       return [{ ...base, kind: 'unhandled' }];
   }
+}
+
+/** Whereby's webhook intake bound to the configured secrets (Whereby sends no verification ping). */
+export function wherebyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
+  return {
+    isPing: () => false,
+    verify: (rawBody, headers, now) => verifyWherebyWebhook(rawBody, headers, { ...secrets, now }),
+    parse: parseWherebyWebhook,
+  };
 }

@@ -43,8 +43,8 @@ export class WebhookService {
         'no_secret_configured',
         `The ${platform} platform is not configured here, so its webhooks cannot be verified.`,
       );
-    if (adapter.isVerificationPing(body, headers)) return 'ping';
-    const verified = adapter.verifyWebhook(body, headers, this.deps.clock.now());
+    if (adapter.webhooks.isPing(body, headers)) return 'ping';
+    const verified = adapter.webhooks.verify(body, headers, this.deps.clock.now());
     if (verified.body === undefined)
       throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
     let stored: boolean;
@@ -149,7 +149,7 @@ export class WebhookService {
   private async process(tx: Executor, row: WebhookEventRow): Promise<Outcome> {
     const adapter = this.deps.catalog.adapterForExisting(row.platform);
     if (!adapter) return ignored(null, `the ${row.platform} platform is not configured`);
-    const events = adapter.parseWebhook({ eventId: row.providerEventId, type: row.type, occurredAt: row.occurredAt, body: row.payload });
+    const events = adapter.webhooks.parse({ eventId: row.providerEventId, type: row.type, occurredAt: row.occurredAt, body: row.payload });
     let result: Outcome = ignored(null, 'no event Meetbridge acts on');
     for (const event of events) {
       const next = await this.apply(tx, row.platform, event, adapter.capabilities.presence);
