@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CreateMeetingInput, MeetingRef, ProviderMeeting, RoomSettings } from '../src/core/adapter.js';
+import type { CreateMeetingInput, JoinResult, MeetingRef, ProviderMeeting, RoomSettings } from '../src/core/adapter.js';
 import { UnsupportedCapabilityError, WebhookVerificationError } from '../src/core/errors.js';
 import type { MeetingEvent, ParticipantEvent } from '../src/core/events.js';
 import { providers } from '../src/registry.js';
@@ -97,16 +97,26 @@ describe.each(harnesses)('$label', ({ start }) => {
     const visitor = await join({ id: 'visitor-1', name: 'Victor Visitor' }, false);
     const anonymous = await join(null, false);
     const roomPath = meeting.providerRoomName.replace(/^\//, '');
-    for (const result of [owner, visitor, anonymous]) expect(new URL(result.url).pathname.endsWith(roomPath)).toBe(true);
-    for (const result of [visitor, anonymous]) expect(result.url).not.toContain(meeting.hostRoomUrl ?? '\u0000');
-    if (h.adapter.capabilities.hostUrl) expect(owner.url.split('?t=')[0]).toBe(meeting.hostRoomUrl);
+    for (const result of [owner, visitor, anonymous]) {
+      if (result.kind === 'url') expect(new URL(result.url).pathname.endsWith(roomPath)).toBe(true);
+      else {
+        expect(result.roomName).toBe(meeting.providerRoomName);
+        expect(new URL(result.serverUrl).protocol).toMatch(/^(wss?|https?):$/);
+        expect(result.token).toMatch(/\S/);
+      }
+    }
+    /** The page a URL join opens; an SDK join opens none. */
+    const page = (r: JoinResult) => (r.kind === 'url' ? r.url : '');
+    for (const result of [visitor, anonymous]) expect(page(result)).not.toContain(meeting.hostRoomUrl ?? '\u0000');
+    if (h.adapter.capabilities.hostUrl) expect(page(owner).split('?t=')[0]).toBe(meeting.hostRoomUrl);
     if (!h.adapter.capabilities.joinTokens) {
       expect([owner.token, visitor.token, anonymous.token]).toEqual([null, null, null]);
       return;
     }
     const tokens = [owner, visitor, anonymous].map((r) => r.token ?? '');
     expect(new Set(tokens).size).toBe(3);
-    [owner, visitor, anonymous].forEach((r, i) => expect(new URL(r.url).searchParams.get('t')).toBe(tokens[i]));
+    // A URL join carries its token in the URL; an SDK join hands it over separately.
+    [owner, visitor, anonymous].forEach((r, i) => r.kind === 'url' && expect(r.url).toContain(tokens[i]));
     expect(await h.tokenGrant(tokens[0]!)).toEqual({ isOwner: true, userId: 'owner-1' });
     expect(await h.tokenGrant(tokens[1]!)).toEqual({ isOwner: false, userId: 'visitor-1' });
     expect(await h.tokenGrant(tokens[2]!)).toEqual({ isOwner: false, userId: null });

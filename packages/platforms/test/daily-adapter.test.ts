@@ -132,7 +132,7 @@ describe('Daily joins', () => {
         user_name: 'Zoë',
       },
     });
-    expect(join).toEqual({ url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
+    expect(join).toEqual({ kind: 'url', url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
   });
 
   it('omits user_id and user_name for an anonymous visitor, and a user id longer than 36 chars', async () => {

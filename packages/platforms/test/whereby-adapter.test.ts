@@ -204,13 +204,13 @@ describe('Whereby joins and capabilities', () => {
   it('gives the owner the host URL and everyone else the room URL, without tokens', async () => {
     const owner = await adapter().createJoin({ meeting, settings, user: { id: 'u1', name: 'Ana' }, isOwner: true });
     const visitor = await adapter().createJoin({ meeting, settings, user: null, isOwner: false });
-    expect(owner).toEqual({ url: meeting.hostRoomUrl, token: null, expiresAt: endDate });
-    expect(visitor).toEqual({ url: meeting.roomUrl, token: null, expiresAt: endDate });
+    expect(owner).toEqual({ kind: 'url', url: meeting.hostRoomUrl, token: null, expiresAt: endDate });
+    expect(visitor).toEqual({ kind: 'url', url: meeting.roomUrl, token: null, expiresAt: endDate });
   });
 
   it('falls back to the room URL for an owner when the meeting has no host URL', async () => {
     const join = await adapter().createJoin({ meeting: { ...meeting, hostRoomUrl: null }, settings, user: null, isOwner: true });
-    expect(join.url).toBe(meeting.roomUrl);
+    expect(join).toMatchObject({ kind: 'url', url: meeting.roomUrl });
   });
 
   it('throws UnsupportedCapabilityError for presence and server-side recording', async () => {

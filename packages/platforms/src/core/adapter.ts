@@ -72,14 +72,36 @@ export interface JoinInput {
   isOwner: boolean;
 }
 
-export interface JoinResult {
-  /** The URL this caller should open (with a token where the provider uses tokens). */
+/** Join by opening a page: the provider's room URL (Daily, Whereby, mock). */
+export interface UrlJoin {
+  kind: 'url';
+  /** The URL this caller should open, with the token embedded where the provider uses tokens. */
   url: string;
-  /** The token embedded in `url`, when the provider uses one. */
+  /** The token embedded in `url`, when the provider uses one (Daily `?t=`); else `null`. */
   token: string | null;
-  /** When the token or URL stops admitting this caller. */
+  /** When the token or URL stops admitting this caller; `null` when the provider sets no end. */
   expiresAt: Date | null;
 }
+
+/**
+ * Join by connecting a client SDK: there is no page to open, the browser connects to `serverUrl`
+ * with `token` (LiveKit: `room.connect(serverUrl, token)`,
+ * https://docs.livekit.io/home/client/connect/).
+ */
+export interface SdkJoin {
+  kind: 'sdk';
+  /** Where the client SDK connects (LiveKit: the project's `wss://` URL). */
+  serverUrl: string;
+  /** The caller's access token; it names the room and the caller's grants. */
+  token: string;
+  /** The provider room the token admits to (`MeetingRef.providerRoomName`). */
+  roomName: string;
+  /** When the token stops admitting this caller; `null` when the provider sets no end. */
+  expiresAt: Date | null;
+}
+
+/** How this caller joins: switch on `kind` (`url` = open a page, `sdk` = connect a client SDK). */
+export type JoinResult = UrlJoin | SdkJoin;
 
 export interface StartRecordingInput {
   type: 'cloud' | 'raw-tracks';

@@ -162,7 +162,7 @@ export class DailyAdapter implements PlatformAdapter {
     const token = await this.client.createMeetingToken(buildMeetingTokenBody(input));
     const url = new URL(input.meeting.roomUrl);
     url.searchParams.set('t', token);
-    return { url: url.toString(), token, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url: url.toString(), token, expiresAt: input.meeting.endDate };
   }
 
   /**

@@ -45,8 +45,12 @@ describe('MockAdapter', () => {
 
   it('gives owners the host URL and others the room URL', async () => {
     const { adapter, meeting } = await setup();
-    expect((await adapter.createJoin({ meeting, settings, user: null, isOwner: true })).url).toBe(meeting.hostRoomUrl);
+    expect(await adapter.createJoin({ meeting, settings, user: null, isOwner: true })).toMatchObject({
+      kind: 'url',
+      url: meeting.hostRoomUrl,
+    });
     expect(await adapter.createJoin({ meeting: { ...meeting, hostRoomUrl: null }, settings, user: null, isOwner: true })).toEqual({
+      kind: 'url',
       url: meeting.roomUrl,
       token: null,
       expiresAt: endDate,

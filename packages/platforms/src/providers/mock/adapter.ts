@@ -81,7 +81,7 @@ export class MockAdapter implements PlatformAdapter {
 
   async createJoin(input: JoinInput): Promise<JoinResult> {
     const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
-    return { url, token: null, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url, token: null, expiresAt: input.meeting.endDate };
   }
 
   async startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }> {

@@ -147,7 +147,7 @@ export class WherebyAdapter implements PlatformAdapter {
   /** No tokens: owners get the host URL (a bearer credential, so only them), everyone else the room URL. */
   async createJoin(input: JoinInput): Promise<JoinResult> {
     const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
-    return { url, token: null, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url, token: null, expiresAt: input.meeting.endDate };
   }
 
   /** Whereby recordings start in the browser (`startTrigger` or the embed's `startRecording()`). */
