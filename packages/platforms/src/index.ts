@@ -43,6 +43,7 @@ export {
   type SignedJwtAuthOptions,
 } from './core/auth.js';
 export { noErrorBody, jsonErrorParser, type ErrorBodyParser, type ProviderErrorBody } from './core/error-body.js';
+export { recordingRefOf, splitBucketPath } from './core/recording.js';
 export {
   providers,
   platformNames,

@@ -18,7 +18,7 @@ describe('registry', () => {
   });
 
   it('declares every capability of every provider as data', () => {
-    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(9);
+    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(10);
   });
 
   it('lists one webhook endpoint per declared path, no path twice', () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateMeetingInput, JoinResult, MeetingRef, ProviderMeeting, RoomSettings } from '../src/core/adapter.js';
 import { UnsupportedCapabilityError, WebhookVerificationError } from '../src/core/errors.js';
-import type { MeetingEvent, ParticipantEvent } from '../src/core/events.js';
+import type { MeetingEvent, ParticipantEvent, RecordingReadyEvent } from '../src/core/events.js';
+import { recordingRefOf } from '../src/core/recording.js';
 import { providers } from '../src/registry.js';
 import { harnesses, type ContractHarness } from './contract/harnesses.js';
 
@@ -203,6 +204,27 @@ describe.each(harnesses)('$label', ({ start }) => {
     const download = await fetch(link.url);
     expect(download.status).toBe(200);
     expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it("tells a download job where a recorded call's files are (objects the provider wrote to our bucket, or a working link), or refuses it when it does not declare recordingSource", async () => {
+    const meeting = await create(recorded);
+    if (!h.adapter.capabilities.recordingSource) {
+      const ref = { recordingId: randomUUID(), kind: 'composite' as const, keys: [] };
+      await expect(h.adapter.getRecordingSource(ref)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    await h.join(meeting, ada);
+    await h.recordCall(meeting);
+    const ready = receivedEvents().find((e): e is RecordingReadyEvent => e.kind === 'recording.ready');
+    expect(ready?.providerRoomName).toBe(meeting.providerRoomName);
+    const source = await h.adapter.getRecordingSource(recordingRefOf(ready!));
+    if (source.kind === 'link') {
+      expect(source.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      expect((await fetch(source.url)).status).toBe(200);
+      return;
+    }
+    expect(source.keys.length).toBeGreaterThan(0);
+    expect(await h.bucketObjects()).toEqual(expect.arrayContaining(source.keys.map((key) => `${source.bucket}/${key}`)));
   });
 
   it("uploads a logo to the meeting's room, or refuses it when it does not declare logo", async () => {

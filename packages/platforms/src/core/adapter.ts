@@ -116,6 +116,41 @@ export interface RecordingLink {
   expiresAt: Date;
 }
 
+/**
+ * A finished recording as its provider reported it (`recording.ready`; see `recordingRefOf`): what
+ * `getRecordingSource` needs to say where the files are.
+ */
+export interface RecordingRef {
+  recordingId: string;
+  /** `composite` = one composed file; `tracks` = one object per participant track (Daily raw-tracks). */
+  kind: 'composite' | 'tracks';
+  /** Object keys the provider reported (Daily track `s3Key`s, or the composite's `s3_key`); may be empty. */
+  keys: string[];
+  /** The file name the provider reported (Whereby `filename`). Default `null`. */
+  filename?: string | null;
+}
+
+/** The recording's objects are in a bucket Meetbridge can read with its own credentials. */
+export interface BucketSource {
+  kind: 'bucket';
+  /** The bucket name alone (no key prefix). */
+  bucket: string;
+  /** The bucket's region, or `null` when the provider's configuration does not name one. */
+  region: string | null;
+  /** Full object keys, one per file (one per track for `tracks` recordings). */
+  keys: string[];
+}
+
+/** The provider hosts the recording and hands out a temporary download link. */
+export interface LinkSource {
+  kind: 'link';
+  url: string;
+  expiresAt: Date;
+}
+
+/** Where a finished recording's bytes are, for a provider-neutral download job: switch on `kind`. */
+export type RecordingSource = BucketSource | LinkSource;
+
 export interface LogoInput {
   data: Uint8Array;
   contentType: string;
@@ -179,6 +214,8 @@ export interface Capabilities {
   rawTracks: boolean;
   /** The provider hosts recordings and hands out download links (`getRecordingLink`). */
   recordingLinks: boolean;
+  /** `getRecordingSource` says where a finished recording's files are (our bucket, or a link). */
+  recordingSource: boolean;
   /** A logo can be uploaded (`uploadLogo`). */
   logo: boolean;
 }
@@ -201,6 +238,8 @@ export interface PlatformAdapter {
   /** Starts a recording; returns the provider's recording id. Already-running counts as started. */
   startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }>;
   getRecordingLink(recordingId: string): Promise<RecordingLink>;
+  /** Where a finished recording's files are: objects in a bucket we can read, or a download link. */
+  getRecordingSource(recording: RecordingRef): Promise<RecordingSource>;
   uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void>;
 
   /** Verifies and normalizes this provider's webhooks with the configured secrets. */

@@ -37,8 +37,20 @@ export interface ContractHarness {
   storedLogo(meeting: ProviderMeeting): Promise<{ contentType: string | undefined; size: number } | null>;
   /** What a join token grants, as the provider recorded it at issue (capability `joinTokens`). */
   tokenGrant(token: string): Promise<{ isOwner: boolean; userId: string | null }>;
+  /**
+   * Records the call of a meeting created with cloud recording, the way Meetbridge sets it up,
+   * until the provider reports the recording ready by webhook (capability `recordingSource`).
+   */
+  recordCall(meeting: ProviderMeeting): Promise<void>;
+  /** `bucket/key` of every object the provider wrote into our buckets (capability `recordingSource`). */
+  bucketObjects(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** The part of a Whereby `POST /meetings` body (as the fake recorded it) that says where recordings go. */
+type WherebyRecordingBody = { recording?: { destination?: { bucket?: string } } };
+/** The part of a Daily fake room snapshot that says where recordings go. */
+type DailyRoomSnapshot = { properties?: { recordings_bucket?: { bucket_name?: string } } };
 
 /** Adapter deps for the suite: real clock, no logs, no waiting between retries. */
 export const contractDeps: AdapterDeps = {
@@ -84,6 +96,8 @@ async function mockHarness(): Promise<ContractHarness> {
     hostedRecording: notCapable('hostedRecording'),
     storedLogo: notCapable('storedLogo'),
     tokenGrant: notCapable('tokenGrant'),
+    recordCall: notCapable('recordCall'),
+    bucketObjects: notCapable('bucketObjects'),
     close: () => collector.close(),
   };
 }
@@ -111,6 +125,19 @@ async function wherebyHarness(): Promise<ContractHarness> {
     },
     storedLogo: async (m) => snapshot(m)?.logo ?? null,
     tokenGrant: notCapable('tokenGrant'),
+    recordCall: async (m) => {
+      await fake.control.addParticipant({ meetingId: m.providerMeetingId, roleName: 'recorder' });
+      await fake.control.finishRecording({ meetingId: m.providerMeetingId });
+    },
+    // Whereby uploads `<filename>` under the meeting's `recording.destination.bucket` ("bucket/sub/folder").
+    bucketObjects: async () => {
+      const { meetings, recordings } = fake.control.state();
+      return recordings.flatMap((r) => {
+        const body = meetings.find((m) => m.meetingId === r.meetingId)?.requestBody as WherebyRecordingBody | undefined;
+        const destination = body?.recording?.destination;
+        return r.provider === 's3' && destination?.bucket ? [`${destination.bucket}/${r.filename}`] : [];
+      });
+    },
     close: async () => {
       await fake.close();
       await collector.close();
@@ -144,6 +171,21 @@ async function dailyHarness(): Promise<ContractHarness> {
       return (await fake.control.finishRecording({ recordingId: started.id })).id;
     },
     storedLogo: notCapable('storedLogo'),
+    recordCall: async (m) => {
+      const started = await fake.control.startRecording({ room: m.providerRoomName, type: 'raw-tracks' });
+      await fake.control.finishRecording({ recordingId: started.id });
+    },
+    // Daily writes every track (raw-tracks) or the composite into the room's `recordings_bucket`.
+    bucketObjects: async () => {
+      const { rooms, recordings } = fake.control.state();
+      return recordings.flatMap((r) => {
+        const room = rooms.find((candidate) => candidate.name === r.room_name) as DailyRoomSnapshot | undefined;
+        const bucket = room?.properties?.recordings_bucket?.bucket_name;
+        const tracks = (r.tracks ?? []) as { s3Key: string }[];
+        const keys = r.type === 'raw-tracks' ? tracks.map((t) => t.s3Key) : [String(r.s3key)];
+        return bucket ? keys.map((key) => `${bucket}/${key}`) : [];
+      });
+    },
     tokenGrant: async (token) => {
       const issued = fake.control.tokens().find((t) => t.token === token);
       if (!issued) throw new Error('the Daily fake never issued this token');

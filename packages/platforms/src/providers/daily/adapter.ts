@@ -9,12 +9,14 @@ import type {
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
+  RecordingRef,
+  RecordingSource,
   RoomSession,
   StartRecordingInput,
   WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
-import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
+import { ConfigError, PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import { uniqueRoomName } from '../../core/naming.js';
@@ -33,6 +35,7 @@ export const dailyCapabilities: Capabilities = {
   serverSideRecording: true,
   rawTracks: true,
   recordingLinks: true,
+  recordingSource: true,
   logo: false,
 };
 
@@ -195,6 +198,43 @@ export class DailyAdapter implements PlatformAdapter {
   async getRecordingLink(recordingId: string): Promise<RecordingLink> {
     const link = await this.client.getRecordingAccessLink(recordingId);
     return { url: link.download_link, expiresAt: link.expires };
+  }
+
+  /**
+   * Raw tracks are read from our bucket (`AWS_DAILY_S3_BUCKET`, `AWS_DAILY_S3_REGION`): access links
+   * do not cover them (https://help.daily.co/en/articles/4471340-server-side-recordings). When the
+   * webhook listed no tracks, they are read from `GET /recordings/:id`. A composite is in our bucket
+   * when one is configured (Meetbridge only enables cloud recording together with
+   * `recordings_bucket`), else Daily hosts it and hands out an access link
+   * (https://docs.daily.co/reference/rest-api/recordings/get-recording-link).
+   */
+  async getRecordingSource(recording: RecordingRef): Promise<RecordingSource> {
+    const { bucket, region } = this.config.s3;
+    if (recording.kind === 'composite') {
+      if (bucket && recording.keys.length > 0) return { kind: 'bucket', bucket, region, keys: recording.keys };
+      const link = await this.getRecordingLink(recording.recordingId);
+      return { kind: 'link', url: link.url, expiresAt: link.expiresAt };
+    }
+    if (!bucket) {
+      throw new ConfigError(
+        'Daily raw-tracks recordings are read from your S3 bucket: set AWS_DAILY_S3_BUCKET (and AWS_DAILY_S3_REGION) to download them.',
+        ['AWS_DAILY_S3_BUCKET'],
+      );
+    }
+    const keys = recording.keys.length > 0 ? recording.keys : await this.trackKeys(recording.recordingId);
+    return { kind: 'bucket', bucket, region, keys };
+  }
+
+  private async trackKeys(recordingId: string): Promise<string[]> {
+    const keys = ((await this.client.getRecording(recordingId)).tracks ?? []).map((t) => t.s3Key);
+    if (keys.length > 0) return keys;
+    throw new ProviderError({
+      provider: this.name,
+      operation: 'getRecordingSource',
+      providerStatus: null,
+      retryable: false,
+      message: `daily reports no tracks for raw-tracks recording ${recordingId}; check that the recordings bucket role still grants Daily write access.`,
+    });
   }
 
   async uploadLogo(): Promise<void> {

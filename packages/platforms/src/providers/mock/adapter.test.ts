@@ -66,9 +66,10 @@ describe('MockAdapter', () => {
     await expect(adapter.startRecording(meeting, { type: 'cloud', instanceId: 'i3' })).rejects.toBeInstanceOf(UnsupportedCapabilityError);
   });
 
-  it('does not support recording links or logos and has no verification ping', async () => {
+  it('does not support recording links, recording sources or logos and has no verification ping', async () => {
     const { adapter } = await setup();
     await expect(adapter.getRecordingLink()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+    await expect(adapter.getRecordingSource()).rejects.toMatchObject({ capability: 'recordingSource' });
     await expect(adapter.uploadLogo()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
     expect(adapter.webhooks.isPing(Buffer.from('{"test":"test"}'), {})).toBe(false);
   });

@@ -10,6 +10,7 @@ import type {
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
+  RecordingSource,
   RoomSession,
   StartRecordingInput,
   WebhookReceiver,
@@ -29,6 +30,7 @@ export const mockCapabilities: Capabilities = {
   serverSideRecording: true,
   rawTracks: false,
   recordingLinks: false,
+  recordingSource: false,
   logo: false,
 };
 
@@ -96,6 +98,11 @@ export class MockAdapter implements PlatformAdapter {
 
   async getRecordingLink(): Promise<RecordingLink> {
     return unsupported(this.name, 'recordingLinks');
+  }
+
+  /** Mock recordings have no files yet (the mock upload path comes later). */
+  async getRecordingSource(): Promise<RecordingSource> {
+    return unsupported(this.name, 'recordingSource');
   }
 
   async uploadLogo(): Promise<void> {

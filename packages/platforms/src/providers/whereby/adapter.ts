@@ -10,13 +10,16 @@ import type {
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
+  RecordingRef,
+  RecordingSource,
   RoomSession,
   WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
-import { PlatformUnavailableError } from '../../core/errors.js';
+import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
+import { splitBucketPath } from '../../core/recording.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
 import { parseWherebyError, type WherebyCreateMeetingBody, type WherebyMeetingWire } from './wire.js';
@@ -32,6 +35,7 @@ export const wherebyCapabilities: Capabilities = {
   serverSideRecording: false,
   rawTracks: false,
   recordingLinks: true,
+  recordingSource: true,
   logo: true,
 };
 
@@ -81,6 +85,11 @@ export function buildCreateMeetingBody(input: CreateMeetingInput, s3: WherebyCon
     startTrigger: settings.recordingTrigger,
   };
   return body;
+}
+
+/** The configured S3 destination (`bucket[/sub/folder]`) when cloud recordings go to our bucket, else `null`. */
+export function s3Destination(s3: WherebyConfig['s3']): string | null {
+  return s3.bucket && s3.accessKeyId && s3.accessKeySecret ? s3.bucket : null;
 }
 
 /** The created meeting in Meetbridge's terms; `providerRoomName` keeps Whereby's leading "/". */
@@ -158,6 +167,32 @@ export class WherebyAdapter implements PlatformAdapter {
   async getRecordingLink(recordingId: string): Promise<RecordingLink> {
     const link = await this.client.getRecordingAccessLink(recordingId);
     return { url: link.accessLink, expiresAt: new Date(link.expires) };
+  }
+
+  /**
+   * With the S3 destination configured (all three `AWS_WHEREBY_*`), Meetbridge creates recorded
+   * meetings with it, so the file is `<sub/folder/><filename>` in that bucket; the bucket variable
+   * may hold `bucket/sub/folder`, and Whereby names no region. Otherwise Whereby hosts the file:
+   * an access link. https://github.com/whereby/docs/blob/main/whereby-product-features/recording-with-embedded/cloud-recording.md
+   */
+  async getRecordingSource(recording: RecordingRef): Promise<RecordingSource> {
+    const destination = s3Destination(this.config.s3);
+    if (!destination) {
+      const link = await this.getRecordingLink(recording.recordingId);
+      return { kind: 'link', url: link.url, expiresAt: link.expiresAt };
+    }
+    const { bucket, prefix } = splitBucketPath(destination);
+    const keys = recording.filename ? [`${prefix}${recording.filename}`] : recording.keys;
+    if (keys.length === 0) {
+      throw new ProviderError({
+        provider: this.name,
+        operation: 'getRecordingSource',
+        providerStatus: null,
+        retryable: false,
+        message: `whereby reported no file name for recording ${recording.recordingId}; pass the filename of its recording.finished webhook.`,
+      });
+    }
+    return { kind: 'bucket', bucket, region: null, keys };
   }
 
   async uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void> {
