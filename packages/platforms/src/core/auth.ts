@@ -4,8 +4,9 @@ import { systemClock } from './clock.js';
 
 /**
  * How the HTTP transport authenticates a provider's API calls. A static key (Daily, Whereby) and a
- * token minted per call with only that call's grant (LiveKit, https://docs.livekit.io/home/server/generating-tokens/)
- * are both an `HttpAuth`; the transport never knows which one it holds.
+ * token minted per call with only that call's grant (LiveKit's server APIs,
+ * https://docs.livekit.io/reference/server/server-apis/) are both an `HttpAuth`; the transport
+ * never knows which one it holds.
  */
 
 /** What an auth hook sees of one call. */

@@ -173,7 +173,8 @@ export class WherebyAdapter implements PlatformAdapter {
    * With the S3 destination configured (all three `AWS_WHEREBY_*`), Meetbridge creates recorded
    * meetings with it, so the file is `<sub/folder/><filename>` in that bucket; the bucket variable
    * may hold `bucket/sub/folder`, and Whereby names no region. Otherwise Whereby hosts the file:
-   * an access link. https://github.com/whereby/docs/blob/main/whereby-product-features/recording-with-embedded/cloud-recording.md
+   * an access link.
+   * https://github.com/whereby/docs/blob/main/whereby-product-features/recording-with-embedded/cloud-recording.md
    */
   async getRecordingSource(recording: RecordingRef): Promise<RecordingSource> {
     const destination = s3Destination(this.config.s3);

@@ -4,7 +4,9 @@ import { HttpUrlWire, IdWire, IsoDateWire } from '../../core/wire.js';
 import type { RecordingTrigger, RoomMode } from '../../core/adapter.js';
 
 /**
- * Whereby REST API v1 and webhook payloads (docs: whereby/docs OpenAPI). Only the fields Meetbridge
+ * Whereby REST API v1 and webhook payloads
+ * (https://github.com/whereby/docs/blob/main/.gitbook/assets/_api-reference-docs-openapi.json and
+ * https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md). Only the fields Meetbridge
  * reads are listed; unknown fields are ignored because Whereby adds fields without a new version.
  */
 
