@@ -2,7 +2,7 @@ import type { AdapterDeps, EnvRecord, PlatformAdapter } from './core/adapter.js'
 import { ConfigError, PlatformUnavailableError } from './core/errors.js';
 import { getProvider, isPlatformName, platformNames, providers, type PlatformName } from './registry.js';
 
-/** The platform-selection flags of the specification (Appendix B). */
+/** The platform-selection flags (`DEFAULT_VIDEO_PLATFORM`, `DAILY_MIGRATION_ENABLED`, `DAILY_MIGRATION_ROOM_IDS`). */
 export interface SelectionFlags {
   /** `DEFAULT_VIDEO_PLATFORM`; `null` = the first configured of whereby, daily, else mock. */
   defaultPlatform: PlatformName | null;

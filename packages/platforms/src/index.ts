@@ -7,7 +7,19 @@ export type * from './core/events.js';
 export * from './core/errors.js';
 export { systemClock, type Clock } from './core/clock.js';
 export { silentLogger, type LoggerLike } from './core/logger.js';
-export { DEFAULT_TOLERANCE_SECONDS, splitSecrets } from './core/signature.js';
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  splitSecrets,
+  computeSignature,
+  signWithScheme,
+  verifyWithScheme,
+  type SignatureScheme,
+  type SignedFields,
+  type SignatureHeaders,
+  type SignatureCheck,
+  type VerifySignatureOptions,
+  type WebhookSecrets,
+} from './core/signature.js';
 export {
   HttpClient,
   createHttpClient,
@@ -21,13 +33,35 @@ export {
   type HttpClientOptions,
   type HttpMethod,
 } from './core/http.js';
-export { providers, platformNames, isPlatformName, getProvider, type PlatformName } from './registry.js';
+export {
+  bearerAuth,
+  signedJwtAuth,
+  signHs256Jwt,
+  DEFAULT_JWT_TTL_SECONDS,
+  type HttpAuth,
+  type AuthRequest,
+  type SignedJwtAuthOptions,
+} from './core/auth.js';
+export { noErrorBody, jsonErrorParser, type ErrorBodyParser, type ProviderErrorBody } from './core/error-body.js';
+export { recordingRefOf, splitBucketPath } from './core/recording.js';
+export {
+  providers,
+  platformNames,
+  isPlatformName,
+  getProvider,
+  webhookEndpoints,
+  redactedWebhookHeaders,
+  type PlatformName,
+  type WebhookEndpoint,
+} from './registry.js';
 export { PlatformCatalog, type SelectionFlags } from './catalog.js';
 export {
   mockProvider,
   MockAdapter,
   MockProviderState,
   defaultMockState,
+  mockSignatureScheme,
+  mockWebhookReceiver,
   signMockWebhook,
   type MockConfig,
   type MockRoom,
@@ -38,6 +72,8 @@ export {
   WherebyClient,
   buildCreateMeetingBody,
   wherebyRoomNamePrefix,
+  wherebySignatureScheme,
+  wherebyWebhookReceiver,
   signWherebyWebhook,
   verifyWherebyWebhook,
   parseWherebyWebhook,
@@ -50,6 +86,8 @@ export {
   DailyClient,
   buildCreateRoomBody,
   buildMeetingTokenBody,
+  dailySignatureScheme,
+  dailyWebhookReceiver,
   signDailyWebhook,
   verifyDailyWebhook,
   parseDailyWebhook,

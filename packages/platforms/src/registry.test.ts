@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getProvider, isPlatformName, platformNames, providers } from './registry.js';
+import { getProvider, isPlatformName, platformNames, providers, redactedWebhookHeaders, webhookEndpoints } from './registry.js';
 
 describe('registry', () => {
-  it('lists mock, whereby and daily in preference order', () => {
+  it('lists mock, whereby and daily, one line each', () => {
     expect(platformNames).toEqual(['mock', 'whereby', 'daily']);
     expect(providers.map((p) => p.displayName)).toEqual(['Mock (built-in)', 'Whereby', 'Daily']);
   });
@@ -18,6 +18,20 @@ describe('registry', () => {
   });
 
   it('declares every capability of every provider as data', () => {
-    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(9);
+    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(10);
+  });
+
+  it('lists one webhook endpoint per declared path, no path twice', () => {
+    expect(webhookEndpoints()).toEqual([
+      { provider: 'mock', path: '/v1/mock/webhook' },
+      { provider: 'whereby', path: '/v1/whereby' },
+      { provider: 'daily', path: '/v1/daily/webhook' },
+    ]);
+    const paths = webhookEndpoints().map((e) => e.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it("collects every provider's signature headers for log redaction, lower-case and once each", () => {
+    expect(redactedWebhookHeaders()).toEqual(['webhook-signature', 'whereby-signature', 'x-webhook-signature']);
   });
 });

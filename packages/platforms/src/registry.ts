@@ -8,7 +8,8 @@ import { dailyProvider } from './providers/daily/index.js';
 
 /**
  * Every provider Meetbridge knows, one line each. Adding a provider = its folder + one line here.
- * The order is the preference order when no default platform is configured.
+ * The order is only the listing order (API enums, boot log); which platform new rooms get is
+ * decided by `PlatformCatalog`, not by this list.
  */
 export const providers = [mockProvider, wherebyProvider, dailyProvider] as const satisfies readonly AnyProviderModule[];
 
@@ -28,4 +29,20 @@ export function getProvider(name: PlatformName): ProviderModule<unknown> {
   const found = providers.find((p) => p.name === name);
   if (!found) throw new Error(`Unknown platform "${name}".`);
   return found as unknown as ProviderModule<unknown>;
+}
+
+/** One webhook route: the provider it belongs to and the path it is received on. */
+export interface WebhookEndpoint {
+  provider: PlatformName;
+  path: string;
+}
+
+/** Every provider's webhook paths (`webhook.paths`), one route each, in registry order. */
+export function webhookEndpoints(): WebhookEndpoint[] {
+  return providers.flatMap((p) => p.webhook.paths.map((path) => ({ provider: p.name, path })));
+}
+
+/** Every provider's signature headers (`webhook.redactHeaders`), lower-case, each once: what logs must never show. */
+export function redactedWebhookHeaders(): string[] {
+  return [...new Set(providers.flatMap((p) => p.webhook.redactHeaders.map((h) => h.toLowerCase())))];
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CreateMeetingInput, MeetingRef, ProviderMeeting, RoomSettings } from '../src/core/adapter.js';
+import type { CreateMeetingInput, JoinResult, MeetingRef, ProviderMeeting, RoomSettings } from '../src/core/adapter.js';
 import { UnsupportedCapabilityError, WebhookVerificationError } from '../src/core/errors.js';
-import type { MeetingEvent, ParticipantEvent } from '../src/core/events.js';
+import type { MeetingEvent, ParticipantEvent, RecordingReadyEvent } from '../src/core/events.js';
+import { recordingRefOf } from '../src/core/recording.js';
 import { providers } from '../src/registry.js';
 import { harnesses, type ContractHarness } from './contract/harnesses.js';
 
@@ -43,15 +44,15 @@ describe.each(harnesses)('$label', ({ start }) => {
   };
   /** Verifies and normalizes every webhook the provider's stand-in sent since the last test. */
   const receivedEvents = (): MeetingEvent[] =>
-    h.receiver.received
-      .filter((w) => !h.adapter.isVerificationPing(w.rawBody, w.headers))
-      .flatMap((w) => h.adapter.parseWebhook(h.adapter.verifyWebhook(w.rawBody, w.headers, new Date())));
+    h.collector.received
+      .filter((w) => !h.adapter.webhooks.isPing(w.rawBody, w.headers))
+      .flatMap((w) => h.adapter.webhooks.parse(h.adapter.webhooks.verify(w.rawBody, w.headers, new Date())));
 
   beforeAll(async () => {
     h = await start();
   });
   afterAll(async () => h?.close());
-  beforeEach(() => h.receiver.clear());
+  beforeEach(() => h.collector.clear());
 
   it('creates a meeting with provider ids, an absolute room URL, the requested end date, and a host URL exactly when it declares hostUrl', async () => {
     const endDate = inAnHour();
@@ -97,16 +98,26 @@ describe.each(harnesses)('$label', ({ start }) => {
     const visitor = await join({ id: 'visitor-1', name: 'Victor Visitor' }, false);
     const anonymous = await join(null, false);
     const roomPath = meeting.providerRoomName.replace(/^\//, '');
-    for (const result of [owner, visitor, anonymous]) expect(new URL(result.url).pathname.endsWith(roomPath)).toBe(true);
-    for (const result of [visitor, anonymous]) expect(result.url).not.toContain(meeting.hostRoomUrl ?? '\u0000');
-    if (h.adapter.capabilities.hostUrl) expect(owner.url.split('?t=')[0]).toBe(meeting.hostRoomUrl);
+    for (const result of [owner, visitor, anonymous]) {
+      if (result.kind === 'url') expect(new URL(result.url).pathname.endsWith(roomPath)).toBe(true);
+      else {
+        expect(result.roomName).toBe(meeting.providerRoomName);
+        expect(new URL(result.serverUrl).protocol).toMatch(/^(wss?|https?):$/);
+        expect(result.token).toMatch(/\S/);
+      }
+    }
+    /** The page a URL join opens; an SDK join opens none. */
+    const page = (r: JoinResult) => (r.kind === 'url' ? r.url : '');
+    for (const result of [visitor, anonymous]) expect(page(result)).not.toContain(meeting.hostRoomUrl ?? '\u0000');
+    if (h.adapter.capabilities.hostUrl) expect(page(owner).split('?t=')[0]).toBe(meeting.hostRoomUrl);
     if (!h.adapter.capabilities.joinTokens) {
       expect([owner.token, visitor.token, anonymous.token]).toEqual([null, null, null]);
       return;
     }
     const tokens = [owner, visitor, anonymous].map((r) => r.token ?? '');
     expect(new Set(tokens).size).toBe(3);
-    [owner, visitor, anonymous].forEach((r, i) => expect(new URL(r.url).searchParams.get('t')).toBe(tokens[i]));
+    // A URL join carries its token in the URL; an SDK join hands it over separately.
+    [owner, visitor, anonymous].forEach((r, i) => r.kind === 'url' && expect(r.url).toContain(tokens[i]));
     expect(await h.tokenGrant(tokens[0]!)).toEqual({ isOwner: true, userId: 'owner-1' });
     expect(await h.tokenGrant(tokens[1]!)).toEqual({ isOwner: false, userId: 'visitor-1' });
     expect(await h.tokenGrant(tokens[2]!)).toEqual({ isOwner: false, userId: null });
@@ -147,7 +158,7 @@ describe.each(harnesses)('$label', ({ start }) => {
     const meeting = await create();
     const sessionId = await h.join(meeting, ada);
     await h.leave(meeting, sessionId);
-    expect(h.receiver.received.length).toBeGreaterThanOrEqual(2);
+    expect(h.collector.received.length).toBeGreaterThanOrEqual(2);
     const events = receivedEvents().filter(isParticipant);
     const expected = { providerRoomName: meeting.providerRoomName, sessionId, userId: ada.userId, userName: ada.userName };
     expect(events.map((e) => e.kind)).toEqual(['participant.joined', 'participant.left']);
@@ -160,11 +171,11 @@ describe.each(harnesses)('$label', ({ start }) => {
   it('refuses a webhook whose body was changed after the provider signed it', async () => {
     const meeting = await create();
     await h.join(meeting, ada);
-    const signed = h.receiver.received.find((w) => w.rawBody.includes(ada.userName));
+    const signed = h.collector.received.find((w) => w.rawBody.includes(ada.userName));
     expect(signed).toBeDefined();
     const tampered = Buffer.from(signed!.rawBody.toString('utf8').replace(ada.userName, 'Mallory'));
     expect(tampered.equals(signed!.rawBody)).toBe(false);
-    expect(() => h.adapter.verifyWebhook(tampered, signed!.headers, new Date())).toThrow(WebhookVerificationError);
+    expect(() => h.adapter.webhooks.verify(tampered, signed!.headers, new Date())).toThrow(WebhookVerificationError);
   });
 
   it('starts a server-side recording while someone is in the call (repeatable per instance), or refuses it when it does not declare serverSideRecording', async () => {
@@ -193,6 +204,27 @@ describe.each(harnesses)('$label', ({ start }) => {
     const download = await fetch(link.url);
     expect(download.status).toBe(200);
     expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it("tells a download job where a recorded call's files are (objects the provider wrote to our bucket, or a working link), or refuses it when it does not declare recordingSource", async () => {
+    const meeting = await create(recorded);
+    if (!h.adapter.capabilities.recordingSource) {
+      const ref = { recordingId: randomUUID(), kind: 'composite' as const, keys: [] };
+      await expect(h.adapter.getRecordingSource(ref)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    await h.join(meeting, ada);
+    await h.recordCall(meeting);
+    const ready = receivedEvents().find((e): e is RecordingReadyEvent => e.kind === 'recording.ready');
+    expect(ready?.providerRoomName).toBe(meeting.providerRoomName);
+    const source = await h.adapter.getRecordingSource(recordingRefOf(ready!));
+    if (source.kind === 'link') {
+      expect(source.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      expect((await fetch(source.url)).status).toBe(200);
+      return;
+    }
+    expect(source.keys.length).toBeGreaterThan(0);
+    expect(await h.bucketObjects()).toEqual(expect.arrayContaining(source.keys.map((key) => `${source.bucket}/${key}`)));
   });
 
   it("uploads a logo to the meeting's room, or refuses it when it does not declare logo", async () => {

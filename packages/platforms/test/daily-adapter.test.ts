@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateMeetingInput, MeetingRef, RoomSettings } from '../src/core/adapter.js';
-import { PlatformUnavailableError, ProviderError, UnsupportedCapabilityError } from '../src/core/errors.js';
+import { ConfigError, PlatformUnavailableError, ProviderError, UnsupportedCapabilityError } from '../src/core/errors.js';
 import { DailyAdapter, NOT_HOSTING_RETRIES } from '../src/providers/daily/adapter.js';
 import type { DailyConfig } from '../src/providers/daily/config.js';
 import { startFakeApi, testDeps, type FakeApi } from './helpers/fake-api.js';
@@ -132,7 +132,7 @@ describe('Daily joins', () => {
         user_name: 'Zoë',
       },
     });
-    expect(join).toEqual({ url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
+    expect(join).toEqual({ kind: 'url', url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
   });
 
   it('omits user_id and user_name for an anonymous visitor, and a user id longer than 36 chars', async () => {
@@ -255,6 +255,58 @@ describe('Daily startRecording', () => {
   });
 });
 
+describe('Daily recording sources', () => {
+  const s3 = { bucket: 'rec-bucket', region: 'eu-west-1', roleArn: 'arn:aws:iam::123456789012:role/DailyS3' };
+  const trackKeys = ['acme/room/1760988935484-a-cam-audio-1760988935922', 'acme/room/1760988935484-b-cam-audio-1760988943823'];
+
+  it('reads raw tracks from our bucket with the keys Daily reported, never through an access link', async () => {
+    expect(await adapter(s3).getRecordingSource({ recordingId: 'rec-1', kind: 'tracks', keys: trackKeys })).toEqual({
+      kind: 'bucket',
+      bucket: 'rec-bucket',
+      region: 'eu-west-1',
+      keys: trackKeys,
+    });
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it('reads the track keys from GET /recordings/:id when the webhook listed none', async () => {
+    api.on('GET', '/v1/recordings/rec-1', {
+      status: 200,
+      body: { id: 'rec-1', tracks: trackKeys.map((s3Key) => ({ type: 'audio', s3Key, size: 1 })) },
+    });
+    expect(await adapter(s3).getRecordingSource({ recordingId: 'rec-1', kind: 'tracks', keys: [] })).toMatchObject({ keys: trackKeys });
+  });
+
+  it('fails clearly when Daily reports no tracks, or when no bucket is configured', async () => {
+    api.on('GET', '/v1/recordings/rec-1', { status: 200, body: { id: 'rec-1', tracks: null } });
+    const noTracks = await adapter(s3)
+      .getRecordingSource({ recordingId: 'rec-1', kind: 'tracks', keys: [] })
+      .catch((e: unknown) => e);
+    expect(noTracks).toBeInstanceOf(ProviderError);
+    expect((noTracks as ProviderError).message).toContain('no tracks');
+    const noBucket = await adapter()
+      .getRecordingSource({ recordingId: 'rec-1', kind: 'tracks', keys: trackKeys })
+      .catch((e: unknown) => e);
+    expect(noBucket).toBeInstanceOf(ConfigError);
+    expect((noBucket as ConfigError).variables).toEqual(['AWS_DAILY_S3_BUCKET']);
+  });
+
+  it('reads a composite from our bucket when one is configured', async () => {
+    const source = await adapter(s3).getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys: ['acme/room/1692124183028'] });
+    expect(source).toEqual({ kind: 'bucket', bucket: 'rec-bucket', region: 'eu-west-1', keys: ['acme/room/1692124183028'] });
+  });
+
+  it('hands out an access link for a composite Daily hosts (no bucket configured, or no key reported)', async () => {
+    api.on('GET', '/v1/recordings/rec-1/access-link', {
+      status: 200,
+      body: { download_link: 'https://daily-recordings.s3.amazonaws.com/x.mp4?X-Amz=1', expires: 1772362800 },
+    });
+    const link = { kind: 'link', url: 'https://daily-recordings.s3.amazonaws.com/x.mp4?X-Amz=1', expiresAt: new Date(1772362800_000) };
+    expect(await adapter().getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys: ['acme/room/1'] })).toEqual(link);
+    expect(await adapter(s3).getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys: [] })).toEqual(link);
+  });
+});
+
 describe('Daily recordings', () => {
   it('returns an access link valid for 3600 s', async () => {
     api.on('GET', '/v1/recordings/rec-1/access-link', {
@@ -330,7 +382,7 @@ describe('Daily recordings', () => {
 
   it('does not support logos and recognises only the exact {"test":"test"} ping', async () => {
     await expect(adapter().uploadLogo()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
-    expect(adapter().isVerificationPing(Buffer.from('{"test":"test"}'))).toBe(true);
-    expect(adapter().isVerificationPing(Buffer.from('{"test":"test","x":1}'))).toBe(false);
+    expect(adapter().webhooks.isPing(Buffer.from('{"test":"test"}'), {})).toBe(true);
+    expect(adapter().webhooks.isPing(Buffer.from('{"test":"test","x":1}'), {})).toBe(false);
   });
 });

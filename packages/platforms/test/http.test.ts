@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { bearerAuth, signedJwtAuth, type AuthRequest } from '../src/core/auth.js';
+import { ErrorTextWire, jsonErrorParser } from '../src/core/error-body.js';
 import { ProviderError } from '../src/core/errors.js';
 import { HttpClient, type HttpClientOptions } from '../src/core/http.js';
 import { fixedClock, recordingSleep, startFakeApi, type FakeApi } from './helpers/fake-api.js';
@@ -8,6 +10,11 @@ const API_KEY = 'sk_live_0123456789abcdefSECRET';
 const WEBHOOK_SECRET = 'whsecret-do-not-leak-42';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJyIjoicm9vbSJ9.c2lnbmF0dXJlLXBhcnQ';
 const Thing = z.object({ id: z.string(), size: z.number() });
+/** The fake provider words its errors `{error, info}`. */
+const parseAcmeError = jsonErrorParser(z.object({ error: ErrorTextWire, info: ErrorTextWire }), (b) => ({
+  code: b.error ?? null,
+  detail: b.info ?? null,
+}));
 
 let api: FakeApi;
 let waits: number[];
@@ -19,7 +26,8 @@ function makeClient(overrides: Partial<HttpClientOptions> = {}): HttpClient {
   return new HttpClient({
     provider: 'acme',
     baseUrl: `${api.url}/v1/`,
-    apiKey: API_KEY,
+    auth: bearerAuth(API_KEY),
+    parseError: parseAcmeError,
     redact: [WEBHOOK_SECRET],
     sleep: recorder.sleep,
     random: () => 0.5,
@@ -119,6 +127,66 @@ describe('HttpClient errors', () => {
     expect(error.providerStatus).toBeNull();
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('could not reach');
+  });
+});
+
+describe('HttpClient auth hook and error parser', () => {
+  it('asks the auth hook on every attempt, handing it the call and its grant', async () => {
+    const seen: AuthRequest[] = [];
+    let n = 0;
+    client = makeClient({
+      auth: { secrets: [], headers: (req) => (seen.push(req), { authorization: `Bearer minted-${++n}`, 'x-extra': 'yes' }) },
+    });
+    api.on('GET', '/v1/things/1', { status: 503 }, { status: 200, body: { id: 't1', size: 1 } });
+    const grant = { video: { roomList: true } };
+    await client.request({ operation: 'getThing', method: 'GET', path: '/things/1', grant, schema: Thing });
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual(['Bearer minted-1', 'Bearer minted-2']);
+    expect(api.requests[0]?.headers['x-extra']).toBe('yes');
+    expect(seen).toEqual([
+      { operation: 'getThing', method: 'GET', path: '/things/1', grant },
+      { operation: 'getThing', method: 'GET', path: '/things/1', grant },
+    ]);
+  });
+
+  it('sends a per-call JWT and never lets its signing secret or the token into an error', async () => {
+    const signing = 'jwt-signing-secret-never-shown';
+    client = makeClient({ auth: signedJwtAuth({ issuer: 'APIkey', secret: signing }) });
+    api.on('POST', '/v1/rooms', { status: 401, body: { error: `bad token for ${signing}`, info: `token ${TOKEN}` } });
+    const error = await failure(client.request({ operation: 'createRoom', method: 'POST', path: '/rooms', body: {}, schema: Thing }));
+    expect(api.requests[0]?.headers.authorization).toMatch(/^Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    const everything = `${error.message} ${error.providerCode} ${error.providerDetail}`;
+    expect(everything).not.toContain(signing);
+    expect(everything).not.toContain(TOKEN);
+  });
+
+  it('turns a failing auth hook into a non-retryable ProviderError without calling the API', async () => {
+    client = makeClient({
+      auth: {
+        secrets: [],
+        headers: () => {
+          throw new Error('no key');
+        },
+      },
+    });
+    const error = await failure(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing }));
+    expect(error).toMatchObject({ providerStatus: null, retryable: false });
+    expect(error.message).toContain('credentials');
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it('reads no code or detail without a provider parser, and survives a parser that throws', async () => {
+    api.on('GET', '/v1/things/1', { status: 404, body: { error: 'not-found', info: 'gone' } });
+    for (const parseError of [
+      undefined,
+      () => {
+        throw new Error('parser bug');
+      },
+    ]) {
+      client = makeClient({ parseError });
+      const error = await failure(client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing }));
+      expect(error).toMatchObject({ providerStatus: 404, providerCode: null, providerDetail: null });
+      expect(error.message).toContain('HTTP 404');
+    }
   });
 });
 

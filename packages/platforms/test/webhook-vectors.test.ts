@@ -52,13 +52,13 @@ describe('Whereby fixed vectors', () => {
 
   it('the adapter verifies the vector with a rotated secret list and parses the non-ASCII name', () => {
     const a = wherebyAdapter();
-    const verified = a.verifyWebhook(Buffer.from(whereby.body, 'utf8'), { 'whereby-signature': whereby.header }, at);
+    const verified = a.webhooks.verify(Buffer.from(whereby.body, 'utf8'), { 'whereby-signature': whereby.header }, at);
     expect(verified.eventId).toBe('d7c4df48b85318352b47d2df45872bf9');
-    expect(a.parseWebhook(verified)[0]).toMatchObject({ kind: 'participant.joined', userName: 'Zoë Ångström 山田', numClients: 2 });
+    expect(a.webhooks.parse(verified)[0]).toMatchObject({ kind: 'participant.joined', userName: 'Zoë Ångström 山田', numClients: 2 });
   });
 
   it('the adapter verifies a pretty-printed body through the compact-JSON fallback', () => {
-    const verified = wherebyAdapter().verifyWebhook(
+    const verified = wherebyAdapter().webhooks.verify(
       Buffer.from(whereby.compactFallback.body, 'utf8'),
       { 'whereby-signature': whereby.compactFallback.header },
       at,
@@ -70,14 +70,14 @@ describe('Whereby fixed vectors', () => {
     const later = new Date(at.getTime() + 120_000);
     const error = (() => {
       try {
-        wherebyAdapter({}, 60).verifyWebhook(Buffer.from(whereby.body), { 'whereby-signature': whereby.header }, later);
+        wherebyAdapter({}, 60).webhooks.verify(Buffer.from(whereby.body), { 'whereby-signature': whereby.header }, later);
       } catch (e) {
         return e;
       }
     })();
     expect(error).toBeInstanceOf(WebhookVerificationError);
     expect((error as WebhookVerificationError).reason).toBe('timestamp_too_old');
-    expect(() => wherebyAdapter().verifyWebhook(Buffer.from(whereby.body), { 'whereby-signature': whereby.header }, later)).not.toThrow();
+    expect(() => wherebyAdapter().webhooks.verify(Buffer.from(whereby.body), { 'whereby-signature': whereby.header }, later)).not.toThrow();
   });
 });
 
@@ -95,17 +95,17 @@ describe('Daily fixed vectors', () => {
     const a = dailyAdapter();
     const at = new Date(Number(daily.timestamp) * 1000);
     const body = Buffer.from(daily.body, 'utf8');
-    const verified = a.verifyWebhook(body, { 'x-webhook-signature': daily.signature, 'x-webhook-timestamp': daily.timestamp }, at);
-    expect(a.parseWebhook(verified)[0]).toMatchObject({ kind: 'participant.joined', userName: 'Zoë Ångström 山田' });
-    expect(a.verifyWebhook(body, { 'x-webhook-signature': daily.signatureMs, 'x-webhook-timestamp': daily.timestampMs }, at).eventId).toBe(
-      verified.eventId,
-    );
+    const verified = a.webhooks.verify(body, { 'x-webhook-signature': daily.signature, 'x-webhook-timestamp': daily.timestamp }, at);
+    expect(a.webhooks.parse(verified)[0]).toMatchObject({ kind: 'participant.joined', userName: 'Zoë Ångström 山田' });
+    expect(
+      a.webhooks.verify(body, { 'x-webhook-signature': daily.signatureMs, 'x-webhook-timestamp': daily.timestampMs }, at).eventId,
+    ).toBe(verified.eventId);
   });
 
   it('the adapter refuses webhooks when DAILY_WEBHOOK_SECRET is unset', () => {
     const loaded = dailyProvider.loadConfig({ DAILY_API_KEY: 'k' });
     if (!loaded.ok) throw new Error('config');
     const a = dailyProvider.create(loaded.config, testDeps());
-    expect(() => a.verifyWebhook(Buffer.from(daily.body), {}, new Date())).toThrow(/DAILY_WEBHOOK_SECRET/);
+    expect(() => a.webhooks.verify(Buffer.from(daily.body), {}, new Date())).toThrow(/DAILY_WEBHOOK_SECRET/);
   });
 });

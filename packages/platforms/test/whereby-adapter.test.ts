@@ -200,29 +200,70 @@ describe('Whereby meeting operations', () => {
   });
 });
 
+describe('Whereby recording sources', () => {
+  const filename = 'team-standup-793e9ec1-2026-03-01T10:00:00Z.mp4';
+
+  it('reads a recording from our bucket when the S3 destination is configured, splitting "bucket/sub/folder"', async () => {
+    expect(await adapter({ s3 }).getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys: [], filename })).toEqual({
+      kind: 'bucket',
+      bucket: 'rec-bucket',
+      region: null,
+      keys: [`whereby/${filename}`],
+    });
+    const flat = { ...s3, bucket: 'rec-bucket' };
+    expect(await adapter({ s3: flat }).getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys: [], filename })).toMatchObject({
+      bucket: 'rec-bucket',
+      keys: [filename],
+    });
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it('uses reported keys as they are without a file name, and fails clearly with neither', async () => {
+    const keys = ['whereby/other.mp4'];
+    expect(await adapter({ s3 }).getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys })).toMatchObject({ keys });
+    await expect(adapter({ s3 }).getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys: [] })).rejects.toThrow(
+      /no file name for recording rec-1/,
+    );
+  });
+
+  it('hands out an access link when Whereby hosts the recordings (no complete S3 destination)', async () => {
+    api.on('GET', '/v1/recordings/rec-1/access-link', {
+      status: 200,
+      body: { accessLink: 'https://s3.example/rec-1.mp4?sig=x', expires: 1772362800000 },
+    });
+    for (const config of [{}, { s3: { ...s3, accessKeySecret: null } }]) {
+      expect(await adapter(config).getRecordingSource({ recordingId: 'rec-1', kind: 'composite', keys: [], filename })).toEqual({
+        kind: 'link',
+        url: 'https://s3.example/rec-1.mp4?sig=x',
+        expiresAt: new Date(1772362800000),
+      });
+    }
+  });
+});
+
 describe('Whereby joins and capabilities', () => {
   it('gives the owner the host URL and everyone else the room URL, without tokens', async () => {
     const owner = await adapter().createJoin({ meeting, settings, user: { id: 'u1', name: 'Ana' }, isOwner: true });
     const visitor = await adapter().createJoin({ meeting, settings, user: null, isOwner: false });
-    expect(owner).toEqual({ url: meeting.hostRoomUrl, token: null, expiresAt: endDate });
-    expect(visitor).toEqual({ url: meeting.roomUrl, token: null, expiresAt: endDate });
+    expect(owner).toEqual({ kind: 'url', url: meeting.hostRoomUrl, token: null, expiresAt: endDate });
+    expect(visitor).toEqual({ kind: 'url', url: meeting.roomUrl, token: null, expiresAt: endDate });
   });
 
   it('falls back to the room URL for an owner when the meeting has no host URL', async () => {
     const join = await adapter().createJoin({ meeting: { ...meeting, hostRoomUrl: null }, settings, user: null, isOwner: true });
-    expect(join.url).toBe(meeting.roomUrl);
+    expect(join).toMatchObject({ kind: 'url', url: meeting.roomUrl });
   });
 
   it('throws UnsupportedCapabilityError for presence and server-side recording', async () => {
     await expect(adapter().getPresence()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
     await expect(adapter().startRecording()).rejects.toMatchObject({ capability: 'serverSideRecording' });
-    expect(adapter().isVerificationPing()).toBe(false);
+    expect(adapter().webhooks.isPing(Buffer.from('{"test":"test"}'), {})).toBe(false);
   });
 
   it('refuses webhooks when no secret is configured', () => {
     const error = (() => {
       try {
-        adapter().verifyWebhook(Buffer.from('{}'), {}, new Date());
+        adapter().webhooks.verify(Buffer.from('{}'), {}, new Date());
       } catch (e) {
         return e;
       }

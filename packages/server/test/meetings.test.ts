@@ -105,7 +105,15 @@ describe('meetings API', () => {
     const m = (await t.request('POST', '/v1/rooms/joinable/meeting')).body;
     const join = await t.request('POST', `/v1/rooms/joinable/meetings/${m.id}/join`);
     expect(join.status).toBe(200);
-    expect(join.body).toMatchObject({ url: m.host_room_url, token: null, is_owner: true, platform: 'mock', expires_at: m.end_date });
+    expect(join.body).toMatchObject({
+      kind: 'url',
+      url: m.host_room_url,
+      server_url: null,
+      token: null,
+      is_owner: true,
+      platform: 'mock',
+      expires_at: m.end_date,
+    });
     expect((await t.request('POST', `/v1/rooms/standup/meetings/${m.id}/join`)).status).toBe(404);
     await t.request('PATCH', `/v1/meetings/${m.id}/deactivate`);
     const ended = await t.request('POST', `/v1/rooms/joinable/meetings/${m.id}/join`);

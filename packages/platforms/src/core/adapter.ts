@@ -72,14 +72,36 @@ export interface JoinInput {
   isOwner: boolean;
 }
 
-export interface JoinResult {
-  /** The URL this caller should open (with a token where the provider uses tokens). */
+/** Join by opening a page: the provider's room URL (Daily, Whereby, mock). */
+export interface UrlJoin {
+  kind: 'url';
+  /** The URL this caller should open, with the token embedded where the provider uses tokens. */
   url: string;
-  /** The token embedded in `url`, when the provider uses one. */
+  /** The token embedded in `url`, when the provider uses one (Daily `?t=`); else `null`. */
   token: string | null;
-  /** When the token or URL stops admitting this caller. */
+  /** When the token or URL stops admitting this caller; `null` when the provider sets no end. */
   expiresAt: Date | null;
 }
+
+/**
+ * Join by connecting a client SDK: there is no page to open, the browser connects to `serverUrl`
+ * with `token` (LiveKit: `room.connect(serverUrl, token)`,
+ * https://docs.livekit.io/home/client/connect/).
+ */
+export interface SdkJoin {
+  kind: 'sdk';
+  /** Where the client SDK connects (LiveKit: the project's `wss://` URL). */
+  serverUrl: string;
+  /** The caller's access token; it names the room and the caller's grants. */
+  token: string;
+  /** The provider room the token admits to (`MeetingRef.providerRoomName`). */
+  roomName: string;
+  /** When the token stops admitting this caller; `null` when the provider sets no end. */
+  expiresAt: Date | null;
+}
+
+/** How this caller joins: switch on `kind` (`url` = open a page, `sdk` = connect a client SDK). */
+export type JoinResult = UrlJoin | SdkJoin;
 
 export interface StartRecordingInput {
   type: 'cloud' | 'raw-tracks';
@@ -93,6 +115,41 @@ export interface RecordingLink {
   url: string;
   expiresAt: Date;
 }
+
+/**
+ * A finished recording as its provider reported it (`recording.ready`; see `recordingRefOf`): what
+ * `getRecordingSource` needs to say where the files are.
+ */
+export interface RecordingRef {
+  recordingId: string;
+  /** `composite` = one composed file; `tracks` = one object per participant track (Daily raw-tracks). */
+  kind: 'composite' | 'tracks';
+  /** Object keys the provider reported (Daily track `s3Key`s, or the composite's `s3_key`); may be empty. */
+  keys: string[];
+  /** The file name the provider reported (Whereby `filename`). Default `null`. */
+  filename?: string | null;
+}
+
+/** The recording's objects are in a bucket Meetbridge can read with its own credentials. */
+export interface BucketSource {
+  kind: 'bucket';
+  /** The bucket name alone (no key prefix). */
+  bucket: string;
+  /** The bucket's region, or `null` when the provider's configuration does not name one. */
+  region: string | null;
+  /** Full object keys, one per file (one per track for `tracks` recordings). */
+  keys: string[];
+}
+
+/** The provider hosts the recording and hands out a temporary download link. */
+export interface LinkSource {
+  kind: 'link';
+  url: string;
+  expiresAt: Date;
+}
+
+/** Where a finished recording's bytes are, for a provider-neutral download job: switch on `kind`. */
+export type RecordingSource = BucketSource | LinkSource;
 
 export interface LogoInput {
   data: Uint8Array;
@@ -114,6 +171,31 @@ export interface VerifiedWebhook {
   body: unknown;
 }
 
+/**
+ * A provider's webhook intake, bound to its configured secrets (`adapter.webhooks`). The server
+ * calls it in this order: `isPing` → `verify` (at intake) → `parse` (when the stored delivery is
+ * processed, possibly later and in another process).
+ */
+export interface WebhookReceiver {
+  /**
+   * True for an endpoint-verification ping that must be answered 200 and otherwise ignored
+   * (Daily's `{"test":"test"}`, which may come unsigned). False for every provider without one.
+   */
+  isPing(rawBody: Buffer, headers: HeaderBag): boolean;
+  /** Verifies the signature over the raw bytes; throws `WebhookVerificationError`. */
+  verify(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook;
+  /** Turns a verified webhook into normalized events (an unknown type becomes `unhandled`); never throws. */
+  parse(webhook: VerifiedWebhook): MeetingEvent[];
+}
+
+/** Static facts about a provider's webhooks, readable without credentials (routes, log redaction). */
+export interface WebhookFacts {
+  /** Paths Meetbridge receives this provider's webhooks on, one POST route each (`/v1/daily/webhook`). */
+  readonly paths: readonly string[];
+  /** Lower-case request headers that carry this provider's signatures or tokens; redacted from logs. */
+  readonly redactHeaders: readonly string[];
+}
+
 /** Declared capabilities: callers check these instead of a platform's name. */
 export interface Capabilities {
   /** The provider issues a separate host URL for owners. */
@@ -132,6 +214,8 @@ export interface Capabilities {
   rawTracks: boolean;
   /** The provider hosts recordings and hands out download links (`getRecordingLink`). */
   recordingLinks: boolean;
+  /** `getRecordingSource` says where a finished recording's files are (our bucket, or a link). */
+  recordingSource: boolean;
   /** A logo can be uploaded (`uploadLogo`). */
   logo: boolean;
 }
@@ -154,17 +238,12 @@ export interface PlatformAdapter {
   /** Starts a recording; returns the provider's recording id. Already-running counts as started. */
   startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }>;
   getRecordingLink(recordingId: string): Promise<RecordingLink>;
+  /** Where a finished recording's files are: objects in a bucket we can read, or a download link. */
+  getRecordingSource(recording: RecordingRef): Promise<RecordingSource>;
   uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void>;
 
-  /**
-   * True for a provider's unsigned endpoint-verification ping (Daily's `{"test":"test"}`), which
-   * must be answered 200 and otherwise ignored.
-   */
-  isVerificationPing(rawBody: Buffer, headers: HeaderBag): boolean;
-  /** Verifies the signature over the raw bytes; throws `WebhookVerificationError`. */
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook;
-  /** Turns a verified webhook into normalized events (an unknown type becomes `unhandled`). */
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[];
+  /** Verifies and normalizes this provider's webhooks with the configured secrets. */
+  readonly webhooks: WebhookReceiver;
 }
 
 /** Services injected into every adapter. */
@@ -206,8 +285,8 @@ export interface ProviderModule<C = unknown> {
   readonly name: string;
   readonly displayName: string;
   readonly capabilities: Capabilities;
-  /** Where Meetbridge receives this provider's webhooks (the spec's routes, e.g. `/v1/daily/webhook`). */
-  readonly webhookPath: string;
+  /** Where this provider's webhooks arrive and which of their headers to redact. */
+  readonly webhook: WebhookFacts;
   /** Every environment variable the provider reads, with a one-line description (for docs/.env.example). */
   readonly envVars: Readonly<Record<string, string>>;
   /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bearerAuth } from './auth.js';
 import { HttpClient, parseRetryAfter, pathSegment } from './http.js';
 
 describe('parseRetryAfter', () => {
@@ -24,7 +25,12 @@ describe('pathSegment', () => {
 });
 
 describe('HttpClient.redact', () => {
-  const client = new HttpClient({ provider: 'p', baseUrl: 'http://x', apiKey: 'api-key-1234', redact: ['hook-secret', 'ab', ''] });
+  const client = new HttpClient({
+    provider: 'p',
+    baseUrl: 'http://x',
+    auth: bearerAuth('api-key-1234'),
+    redact: ['hook-secret', 'ab', ''],
+  });
 
   it('removes the API key, extra secrets, bearer headers and JWTs', () => {
     const text = client.redact('api-key-1234 hook-secret Bearer xyz eyJa.eyJb.sig ab');

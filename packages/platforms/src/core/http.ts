@@ -1,16 +1,20 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { AdapterDeps } from './adapter.js';
+import type { HttpAuth } from './auth.js';
 import type { Clock } from './clock.js';
+import { noErrorBody, type ErrorBodyParser } from './error-body.js';
 import { systemClock } from './clock.js';
 import { ProviderError } from './errors.js';
 import type { LoggerLike } from './logger.js';
 import { silentLogger } from './logger.js';
 
 /**
- * The one HTTP transport every provider client uses: base URL + bearer key, JSON in and out, a
+ * The one HTTP transport every provider client uses: base URL + an auth hook, JSON in and out, a
  * timeout per attempt, and bounded retries with exponential backoff and full jitter. Retries live
  * here and nowhere else, so a client method is just "build the request, call, parse the reply".
+ * What differs between providers is injected: how calls are authenticated (`auth`) and how error
+ * replies are worded (`parseError`).
  */
 
 /** Default timeout of one attempt, in milliseconds. */
@@ -44,6 +48,11 @@ export interface HttpRequest<T> {
   idempotent?: boolean;
   /** The wire schema of a successful reply (an empty body is parsed as `undefined`). */
   schema: z.ZodType<T>;
+  /**
+   * What this call needs to be allowed to do, handed to the auth hook (LiveKit: the video grant of
+   * this method). Static keys ignore it. Default: none.
+   */
+  grant?: Readonly<Record<string, unknown>>;
 }
 
 /** Construction options of `HttpClient`; every tuning knob has a default. */
@@ -51,8 +60,10 @@ export interface HttpClientOptions {
   /** Provider name, used in errors and logs (`whereby`). */
   provider: string;
   baseUrl: string;
-  /** Sent as `Authorization: Bearer <apiKey>`; never appears in errors or logs. */
-  apiKey: string;
+  /** Authenticates every attempt (`bearerAuth(key)`, `signedJwtAuth({...})`); its secrets never appear in errors or logs. */
+  auth: HttpAuth;
+  /** Reads the provider's error code and detail from an error reply. Default `noErrorBody` (both null). */
+  parseError?: ErrorBodyParser;
   /** Further secrets (webhook secrets, S3 keys) that must never appear in an error message. */
   redact?: readonly string[];
   /** Default: the global fetch. */
@@ -115,7 +126,7 @@ export class HttpClient {
   constructor(private readonly options: HttpClientOptions) {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     // Short strings are not redacted: replacing every "a" would wreck the message and hide nothing.
-    this.secrets = [options.apiKey, ...(options.redact ?? [])].filter((s) => s.length >= 4);
+    this.secrets = [...options.auth.secrets, ...(options.redact ?? [])].filter((s) => s.length >= 4);
     this.sleep = options.sleep ?? ((ms) => delay(ms));
     this.logger = options.logger ?? silentLogger;
   }
@@ -162,23 +173,32 @@ export class HttpClient {
     return url.toString();
   }
 
-  private init(req: HttpRequest<unknown>, timeoutMs: number): RequestInit {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.options.apiKey}`, accept: 'application/json' };
+  /** Method, headers (the auth hook's included) and body of one attempt. */
+  private async init(req: HttpRequest<unknown>): Promise<RequestInit> {
+    const { operation, method, path, grant } = req;
+    let auth: Record<string, string>;
+    try {
+      auth = await this.options.auth.headers({ operation, method, path, grant });
+    } catch (cause) {
+      throw this.error(req, { status: null, retryable: false, explanation: 'the credentials for the call could not be built', cause });
+    }
+    const headers: Record<string, string> = { ...auth, accept: 'application/json' };
     let body: RequestInit['body'];
     if (req.form) body = req.form;
     else if (req.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.body);
     }
-    return { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) };
+    return { method: req.method, headers, body };
   }
 
   private async attempt(req: HttpRequest<unknown>): Promise<Attempt> {
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const init = await this.init(req);
     let response: Response;
     let text: string;
     try {
-      response = await this.fetchImpl(this.url(req), this.init(req, timeoutMs));
+      response = await this.fetchImpl(this.url(req), { ...init, signal: AbortSignal.timeout(timeoutMs) });
       text = await response.text();
     } catch (cause) {
       const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
@@ -188,11 +208,20 @@ export class HttpClient {
     }
     this.logger.debug({ provider: this.options.provider, operation: req.operation, status: response.status }, 'provider call');
     if (response.ok) return { ok: true, status: response.status, text };
-    const { code, detail } = errorBody(text);
+    const { code, detail } = this.errorBody(text);
     const retryable = response.status === 429 || response.status >= 500;
     const error = this.error(req, { status: response.status, code, detail, retryable, explanation: hint(response.status) });
     const now = (this.options.clock ?? systemClock).now();
     return { ok: false, error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now) };
+  }
+
+  /** The provider's error code and detail; a parser that throws is treated as finding nothing. */
+  private errorBody(text: string): { code: string | null; detail: string | null } {
+    try {
+      return (this.options.parseError ?? noErrorBody)(text);
+    } catch {
+      return noErrorBody(text);
+    }
   }
 
   private parse<T>(req: HttpRequest<T>, status: number, text: string): T {
@@ -231,19 +260,6 @@ export class HttpClient {
   }
 }
 
-/** The provider's error code (`error`) and free text (`info`, else `message`), when the body has them. */
-function errorBody(text: string): { code: string | null; detail: string | null } {
-  try {
-    const body: unknown = JSON.parse(text);
-    if (typeof body !== 'object' || body === null) return { code: null, detail: null };
-    const record = body as Record<string, unknown>;
-    const pick = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : null);
-    return { code: pick('error'), detail: pick('info') ?? pick('message') };
-  } catch {
-    return { code: null, detail: null };
-  }
-}
-
 function hint(status: number): string {
   if (status === 401 || status === 403) return 'check the API key and its permissions';
   if (status === 404) return 'the resource does not exist (or no longer exists)';
@@ -260,7 +276,7 @@ function networkCode(cause: unknown): string {
 
 /** Builds the transport for a provider from the adapter's injected services and overrides. */
 export function createHttpClient(
-  target: { provider: string; baseUrl: string; apiKey: string; redact?: readonly string[] },
+  target: Pick<HttpClientOptions, 'provider' | 'baseUrl' | 'auth' | 'parseError' | 'redact'>,
   deps: AdapterDeps,
 ): HttpClient {
   return new HttpClient({

@@ -8,7 +8,7 @@ import { mockProvider } from '../../src/providers/mock/index.js';
 import { MockProviderState } from '../../src/providers/mock/state.js';
 import { wherebyProvider } from '../../src/providers/whereby/index.js';
 import { MockProviderFake } from './mock-provider-fake.js';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import { startWebhookCollector, type WebhookCollector } from './webhook-collector.js';
 
 /** Who joins a call in the contract suite. */
 export interface Caller {
@@ -24,7 +24,7 @@ export interface Caller {
 export interface ContractHarness {
   readonly adapter: PlatformAdapter;
   /** Receives every webhook the provider's stand-in sends. */
-  readonly receiver: WebhookReceiver;
+  readonly collector: WebhookCollector;
   /** A participant enters the provider room; returns the provider's session id for them. */
   join(meeting: ProviderMeeting, who: Caller): Promise<string>;
   /** The participant leaves (the room empties if they were alone). */
@@ -37,8 +37,20 @@ export interface ContractHarness {
   storedLogo(meeting: ProviderMeeting): Promise<{ contentType: string | undefined; size: number } | null>;
   /** What a join token grants, as the provider recorded it at issue (capability `joinTokens`). */
   tokenGrant(token: string): Promise<{ isOwner: boolean; userId: string | null }>;
+  /**
+   * Records the call of a meeting created with cloud recording, the way Meetbridge sets it up,
+   * until the provider reports the recording ready by webhook (capability `recordingSource`).
+   */
+  recordCall(meeting: ProviderMeeting): Promise<void>;
+  /** `bucket/key` of every object the provider wrote into our buckets (capability `recordingSource`). */
+  bucketObjects(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** The part of a Whereby `POST /meetings` body (as the fake recorded it) that says where recordings go. */
+type WherebyRecordingBody = { recording?: { destination?: { bucket?: string } } };
+/** The part of a Daily fake room snapshot that says where recordings go. */
+type DailyRoomSnapshot = { properties?: { recordings_bucket?: { bucket_name?: string } } };
 
 /** Adapter deps for the suite: real clock, no logs, no waiting between retries. */
 export const contractDeps: AdapterDeps = {
@@ -69,28 +81,30 @@ const notCapable = (what: string) => async (): Promise<never> => {
 };
 
 async function mockHarness(): Promise<ContractHarness> {
-  const receiver = await startWebhookReceiver();
+  const collector = await startWebhookCollector();
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   const state = new MockProviderState();
-  const fake = new MockProviderFake(state, secret, receiver.url, systemClock);
+  const fake = new MockProviderFake(state, secret, collector.url, systemClock);
   const adapter = build(mockProvider, { MOCK_WEBHOOK_SECRET: secret }, (c) => ({ ...c, state }));
   const room = (m: ProviderMeeting) => state.room(m.providerRoomName);
   return {
     adapter,
-    receiver,
+    collector,
     join: (m, who) => fake.join(m.providerRoomName, who),
     leave: (m, sessionId) => fake.leave(m.providerRoomName, sessionId),
     isLive: async (m) => room(m)?.deleted === false,
     hostedRecording: notCapable('hostedRecording'),
     storedLogo: notCapable('storedLogo'),
     tokenGrant: notCapable('tokenGrant'),
-    close: () => receiver.close(),
+    recordCall: notCapable('recordCall'),
+    bucketObjects: notCapable('bucketObjects'),
+    close: () => collector.close(),
   };
 }
 
 async function wherebyHarness(): Promise<ContractHarness> {
-  const receiver = await startWebhookReceiver();
-  const fake = await startWherebyFake({ webhookUrl: receiver.url });
+  const collector = await startWebhookCollector();
+  const fake = await startWherebyFake({ webhookUrl: collector.url });
   const adapter = build(wherebyProvider, {
     WHEREBY_API_URL: fake.url,
     WHEREBY_API_KEY: fake.apiKey,
@@ -99,7 +113,7 @@ async function wherebyHarness(): Promise<ContractHarness> {
   const snapshot = (m: ProviderMeeting) => fake.control.state().meetings.find((s) => s.meetingId === m.providerMeetingId);
   return {
     adapter,
-    receiver,
+    collector,
     join: async (m, who) =>
       (await fake.control.addParticipant({ meetingId: m.providerMeetingId, displayName: who.userName, externalId: who.userId }))
         .participantId,
@@ -111,20 +125,33 @@ async function wherebyHarness(): Promise<ContractHarness> {
     },
     storedLogo: async (m) => snapshot(m)?.logo ?? null,
     tokenGrant: notCapable('tokenGrant'),
+    recordCall: async (m) => {
+      await fake.control.addParticipant({ meetingId: m.providerMeetingId, roleName: 'recorder' });
+      await fake.control.finishRecording({ meetingId: m.providerMeetingId });
+    },
+    // Whereby uploads `<filename>` under the meeting's `recording.destination.bucket` ("bucket/sub/folder").
+    bucketObjects: async () => {
+      const { meetings, recordings } = fake.control.state();
+      return recordings.flatMap((r) => {
+        const body = meetings.find((m) => m.meetingId === r.meetingId)?.requestBody as WherebyRecordingBody | undefined;
+        const destination = body?.recording?.destination;
+        return r.provider === 's3' && destination?.bucket ? [`${destination.bucket}/${r.filename}`] : [];
+      });
+    },
     close: async () => {
       await fake.close();
-      await receiver.close();
+      await collector.close();
     },
   };
 }
 
 async function dailyHarness(): Promise<ContractHarness> {
-  const receiver = await startWebhookReceiver();
-  const fake = await startDailyFake({ webhookUrl: receiver.url });
+  const collector = await startWebhookCollector();
+  const fake = await startDailyFake({ webhookUrl: collector.url });
   const adapter = build(dailyProvider, { DAILY_API_URL: fake.url, DAILY_API_KEY: fake.apiKey, DAILY_WEBHOOK_SECRET: fake.webhookSecret });
   return {
     adapter,
-    receiver,
+    collector,
     join: async (m, who) =>
       (await fake.control.addParticipant({ room: m.providerRoomName, userId: who.userId, userName: who.userName })).sessionId,
     leave: (m, sessionId) => fake.control.removeParticipant({ room: m.providerRoomName, sessionId }),
@@ -144,6 +171,21 @@ async function dailyHarness(): Promise<ContractHarness> {
       return (await fake.control.finishRecording({ recordingId: started.id })).id;
     },
     storedLogo: notCapable('storedLogo'),
+    recordCall: async (m) => {
+      const started = await fake.control.startRecording({ room: m.providerRoomName, type: 'raw-tracks' });
+      await fake.control.finishRecording({ recordingId: started.id });
+    },
+    // Daily writes every track (raw-tracks) or the composite into the room's `recordings_bucket`.
+    bucketObjects: async () => {
+      const { rooms, recordings } = fake.control.state();
+      return recordings.flatMap((r) => {
+        const room = rooms.find((candidate) => candidate.name === r.room_name) as DailyRoomSnapshot | undefined;
+        const bucket = room?.properties?.recordings_bucket?.bucket_name;
+        const tracks = (r.tracks ?? []) as { s3Key: string }[];
+        const keys = r.type === 'raw-tracks' ? tracks.map((t) => t.s3Key) : [String(r.s3key)];
+        return bucket ? keys.map((key) => `${bucket}/${key}`) : [];
+      });
+    },
     tokenGrant: async (token) => {
       const issued = fake.control.tokens().find((t) => t.token === token);
       if (!issued) throw new Error('the Daily fake never issued this token');
@@ -152,7 +194,7 @@ async function dailyHarness(): Promise<ContractHarness> {
     },
     close: async () => {
       await fake.close();
-      await receiver.close();
+      await collector.close();
     },
   };
 }

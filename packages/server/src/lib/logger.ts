@@ -1,11 +1,10 @@
+import { redactedWebhookHeaders } from '@meetbridge/platforms';
 import { pino, type Logger } from 'pino';
 
-/** Paths whose values never reach the logs. */
+/** Paths whose values never reach the logs; every provider's signature headers come from its module. */
 export const REDACT_PATHS = [
   'req.headers.authorization',
-  'req.headers["x-webhook-signature"]',
-  'req.headers["whereby-signature"]',
-  'req.headers["webhook-signature"]',
+  ...redactedWebhookHeaders().map((header) => `req.headers[${JSON.stringify(header)}]`),
   'req.headers.cookie',
   '*.apiKey',
   '*.secret',

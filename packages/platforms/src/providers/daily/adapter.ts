@@ -2,7 +2,6 @@ import type {
   AdapterDeps,
   Capabilities,
   CreateMeetingInput,
-  HeaderBag,
   JoinInput,
   JoinResult,
   MeetingRef,
@@ -10,19 +9,21 @@ import type {
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
+  RecordingRef,
+  RecordingSource,
   RoomSession,
   StartRecordingInput,
-  VerifiedWebhook,
+  WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
-import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
-import type { MeetingEvent } from '../../core/events.js';
+import { ConfigError, PlatformUnavailableError, ProviderError } from '../../core/errors.js';
+import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
-import type { DailyCreateRoomBody, DailyMeetingTokenBody } from './wire.js';
-import { isDailyVerificationPing, parseDailyWebhook, verifyDailyWebhook } from './webhooks.js';
+import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody } from './wire.js';
+import { dailyWebhookReceiver } from './webhooks.js';
 
 /** What Daily can do: tokens, live presence, sessions, server-side and raw-tracks recording, links; no host URL or logo. */
 export const dailyCapabilities: Capabilities = {
@@ -34,6 +35,7 @@ export const dailyCapabilities: Capabilities = {
   serverSideRecording: true,
   rawTracks: true,
   recordingLinks: true,
+  recordingSource: true,
   logo: false,
 };
 
@@ -105,6 +107,7 @@ export class DailyAdapter implements PlatformAdapter {
   readonly name = 'daily';
   readonly capabilities = dailyCapabilities;
   readonly client: DailyClient;
+  readonly webhooks: WebhookReceiver;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
@@ -112,9 +115,19 @@ export class DailyAdapter implements PlatformAdapter {
     private readonly deps: AdapterDeps,
   ) {
     this.client = new DailyClient(
-      createHttpClient({ provider: 'daily', baseUrl: config.apiUrl, apiKey: config.apiKey, redact: config.webhookSecrets }, deps),
+      createHttpClient(
+        {
+          provider: 'daily',
+          baseUrl: config.apiUrl,
+          auth: bearerAuth(config.apiKey),
+          parseError: parseDailyError,
+          redact: config.webhookSecrets,
+        },
+        deps,
+      ),
     );
     this.sleep = deps.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.webhooks = dailyWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
@@ -152,7 +165,7 @@ export class DailyAdapter implements PlatformAdapter {
     const token = await this.client.createMeetingToken(buildMeetingTokenBody(input));
     const url = new URL(input.meeting.roomUrl);
     url.searchParams.set('t', token);
-    return { url: url.toString(), token, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url: url.toString(), token, expiresAt: input.meeting.endDate };
   }
 
   /**
@@ -187,19 +200,44 @@ export class DailyAdapter implements PlatformAdapter {
     return { url: link.download_link, expiresAt: link.expires };
   }
 
+  /**
+   * Raw tracks are read from our bucket (`AWS_DAILY_S3_BUCKET`, `AWS_DAILY_S3_REGION`): access links
+   * do not cover them (https://help.daily.co/en/articles/4471340-server-side-recordings). When the
+   * webhook listed no tracks, they are read from `GET /recordings/:id`. A composite is in our bucket
+   * when one is configured (Meetbridge only enables cloud recording together with
+   * `recordings_bucket`), else Daily hosts it and hands out an access link
+   * (https://docs.daily.co/reference/rest-api/recordings/get-recording-link).
+   */
+  async getRecordingSource(recording: RecordingRef): Promise<RecordingSource> {
+    const { bucket, region } = this.config.s3;
+    if (recording.kind === 'composite') {
+      if (bucket && recording.keys.length > 0) return { kind: 'bucket', bucket, region, keys: recording.keys };
+      const link = await this.getRecordingLink(recording.recordingId);
+      return { kind: 'link', url: link.url, expiresAt: link.expiresAt };
+    }
+    if (!bucket) {
+      throw new ConfigError(
+        'Daily raw-tracks recordings are read from your S3 bucket: set AWS_DAILY_S3_BUCKET (and AWS_DAILY_S3_REGION) to download them.',
+        ['AWS_DAILY_S3_BUCKET'],
+      );
+    }
+    const keys = recording.keys.length > 0 ? recording.keys : await this.trackKeys(recording.recordingId);
+    return { kind: 'bucket', bucket, region, keys };
+  }
+
+  private async trackKeys(recordingId: string): Promise<string[]> {
+    const keys = ((await this.client.getRecording(recordingId)).tracks ?? []).map((t) => t.s3Key);
+    if (keys.length > 0) return keys;
+    throw new ProviderError({
+      provider: this.name,
+      operation: 'getRecordingSource',
+      providerStatus: null,
+      retryable: false,
+      message: `daily reports no tracks for raw-tracks recording ${recordingId}; check that the recordings bucket role still grants Daily write access.`,
+    });
+  }
+
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
-  }
-
-  isVerificationPing(rawBody: Buffer): boolean {
-    return isDailyVerificationPing(rawBody);
-  }
-
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyDailyWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
-  }
-
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
-    return parseDailyWebhook(webhook);
   }
 }

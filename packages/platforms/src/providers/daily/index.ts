@@ -1,13 +1,14 @@
 import type { ProviderModule } from '../../core/adapter.js';
 import { DailyAdapter, dailyCapabilities } from './adapter.js';
 import { dailyEnvVars, loadDailyConfig, type DailyConfig } from './config.js';
+import { dailySignatureScheme } from './webhooks.js';
 
 /** Daily (daily.co): rooms with meeting tokens, live presence, server-side and raw-tracks recording. */
 export const dailyProvider = {
   name: 'daily',
   displayName: 'Daily',
   capabilities: dailyCapabilities,
-  webhookPath: '/v1/daily/webhook',
+  webhook: { paths: ['/v1/daily/webhook'], redactHeaders: dailySignatureScheme.signatureHeaders },
   envVars: dailyEnvVars,
   loadConfig: loadDailyConfig,
   create: (config, deps) => new DailyAdapter(config, deps),
@@ -16,6 +17,8 @@ export const dailyProvider = {
 export { DailyAdapter, buildCreateRoomBody, buildMeetingTokenBody } from './adapter.js';
 export { DailyClient, type ListRecordingsOptions, type StartRecordingBody } from './client.js';
 export {
+  dailySignatureScheme,
+  dailyWebhookReceiver,
   signDailyWebhook,
   verifyDailyWebhook,
   parseDailyWebhook,

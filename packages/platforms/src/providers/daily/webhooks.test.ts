@@ -31,7 +31,7 @@ function headersFor(body: Buffer, ts: number | string = TS, secret = SECRET): Re
 }
 
 function verify(body: Buffer, headers: Record<string, string | undefined>, secrets = [SECRET]) {
-  return verifyDailyWebhook(body, headers, NOW, secrets, 300);
+  return verifyDailyWebhook(body, headers, { now: NOW, secrets, toleranceSeconds: 300 });
 }
 
 function reasonOf(fn: () => unknown): WebhookFailureReason | 'no error' {
@@ -129,7 +129,9 @@ describe('verifyDailyWebhook', () => {
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.string({ unit: 'binary' }), (key, text) => {
         const secret = Buffer.from(key).toString('base64');
         const body = Buffer.from(text, 'utf8');
-        expect(verifyDailyWebhook(body, headersFor(body, TS, secret), NOW, [secret], 300).eventId).toBeTypeOf('string');
+        expect(
+          verifyDailyWebhook(body, headersFor(body, TS, secret), { now: NOW, secrets: [secret], toleranceSeconds: 300 }).eventId,
+        ).toBeTypeOf('string');
       }),
       { numRuns: 50 },
     );

@@ -1,17 +1,16 @@
-import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
-import { isBase64 } from '../../core/config.js';
+import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent, RecordingReadyEvent, RecordingTrack } from '../../core/events.js';
 import {
   bodyDigest,
-  checkTimestamp,
-  DEFAULT_TOLERANCE_SECONDS,
-  hmacSha256,
+  computeSignature,
   parseJsonBody,
   readHeader,
-  requireSecrets,
-  safeEqual,
-  signedBodyCandidates,
+  verifyWithScheme,
+  type SignatureScheme,
+  type SignedFields,
+  type VerifySignatureOptions,
+  type WebhookSecrets,
 } from '../../core/signature.js';
 import {
   DailyMeetingPayloadWire,
@@ -22,13 +21,37 @@ import {
   DailyWebhookWire,
 } from './wire.js';
 
-/**
- * Daily webhook signatures (docs.daily.co/reference/rest-api/webhooks):
- * `X-Webhook-Signature = base64(HMAC-SHA256(key = base64-DECODED secret, X-Webhook-Timestamp + "." + body))`.
- * The timestamp's unit is undocumented, so seconds and milliseconds are both accepted.
- */
 export const DAILY_SIGNATURE_HEADER = 'x-webhook-signature';
 export const DAILY_TIMESTAMP_HEADER = 'x-webhook-timestamp';
+
+/**
+ * Daily's webhook signature (https://docs.daily.co/reference/rest-api/webhooks):
+ * `X-Webhook-Signature = base64(HMAC-SHA256(key = base64-DECODED secret, X-Webhook-Timestamp + "." + body))`.
+ * The timestamp's unit is undocumented, so seconds and milliseconds are both accepted. Daily's own
+ * snippet signs `JSON.stringify(event)`, so the compact re-serialization is tried after the raw bytes.
+ */
+export const dailySignatureScheme: SignatureScheme<typeof DAILY_SIGNATURE_HEADER | typeof DAILY_TIMESTAMP_HEADER> = {
+  provider: 'Daily',
+  secretVariable: 'DAILY_WEBHOOK_SECRET',
+  format: 'X-Webhook-Signature: <base64 HMAC-SHA256> with X-Webhook-Timestamp: <unix time>',
+  signatureHeaders: [DAILY_SIGNATURE_HEADER],
+  encoding: 'base64',
+  compactJson: true,
+  read(headers) {
+    const signature = readHeader(headers, DAILY_SIGNATURE_HEADER)?.trim();
+    const timestamp = readHeader(headers, DAILY_TIMESTAMP_HEADER)?.trim();
+    if (!signature || !timestamp) {
+      throw new WebhookVerificationError(
+        'missing_header',
+        'The X-Webhook-Signature and X-Webhook-Timestamp headers are required on Daily webhooks.',
+      );
+    }
+    return { timestamp, id: null, signatures: [signature] };
+  },
+  write: (fields, signature) => ({ [DAILY_SIGNATURE_HEADER]: signature, [DAILY_TIMESTAMP_HEADER]: fields.timestamp }),
+  prefix: (fields) => `${fields.timestamp}.`,
+  key: (secret) => Buffer.from(secret, 'base64'),
+};
 
 /**
  * Signs `rawBody` like Daily does and returns the `X-Webhook-Signature` value; send it with
@@ -36,7 +59,8 @@ export const DAILY_TIMESTAMP_HEADER = 'x-webhook-timestamp';
  */
 export function signDailyWebhook(secretB64: string, timestamp: number | string, rawBody: Uint8Array | string): string {
   const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-  return hmacSha256(Buffer.from(secretB64, 'base64'), `${timestamp}.`, body).toString('base64');
+  const fields: SignedFields = { timestamp: String(timestamp), id: null };
+  return computeSignature(dailySignatureScheme, secretB64, fields, body).toString(dailySignatureScheme.encoding);
 }
 
 /** True for Daily's webhook-creation ping: a body that is exactly the JSON object `{"test":"test"}`. */
@@ -47,48 +71,12 @@ export function isDailyVerificationPing(rawBody: Buffer): boolean {
   return keys.length === 1 && keys[0] === 'test' && (body as { test: unknown }).test === 'test';
 }
 
-function readHeaders(headers: HeaderBag): { signature: Buffer; timestamp: string } {
-  const signature = readHeader(headers, DAILY_SIGNATURE_HEADER)?.trim();
-  const timestamp = readHeader(headers, DAILY_TIMESTAMP_HEADER)?.trim();
-  if (!signature || !timestamp) {
-    throw new WebhookVerificationError(
-      'missing_header',
-      'The X-Webhook-Signature and X-Webhook-Timestamp headers are required on Daily webhooks.',
-    );
-  }
-  if (!isBase64(signature)) {
-    throw new WebhookVerificationError('malformed_header', 'X-Webhook-Signature must be a base64 HMAC-SHA256.');
-  }
-  return { signature: Buffer.from(signature, 'base64'), timestamp };
-}
-
 /**
- * Verifies a Daily delivery: headers present → signature is base64 → timestamp within
- * ±`toleranceSeconds` → HMAC with any of `secrets` (constant-time), over the raw body and then its
- * compact JSON (Daily's own snippet signs `JSON.stringify(event)`). Returns the envelope's id,
- * type and `event_ts`.
+ * Verifies a Daily delivery with `dailySignatureScheme` and returns the envelope's id, type and
+ * `event_ts` (a signed body that is not an envelope gets its digest as id and the signed time).
  */
-export function verifyDailyWebhook(
-  rawBody: Buffer,
-  headers: HeaderBag,
-  now: Date,
-  secrets: readonly string[],
-  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
-): VerifiedWebhook {
-  requireSecrets('Daily', secrets, 'DAILY_WEBHOOK_SECRET');
-  const { signature, timestamp } = readHeaders(headers);
-  const signedAt = checkTimestamp(timestamp, now, toleranceSeconds);
-  const bodies = signedBodyCandidates(rawBody);
-  const ok = secrets.some((secret) => {
-    const key = Buffer.from(secret, 'base64');
-    return bodies.some((body) => safeEqual(signature, hmacSha256(key, `${timestamp}.`, body)));
-  });
-  if (!ok) {
-    throw new WebhookVerificationError(
-      'bad_signature',
-      'The X-Webhook-Signature does not match the body with any configured DAILY_WEBHOOK_SECRET; pass the raw request body.',
-    );
-  }
+export function verifyDailyWebhook(rawBody: Buffer, headers: HeaderBag, options: VerifySignatureOptions): VerifiedWebhook {
+  const { signedAt } = verifyWithScheme(dailySignatureScheme, rawBody, headers, options);
   const body = parseJsonBody(rawBody);
   const envelope = DailyWebhookWire.safeParse(body);
   if (!envelope.success) {
@@ -206,4 +194,13 @@ export function parseDailyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
       return [{ ...base(webhook, typeof room === 'string' ? room : null), kind: 'unhandled' }];
     }
   }
+}
+
+/** Daily's webhook intake bound to the configured secrets (Daily's `{"test":"test"}` creation ping is a ping). */
+export function dailyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
+  return {
+    isPing: (rawBody) => isDailyVerificationPing(rawBody),
+    verify: (rawBody, headers, now) => verifyDailyWebhook(rawBody, headers, { ...secrets, now }),
+    parse: parseDailyWebhook,
+  };
 }

@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { ErrorTextWire, jsonErrorParser } from '../../core/error-body.js';
 import { HttpUrlWire, IsoDateWire, NumberishWire, UnixSecondsWire } from '../../core/wire.js';
 
 /**
- * Daily REST API and webhook payloads (docs.daily.co/reference/rest-api). Only the fields Meetbridge
+ * Daily REST API and webhook payloads (https://docs.daily.co/reference/rest-api). Only the fields Meetbridge
  * reads are listed; unknown fields are ignored. Daily sends timestamps as ints, floats and, in
  * `recording.error`, strings, so every timestamp accepts all three.
  */
+
+/**
+ * Error replies: `{"error": "<stable type>", "info": "<free text>"}`. Only `error` is stable
+ * (`invalid-request-error`, `rate-limit-error`, …); some behaviour keys on `info` ("has an active
+ * stream"). https://docs.daily.co/reference/rest-api (Errors)
+ */
+export const DailyErrorWire = z.object({ error: ErrorTextWire, info: ErrorTextWire });
+
+/** Reads Daily's error body: code = `error`, detail = `info`. */
+export const parseDailyError = jsonErrorParser(DailyErrorWire, (body) => ({ code: body.error ?? null, detail: body.info ?? null }));
 
 /** `recordings_bucket` of a room: Daily assumes `assume_role_arn` to write into the bucket. */
 export interface DailyRecordingsBucket {

@@ -45,8 +45,12 @@ describe('MockAdapter', () => {
 
   it('gives owners the host URL and others the room URL', async () => {
     const { adapter, meeting } = await setup();
-    expect((await adapter.createJoin({ meeting, settings, user: null, isOwner: true })).url).toBe(meeting.hostRoomUrl);
+    expect(await adapter.createJoin({ meeting, settings, user: null, isOwner: true })).toMatchObject({
+      kind: 'url',
+      url: meeting.hostRoomUrl,
+    });
     expect(await adapter.createJoin({ meeting: { ...meeting, hostRoomUrl: null }, settings, user: null, isOwner: true })).toEqual({
+      kind: 'url',
       url: meeting.roomUrl,
       token: null,
       expiresAt: endDate,
@@ -62,11 +66,12 @@ describe('MockAdapter', () => {
     await expect(adapter.startRecording(meeting, { type: 'cloud', instanceId: 'i3' })).rejects.toBeInstanceOf(UnsupportedCapabilityError);
   });
 
-  it('does not support recording links or logos and has no verification ping', async () => {
+  it('does not support recording links, recording sources or logos and has no verification ping', async () => {
     const { adapter } = await setup();
     await expect(adapter.getRecordingLink()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+    await expect(adapter.getRecordingSource()).rejects.toMatchObject({ capability: 'recordingSource' });
     await expect(adapter.uploadLogo()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
-    expect(adapter.isVerificationPing()).toBe(false);
+    expect(adapter.webhooks.isPing(Buffer.from('{"test":"test"}'), {})).toBe(false);
   });
 
   it('verifies and parses its signed webhooks, and refuses them without a secret', async () => {
@@ -74,10 +79,10 @@ describe('MockAdapter', () => {
     const body = Buffer.from(
       JSON.stringify({ type: 'participant.joined', timestamp: NOW.toISOString(), data: { room_name: 'r', session_id: 's' } }),
     );
-    const verified = adapter.verifyWebhook(body, signMockWebhook(SECRET, 'msg_1', NOW.getTime() / 1000, body), NOW);
-    expect(adapter.parseWebhook(verified)[0]).toMatchObject({ kind: 'participant.joined', sessionId: 's' });
+    const verified = adapter.webhooks.verify(body, signMockWebhook(SECRET, 'msg_1', NOW.getTime() / 1000, body), NOW);
+    expect(adapter.webhooks.parse(verified)[0]).toMatchObject({ kind: 'participant.joined', sessionId: 's' });
     const bare = new MockAdapter({ webhookSecrets: [] }, deps);
-    expect(() => bare.verifyWebhook(body, {}, NOW)).toThrow(WebhookVerificationError);
+    expect(() => bare.webhooks.verify(body, {}, NOW)).toThrow(WebhookVerificationError);
   });
 
   it('is exposed as a provider module that always loads', () => {

@@ -3,7 +3,6 @@ import type {
   AdapterDeps,
   Capabilities,
   CreateMeetingInput,
-  HeaderBag,
   JoinInput,
   JoinResult,
   MeetingRef,
@@ -11,16 +10,16 @@ import type {
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
+  RecordingSource,
   RoomSession,
   StartRecordingInput,
-  VerifiedWebhook,
+  WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
-import type { MeetingEvent } from '../../core/events.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import type { MockConfig } from './config.js';
 import { defaultMockState, type MockProviderState } from './state.js';
-import { parseMockWebhook, verifyMockWebhook } from './webhooks.js';
+import { mockWebhookReceiver } from './webhooks.js';
 
 export const mockCapabilities: Capabilities = {
   hostUrl: true,
@@ -31,6 +30,7 @@ export const mockCapabilities: Capabilities = {
   serverSideRecording: true,
   rawTracks: false,
   recordingLinks: false,
+  recordingSource: false,
   logo: false,
 };
 
@@ -42,12 +42,14 @@ export class MockAdapter implements PlatformAdapter {
   readonly name = 'mock';
   readonly capabilities = mockCapabilities;
   readonly state: MockProviderState;
+  readonly webhooks: WebhookReceiver;
 
   constructor(
     private readonly config: MockConfig,
     private readonly deps: AdapterDeps,
   ) {
     this.state = config.state ?? defaultMockState;
+    this.webhooks = mockWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
   }
 
   private roomUrl(providerRoomName: string): string {
@@ -81,7 +83,7 @@ export class MockAdapter implements PlatformAdapter {
 
   async createJoin(input: JoinInput): Promise<JoinResult> {
     const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
-    return { url, token: null, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url, token: null, expiresAt: input.meeting.endDate };
   }
 
   async startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }> {
@@ -98,19 +100,12 @@ export class MockAdapter implements PlatformAdapter {
     return unsupported(this.name, 'recordingLinks');
   }
 
+  /** Mock recordings have no files yet (the mock upload path comes later). */
+  async getRecordingSource(): Promise<RecordingSource> {
+    return unsupported(this.name, 'recordingSource');
+  }
+
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
-  }
-
-  isVerificationPing(): boolean {
-    return false;
-  }
-
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyMockWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
-  }
-
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
-    return parseMockWebhook(webhook);
   }
 }

@@ -1,13 +1,14 @@
 import type { ProviderModule } from '../../core/adapter.js';
 import { MockAdapter, mockCapabilities } from './adapter.js';
 import { loadMockConfig, mockEnvVars, type MockConfig } from './config.js';
+import { mockSignatureScheme } from './webhooks.js';
 
 /** The built-in mock provider. */
 export const mockProvider = {
   name: 'mock',
   displayName: 'Mock (built-in)',
   capabilities: mockCapabilities,
-  webhookPath: '/v1/mock/webhook',
+  webhook: { paths: ['/v1/mock/webhook'], redactHeaders: mockSignatureScheme.signatureHeaders },
   envVars: mockEnvVars,
   loadConfig: loadMockConfig,
   create: (config, deps) => new MockAdapter(config, deps),
@@ -15,5 +16,5 @@ export const mockProvider = {
 
 export { MockAdapter } from './adapter.js';
 export { MockProviderState, defaultMockState, type MockRoom } from './state.js';
-export { signMockWebhook } from './webhooks.js';
+export { mockSignatureScheme, mockWebhookReceiver, signMockWebhook } from './webhooks.js';
 export type { MockConfig } from './config.js';

@@ -26,7 +26,7 @@ function reason(fn: () => unknown): string {
 describe('mock webhooks (Standard Webhooks)', () => {
   it('verifies its own signature and reads the type', () => {
     const headers = signMockWebhook(SECRET, 'msg_1', TS, body);
-    expect(verifyMockWebhook(body, headers, NOW, [SECRET], 300)).toMatchObject({
+    expect(verifyMockWebhook(body, headers, { now: NOW, secrets: [SECRET], toleranceSeconds: 300 })).toMatchObject({
       eventId: 'msg_1',
       type: 'participant.joined',
       occurredAt: NOW,
@@ -36,19 +36,25 @@ describe('mock webhooks (Standard Webhooks)', () => {
   it('accepts a bare base64 secret and the second of a rotated list', () => {
     const bare = Buffer.from('mock-secret-key').toString('base64');
     const headers = signMockWebhook(bare, 'msg_1', TS, body);
-    expect(verifyMockWebhook(body, headers, NOW, ['d3Jvbmc=', SECRET], 300).eventId).toBe('msg_1');
+    expect(verifyMockWebhook(body, headers, { now: NOW, secrets: ['d3Jvbmc=', SECRET], toleranceSeconds: 300 }).eventId).toBe('msg_1');
   });
 
   it('rejects missing headers, a tampered body, and a stale timestamp', () => {
     const headers = signMockWebhook(SECRET, 'msg_1', TS, body);
-    expect(reason(() => verifyMockWebhook(body, {}, NOW, [SECRET], 300))).toBe('missing_header');
-    expect(reason(() => verifyMockWebhook(Buffer.from(`${body.toString()} `), headers, NOW, [SECRET], 300))).toBe('bad_signature');
-    expect(reason(() => verifyMockWebhook(body, headers, new Date((TS + 360) * 1000), [SECRET], 300))).toBe('timestamp_too_old');
+    expect(reason(() => verifyMockWebhook(body, {}, { now: NOW, secrets: [SECRET], toleranceSeconds: 300 }))).toBe('missing_header');
+    expect(
+      reason(() => verifyMockWebhook(Buffer.from(`${body.toString()} `), headers, { now: NOW, secrets: [SECRET], toleranceSeconds: 300 })),
+    ).toBe('bad_signature');
+    expect(
+      reason(() => verifyMockWebhook(body, headers, { now: new Date((TS + 360) * 1000), secrets: [SECRET], toleranceSeconds: 300 })),
+    ).toBe('timestamp_too_old');
   });
 
   it('keeps an authentic non-JSON body with an unknown type', () => {
     const raw = Buffer.from('hello');
-    expect(verifyMockWebhook(raw, signMockWebhook(SECRET, 'msg_2', TS, raw), NOW, [SECRET], 300)).toMatchObject({
+    expect(
+      verifyMockWebhook(raw, signMockWebhook(SECRET, 'msg_2', TS, raw), { now: NOW, secrets: [SECRET], toleranceSeconds: 300 }),
+    ).toMatchObject({
       type: 'unknown',
       body: undefined,
     });

@@ -1,24 +1,63 @@
 import { z } from 'zod';
-import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
+import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
-import { checkTimestamp, DEFAULT_TOLERANCE_SECONDS, hmacSha256, readHeader, requireSecrets, safeEqual } from '../../core/signature.js';
+import {
+  parseJsonBody,
+  readHeader,
+  signWithScheme,
+  verifyWithScheme,
+  type SignatureScheme,
+  type VerifySignatureOptions,
+  type WebhookSecrets,
+} from '../../core/signature.js';
+
+const ID_HEADER = 'webhook-id';
+const TIMESTAMP_HEADER = 'webhook-timestamp';
+const SIGNATURE_HEADER = 'webhook-signature';
+type MockHeader = typeof ID_HEADER | typeof TIMESTAMP_HEADER | typeof SIGNATURE_HEADER;
+
+/** The headers a mock delivery carries. */
+export const MOCK_SIGNATURE_HEADERS = [ID_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER] as const;
 
 /**
- * The mock provider signs its webhooks the Standard Webhooks way (standardwebhooks.com):
+ * The mock provider signs its webhooks the Standard Webhooks way (https://www.standardwebhooks.com/):
  * `webhook-id`, `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256>`
- * over `id + "." + timestamp + "." + rawBody`, keyed with the base64 part of a `whsec_…` secret.
+ * (space-separated, one per secret while rotating) over `id + "." + timestamp + "." + rawBody`,
+ * keyed with the base64 part of a `whsec_…` secret. Only the raw bytes are signed.
  */
-export const MOCK_SIGNATURE_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
-
-function secretKey(secret: string): Buffer {
-  return Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
-}
+export const mockSignatureScheme: SignatureScheme<MockHeader> = {
+  provider: 'mock',
+  secretVariable: 'MOCK_WEBHOOK_SECRET',
+  format: 'webhook-signature: v1,<base64 HMAC-SHA256>',
+  signatureHeaders: [SIGNATURE_HEADER],
+  encoding: 'base64',
+  compactJson: false,
+  read(headers) {
+    const id = readHeader(headers, ID_HEADER);
+    const timestamp = readHeader(headers, TIMESTAMP_HEADER);
+    const signature = readHeader(headers, SIGNATURE_HEADER);
+    if (!id || !timestamp || !signature) {
+      throw new WebhookVerificationError('missing_header', 'The webhook-id, webhook-timestamp and webhook-signature headers are required.');
+    }
+    const signatures = signature
+      .split(' ')
+      .filter((part) => part.startsWith('v1,'))
+      .map((part) => part.slice('v1,'.length));
+    return { timestamp, id, signatures };
+  },
+  write: (fields, signature) => ({
+    [ID_HEADER]: fields.id ?? '',
+    [TIMESTAMP_HEADER]: fields.timestamp,
+    [SIGNATURE_HEADER]: `v1,${signature}`,
+  }),
+  prefix: (fields) => `${fields.id}.${fields.timestamp}.`,
+  key: (secret) => Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64'),
+};
 
 /** Signs a mock webhook body; returns the headers to send with it. */
 export function signMockWebhook(secret: string, id: string, timestampSeconds: number, rawBody: Uint8Array): Record<string, string> {
-  const sig = hmacSha256(secretKey(secret), `${id}.${timestampSeconds}.`, rawBody).toString('base64');
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestampSeconds), 'webhook-signature': `v1,${sig}` };
+  return signWithScheme(mockSignatureScheme, secret, { timestamp: String(timestampSeconds), id }, rawBody);
 }
 
 export const MockWebhookWire = z.object({
@@ -38,38 +77,12 @@ export const MockWebhookWire = z.object({
 });
 export type MockWebhookWire = z.infer<typeof MockWebhookWire>;
 
-export function verifyMockWebhook(
-  rawBody: Buffer,
-  headers: HeaderBag,
-  now: Date,
-  secrets: readonly string[],
-  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
-): VerifiedWebhook {
-  requireSecrets('mock', secrets, 'MOCK_WEBHOOK_SECRET');
-  const id = readHeader(headers, 'webhook-id');
-  const ts = readHeader(headers, 'webhook-timestamp');
-  const sigHeader = readHeader(headers, 'webhook-signature');
-  if (!id || !ts || !sigHeader) {
-    throw new WebhookVerificationError('missing_header', 'The webhook-id, webhook-timestamp and webhook-signature headers are required.');
-  }
-  const occurredAt = checkTimestamp(ts, now, toleranceSeconds);
-  const candidates = sigHeader
-    .split(' ')
-    .filter((part) => part.startsWith('v1,'))
-    .map((part) => Buffer.from(part.slice(3), 'base64'));
-  const ok = secrets.some((secret) => {
-    const expected = hmacSha256(secretKey(secret), `${id}.${ts}.`, rawBody);
-    return candidates.some((got) => safeEqual(got, expected));
-  });
-  if (!ok) throw new WebhookVerificationError('bad_signature', 'The webhook signature does not match the body and any configured secret.');
-  let body: unknown;
-  try {
-    body = JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    body = undefined;
-  }
+/** Verifies a mock delivery with `mockSignatureScheme`; the signed `webhook-id` is the event id. */
+export function verifyMockWebhook(rawBody: Buffer, headers: HeaderBag, options: VerifySignatureOptions): VerifiedWebhook {
+  const { signedAt, id } = verifyWithScheme(mockSignatureScheme, rawBody, headers, options);
+  const body = parseJsonBody(rawBody);
   const type = MockWebhookWire.safeParse(body);
-  return { eventId: id, type: type.success ? type.data.type : 'unknown', occurredAt, body };
+  return { eventId: id ?? '', type: type.success ? type.data.type : 'unknown', occurredAt: signedAt, body };
 }
 
 export function parseMockWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
@@ -114,4 +127,13 @@ export function parseMockWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
     default:
       return [{ ...base, kind: 'unhandled' }];
   }
+}
+
+/** Mock's webhook intake bound to the configured secrets (Mock sends no verification ping). */
+export function mockWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
+  return {
+    isPing: () => false,
+    verify: (rawBody, headers, now) => verifyMockWebhook(rawBody, headers, { ...secrets, now }),
+    parse: parseMockWebhook,
+  };
 }

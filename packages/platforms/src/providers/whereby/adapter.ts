@@ -2,7 +2,6 @@ import type {
   AdapterDeps,
   Capabilities,
   CreateMeetingInput,
-  HeaderBag,
   JoinInput,
   JoinResult,
   LogoInput,
@@ -11,17 +10,20 @@ import type {
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
+  RecordingRef,
+  RecordingSource,
   RoomSession,
-  VerifiedWebhook,
+  WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
-import { PlatformUnavailableError } from '../../core/errors.js';
-import type { MeetingEvent } from '../../core/events.js';
+import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
+import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
+import { splitBucketPath } from '../../core/recording.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
-import type { WherebyCreateMeetingBody, WherebyMeetingWire } from './wire.js';
-import { parseWherebyWebhook, verifyWherebyWebhook } from './webhooks.js';
+import { parseWherebyError, type WherebyCreateMeetingBody, type WherebyMeetingWire } from './wire.js';
+import { wherebyWebhookReceiver } from './webhooks.js';
 
 /** What Whereby can do: host URLs, insights sessions, hosted-recording links, logos; no tokens or live presence. */
 export const wherebyCapabilities: Capabilities = {
@@ -33,6 +35,7 @@ export const wherebyCapabilities: Capabilities = {
   serverSideRecording: false,
   rawTracks: false,
   recordingLinks: true,
+  recordingSource: true,
   logo: true,
 };
 
@@ -84,6 +87,11 @@ export function buildCreateMeetingBody(input: CreateMeetingInput, s3: WherebyCon
   return body;
 }
 
+/** The configured S3 destination (`bucket[/sub/folder]`) when cloud recordings go to our bucket, else `null`. */
+export function s3Destination(s3: WherebyConfig['s3']): string | null {
+  return s3.bucket && s3.accessKeyId && s3.accessKeySecret ? s3.bucket : null;
+}
+
 /** The created meeting in Meetbridge's terms; `providerRoomName` keeps Whereby's leading "/". */
 export function toProviderMeeting(wire: WherebyMeetingWire): ProviderMeeting {
   // roomName is optional in the OpenAPI; the room URL's path has the same value.
@@ -103,13 +111,20 @@ export class WherebyAdapter implements PlatformAdapter {
   readonly name = 'whereby';
   readonly capabilities = wherebyCapabilities;
   readonly client: WherebyClient;
+  readonly webhooks: WebhookReceiver;
 
   constructor(
     private readonly config: WherebyConfig,
     private readonly deps: AdapterDeps,
   ) {
     const redact = [...config.webhookSecrets, config.s3.accessKeySecret ?? ''];
-    this.client = new WherebyClient(createHttpClient({ provider: 'whereby', baseUrl: config.apiUrl, apiKey: config.apiKey, redact }, deps));
+    this.client = new WherebyClient(
+      createHttpClient(
+        { provider: 'whereby', baseUrl: config.apiUrl, auth: bearerAuth(config.apiKey), parseError: parseWherebyError, redact },
+        deps,
+      ),
+    );
+    this.webhooks = wherebyWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
@@ -141,7 +156,7 @@ export class WherebyAdapter implements PlatformAdapter {
   /** No tokens: owners get the host URL (a bearer credential, so only them), everyone else the room URL. */
   async createJoin(input: JoinInput): Promise<JoinResult> {
     const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
-    return { url, token: null, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url, token: null, expiresAt: input.meeting.endDate };
   }
 
   /** Whereby recordings start in the browser (`startTrigger` or the embed's `startRecording()`). */
@@ -154,19 +169,34 @@ export class WherebyAdapter implements PlatformAdapter {
     return { url: link.accessLink, expiresAt: new Date(link.expires) };
   }
 
+  /**
+   * With the S3 destination configured (all three `AWS_WHEREBY_*`), Meetbridge creates recorded
+   * meetings with it, so the file is `<sub/folder/><filename>` in that bucket; the bucket variable
+   * may hold `bucket/sub/folder`, and Whereby names no region. Otherwise Whereby hosts the file:
+   * an access link.
+   * https://github.com/whereby/docs/blob/main/whereby-product-features/recording-with-embedded/cloud-recording.md
+   */
+  async getRecordingSource(recording: RecordingRef): Promise<RecordingSource> {
+    const destination = s3Destination(this.config.s3);
+    if (!destination) {
+      const link = await this.getRecordingLink(recording.recordingId);
+      return { kind: 'link', url: link.url, expiresAt: link.expiresAt };
+    }
+    const { bucket, prefix } = splitBucketPath(destination);
+    const keys = recording.filename ? [`${prefix}${recording.filename}`] : recording.keys;
+    if (keys.length === 0) {
+      throw new ProviderError({
+        provider: this.name,
+        operation: 'getRecordingSource',
+        providerStatus: null,
+        retryable: false,
+        message: `whereby reported no file name for recording ${recording.recordingId}; pass the filename of its recording.finished webhook.`,
+      });
+    }
+    return { kind: 'bucket', bucket, region: null, keys };
+  }
+
   async uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void> {
     await this.client.uploadRoomLogo(meeting.providerRoomName.replace(/^\/+/, ''), logo);
-  }
-
-  isVerificationPing(): boolean {
-    return false;
-  }
-
-  verifyWebhook(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook {
-    return verifyWherebyWebhook(rawBody, headers, now, this.config.webhookSecrets, this.deps.webhookToleranceSeconds);
-  }
-
-  parseWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
-    return parseWherebyWebhook(webhook);
   }
 }

@@ -1,13 +1,14 @@
 import type { ProviderModule } from '../../core/adapter.js';
 import { WherebyAdapter, wherebyCapabilities } from './adapter.js';
 import { loadWherebyConfig, wherebyEnvVars, type WherebyConfig } from './config.js';
+import { wherebySignatureScheme } from './webhooks.js';
 
 /** Whereby Embedded (REST API v1): transient meetings with host URLs, signed webhooks. */
 export const wherebyProvider = {
   name: 'whereby',
   displayName: 'Whereby',
   capabilities: wherebyCapabilities,
-  webhookPath: '/v1/whereby',
+  webhook: { paths: ['/v1/whereby'], redactHeaders: wherebySignatureScheme.signatureHeaders },
   envVars: wherebyEnvVars,
   loadConfig: loadWherebyConfig,
   create: (config, deps) => new WherebyAdapter(config, deps),
@@ -15,5 +16,12 @@ export const wherebyProvider = {
 
 export { WherebyAdapter, buildCreateMeetingBody, wherebyRoomNamePrefix } from './adapter.js';
 export { WherebyClient } from './client.js';
-export { signWherebyWebhook, verifyWherebyWebhook, parseWherebyWebhook, WHEREBY_SIGNATURE_HEADER } from './webhooks.js';
+export {
+  wherebySignatureScheme,
+  wherebyWebhookReceiver,
+  signWherebyWebhook,
+  verifyWherebyWebhook,
+  parseWherebyWebhook,
+  WHEREBY_SIGNATURE_HEADER,
+} from './webhooks.js';
 export type { WherebyConfig } from './config.js';

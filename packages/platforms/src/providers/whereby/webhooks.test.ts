@@ -30,7 +30,7 @@ const raw = Buffer.from(JSON.stringify(envelope), 'utf8');
 
 function verify(body: Buffer, header: string | undefined, opts: { now?: Date; secrets?: string[] } = {}) {
   const headers = header === undefined ? {} : { 'whereby-signature': header };
-  return verifyWherebyWebhook(body, headers, opts.now ?? NOW, opts.secrets ?? [SECRET], 300);
+  return verifyWherebyWebhook(body, headers, { now: opts.now ?? NOW, secrets: opts.secrets ?? [SECRET], toleranceSeconds: 300 });
 }
 
 function reasonOf(fn: () => unknown): WebhookFailureReason | 'no error' {
@@ -111,7 +111,9 @@ describe('verifyWherebyWebhook', () => {
 
   it('reads the header case-insensitively and accepts any of several v1 values', () => {
     const header = `t=${T},v1=${'0'.repeat(64)},${signWherebyWebhook(SECRET, T, raw).split(',')[1]}`;
-    expect(verifyWherebyWebhook(raw, { 'Whereby-Signature': header }, NOW, [SECRET], 300).eventId).toBe(envelope.id);
+    expect(verifyWherebyWebhook(raw, { 'Whereby-Signature': header }, { now: NOW, secrets: [SECRET], toleranceSeconds: 300 }).eventId).toBe(
+      envelope.id,
+    );
   });
 
   it('keeps an authentic body that is not an envelope, with a content-derived event id', () => {
@@ -127,7 +129,11 @@ describe('verifyWherebyWebhook', () => {
       fc.property(fc.string({ minLength: 1 }), fc.string({ unit: 'binary' }), (secret, text) => {
         const body = Buffer.from(text, 'utf8');
         expect(
-          verifyWherebyWebhook(body, { 'whereby-signature': signWherebyWebhook(secret, T, body) }, NOW, [secret], 300).type,
+          verifyWherebyWebhook(
+            body,
+            { 'whereby-signature': signWherebyWebhook(secret, T, body) },
+            { now: NOW, secrets: [secret], toleranceSeconds: 300 },
+          ).type,
         ).toBeTypeOf('string');
       }),
       { numRuns: 50 },

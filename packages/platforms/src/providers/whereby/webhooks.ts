@@ -1,88 +1,70 @@
-import type { HeaderBag, VerifiedWebhook } from '../../core/adapter.js';
+import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
 import type { EventBase, MeetingEvent } from '../../core/events.js';
 import {
   bodyDigest,
-  checkTimestamp,
-  DEFAULT_TOLERANCE_SECONDS,
-  hmacSha256,
   parseJsonBody,
   readHeader,
-  requireSecrets,
-  safeEqual,
-  signedBodyCandidates,
+  signWithScheme,
+  verifyWithScheme,
+  type SignatureScheme,
+  type VerifySignatureOptions,
+  type WebhookSecrets,
 } from '../../core/signature.js';
 import { WherebyClientEventDataWire, WherebyRecordingFinishedDataWire, WherebyRoomEventDataWire, WherebyWebhookWire } from './wire.js';
 
-/**
- * Whereby webhook signatures (docs: insights-suite-and-api/webhooks.md):
- * `Whereby-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret as UTF-8, t + "." + body)>`.
- * Verified over the raw bytes, then over compact `JSON.stringify(JSON.parse(raw))`, because
- * Whereby's reference code signs the re-serialized body.
- */
 export const WHEREBY_SIGNATURE_HEADER = 'whereby-signature';
+
+const MALFORMED = 'The Whereby-Signature header must look like "t=<unix seconds>,v1=<64 hex chars>".';
+
+/**
+ * Whereby's webhook signature
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md):
+ * `Whereby-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret as UTF-8, t + "." + body)>`. Several
+ * `v1` entries are accepted (one per secret while Whereby rotates). Whereby's reference code signs
+ * the re-serialized body, so compact `JSON.stringify(JSON.parse(raw))` is tried after the raw bytes.
+ */
+export const wherebySignatureScheme: SignatureScheme<typeof WHEREBY_SIGNATURE_HEADER> = {
+  provider: 'Whereby',
+  secretVariable: 'WHEREBY_WEBHOOK_SECRET',
+  format: 'Whereby-Signature: t=<unix seconds>,v1=<64 hex chars>',
+  signatureHeaders: [WHEREBY_SIGNATURE_HEADER],
+  encoding: 'hex',
+  compactJson: true,
+  read(headers) {
+    const header = readHeader(headers, WHEREBY_SIGNATURE_HEADER);
+    if (!header) {
+      throw new WebhookVerificationError('missing_header', 'The Whereby-Signature header is missing; is the request really from Whereby?');
+    }
+    let timestamp: string | undefined;
+    const signatures: string[] = [];
+    for (const part of header.split(',')) {
+      const [key, value, ...rest] = part.trim().split('=');
+      if (rest.length > 0 || value === undefined) throw new WebhookVerificationError('malformed_header', MALFORMED);
+      if (key === 't') timestamp = value;
+      else if (key === 'v1') signatures.push(value);
+    }
+    if (timestamp === undefined) throw new WebhookVerificationError('malformed_header', MALFORMED);
+    return { timestamp, id: null, signatures };
+  },
+  write: (fields, signature) => ({ [WHEREBY_SIGNATURE_HEADER]: `t=${fields.timestamp},v1=${signature}` }),
+  prefix: (fields) => `${fields.timestamp}.`,
+  key: (secret) => Buffer.from(secret, 'utf8'),
+};
 
 /** Signs `rawBody` like Whereby does; returns the `Whereby-Signature` header value. */
 export function signWherebyWebhook(secret: string, timestampSeconds: number, rawBody: Uint8Array | string): string {
-  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-  const v1 = hmacSha256(Buffer.from(secret, 'utf8'), `${timestampSeconds}.`, body).toString('hex');
-  return `t=${timestampSeconds},v1=${v1}`;
-}
-
-/** Splits `t=…,v1=…[,v1=…]`; several `v1` entries are accepted (one per secret while Whereby rotates). */
-function parseSignatureHeader(header: string): { t: string; signatures: Buffer[] } {
-  let t: string | undefined;
-  const signatures: Buffer[] = [];
-  for (const part of header.split(',')) {
-    const [key, value, ...rest] = part.trim().split('=');
-    if (rest.length > 0 || value === undefined) {
-      t = undefined;
-      break;
-    }
-    if (key === 't') t = value;
-    else if (key === 'v1' && /^[0-9a-fA-F]{64}$/.test(value)) signatures.push(Buffer.from(value, 'hex'));
-  }
-  if (t === undefined || signatures.length === 0) {
-    throw new WebhookVerificationError(
-      'malformed_header',
-      'The Whereby-Signature header must look like "t=<unix seconds>,v1=<64 hex chars>".',
-    );
-  }
-  return { t, signatures };
+  return signWithScheme(wherebySignatureScheme, secret, { timestamp: String(timestampSeconds), id: null }, rawBody)[
+    WHEREBY_SIGNATURE_HEADER
+  ];
 }
 
 /**
- * Verifies a Whereby delivery: header present → well-formed → timestamp within ±`toleranceSeconds`
- * → HMAC with any of `secrets` (constant-time). Returns the envelope's id, type and `createdAt`.
+ * Verifies a Whereby delivery with `wherebySignatureScheme` and returns the envelope's id, type and
+ * `createdAt` (a signed body that is not an envelope gets its digest as id and the signed time).
  */
-export function verifyWherebyWebhook(
-  rawBody: Buffer,
-  headers: HeaderBag,
-  now: Date,
-  secrets: readonly string[],
-  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
-): VerifiedWebhook {
-  requireSecrets('Whereby', secrets, 'WHEREBY_WEBHOOK_SECRET');
-  const header = readHeader(headers, WHEREBY_SIGNATURE_HEADER);
-  if (!header) {
-    throw new WebhookVerificationError('missing_header', 'The Whereby-Signature header is missing; is the request really from Whereby?');
-  }
-  const { t, signatures } = parseSignatureHeader(header);
-  const signedAt = checkTimestamp(t, now, toleranceSeconds);
-  const bodies = signedBodyCandidates(rawBody);
-  const ok = secrets.some((secret) => {
-    const key = Buffer.from(secret, 'utf8');
-    return bodies.some((body) => {
-      const expected = hmacSha256(key, `${t}.`, body);
-      return signatures.some((got) => safeEqual(got, expected));
-    });
-  });
-  if (!ok) {
-    throw new WebhookVerificationError(
-      'bad_signature',
-      'The Whereby-Signature does not match the body with any configured WHEREBY_WEBHOOK_SECRET; pass the raw request body.',
-    );
-  }
+export function verifyWherebyWebhook(rawBody: Buffer, headers: HeaderBag, options: VerifySignatureOptions): VerifiedWebhook {
+  const { signedAt } = verifyWithScheme(wherebySignatureScheme, rawBody, headers, options);
   const body = parseJsonBody(rawBody);
   const envelope = WherebyWebhookWire.safeParse(body);
   if (!envelope.success) return { eventId: bodyDigest(rawBody), type: 'unknown', occurredAt: signedAt, body };
@@ -160,4 +142,13 @@ export function parseWherebyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
     default:
       return [{ ...base, kind: 'unhandled' }];
   }
+}
+
+/** Whereby's webhook intake bound to the configured secrets (Whereby sends no verification ping). */
+export function wherebyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
+  return {
+    isPing: () => false,
+    verify: (rawBody, headers, now) => verifyWherebyWebhook(rawBody, headers, { ...secrets, now }),
+    parse: parseWherebyWebhook,
+  };
 }

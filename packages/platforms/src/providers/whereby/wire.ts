@@ -1,11 +1,31 @@
 import { z } from 'zod';
+import { ErrorTextWire, jsonErrorParser } from '../../core/error-body.js';
 import { HttpUrlWire, IdWire, IsoDateWire } from '../../core/wire.js';
 import type { RecordingTrigger, RoomMode } from '../../core/adapter.js';
 
 /**
- * Whereby REST API v1 and webhook payloads (docs: whereby/docs OpenAPI). Only the fields Meetbridge
+ * Whereby REST API v1 and webhook payloads
+ * (https://github.com/whereby/docs/blob/main/.gitbook/assets/_api-reference-docs-openapi.json and
+ * https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md). Only the fields Meetbridge
  * reads are listed; unknown fields are ignored because Whereby adds fields without a new version.
  */
+
+/**
+ * Error replies: `{"error": "<text>"}`, some with a `message`; a 429 adds how long the rate limit
+ * still holds: `{"error": "Rate limit active for throttle key: …", "data": {"msLeft": 38689}}`.
+ * https://github.com/whereby/docs/blob/main/.gitbook/assets/_api-reference-docs-openapi.json
+ */
+export const WherebyErrorWire = z.object({
+  error: ErrorTextWire,
+  message: ErrorTextWire,
+  data: z.object({ msLeft: z.number().nonnegative() }).nullish().catch(null),
+});
+
+/** Reads Whereby's error body: code = `error`, detail = `message`, else the 429's time left. */
+export const parseWherebyError = jsonErrorParser(WherebyErrorWire, (body) => ({
+  code: body.error ?? null,
+  detail: body.message ?? (body.data ? `the rate limit resets in ${body.data.msLeft} ms` : null),
+}));
 
 /** Body of `POST /meetings` (what we send; see `buildCreateMeetingBody`). */
 export interface WherebyCreateMeetingBody {

@@ -56,12 +56,20 @@ export const JoinParams = z.object({
 });
 
 export const JoinResponse = z.object({
+  kind: z
+    .enum(['url', 'sdk'])
+    .describe('How to join: "url" = open url; "sdk" = connect the provider\'s client SDK to server_url with token.'),
   url: z
     .string()
+    .nullable()
     .describe(
-      'The URL this caller should open: with a meeting token where the provider uses tokens, the host URL for the owner where the provider has one.',
+      'For kind "url": the URL this caller should open, with a meeting token where the provider uses tokens, the host URL for the owner where the provider has one. Null for kind "sdk".',
     ),
-  token: z.string().nullable().describe('The meeting token embedded in url, where the provider uses tokens.'),
+  server_url: z.string().nullable().describe('For kind "sdk": the server the client SDK connects to. Null for kind "url".'),
+  token: z
+    .string()
+    .nullable()
+    .describe('The caller\'s token: embedded in url for kind "url" (where the provider uses tokens), handed to the SDK for kind "sdk".'),
   expires_at: z.iso.datetime().nullable(),
   is_owner: z.boolean(),
   platform: z.string(),

@@ -109,9 +109,10 @@ export class MeetingService {
   }
 
   /**
-   * The URL this caller should open for a meeting of the named room: with a meeting token where the
-   * provider uses tokens (owner tokens for the room's owner), the host URL for the owner where the
-   * provider has one. Refused for an inactive or ended meeting.
+   * How this caller joins a meeting of the named room: a URL to open (with a meeting token where the
+   * provider uses tokens, owner tokens for the room's owner, the host URL for the owner where the
+   * provider has one), or for SDK providers the server and token to connect with. Refused for an
+   * inactive or ended meeting.
    */
   async join(roomName: string, meetingId: string, user: User | null): Promise<JoinResponse> {
     const found = await this.deps.repo.byId(meetingId);
@@ -130,7 +131,9 @@ export class MeetingService {
       isOwner,
     });
     return {
-      url: result.url,
+      kind: result.kind,
+      url: result.kind === 'url' ? result.url : null,
+      server_url: result.kind === 'sdk' ? result.serverUrl : null,
       token: result.token,
       expires_at: result.expiresAt?.toISOString() ?? null,
       is_owner: isOwner,

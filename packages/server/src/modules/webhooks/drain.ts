@@ -107,7 +107,7 @@ export class InboxDrain {
         if (!followUps.has(key)) followUps.set(key, { name, payload, singletonKey: options.singletonKey });
       },
     };
-    const events: MeetingEvent[] = adapter.parseWebhook({
+    const events: MeetingEvent[] = adapter.webhooks.parse({
       eventId: row.providerEventId,
       type: row.type,
       occurredAt: row.occurredAt,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { providers } from '@meetbridge/platforms';
+import { getProvider, webhookEndpoints } from '@meetbridge/platforms';
 import { ForbiddenError } from '../../lib/errors.js';
 import { errorResponses } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -14,17 +14,18 @@ import type { WebhookIntake } from './service.js';
 export const WEBHOOK_BODY_LIMIT = 1_048_576;
 
 /**
- * One `POST` route per provider, at the path its module declares (`/v1/daily/webhook`,
- * `/v1/whereby`, `/v1/mock/webhook`). This scope parses every body as a raw Buffer so the signature
- * is checked over the exact bytes received; nothing is parsed or re-serialized before that.
+ * One `POST` route per path a provider module declares in `webhook.paths`. This scope parses every
+ * body as a raw Buffer so the signature is checked over the exact bytes received; nothing is parsed
+ * or re-serialized before that.
  * Answers: 200 for everything a provider may send (duplicates, unknown types and rooms included),
  * 401 for a bad signature, 400 for a non-JSON body, 413 over 1 MB, 503 when our database is down.
  */
 export const webhookRoutes: FastifyPluginAsync<{ webhooks: WebhookIntake }> = async (app, { webhooks }) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
-  for (const provider of providers) {
-    app.post<{ Body: Buffer | undefined }>(provider.webhookPath, {
+  for (const endpoint of webhookEndpoints()) {
+    const provider = getProvider(endpoint.provider);
+    app.post<{ Body: Buffer | undefined }>(endpoint.path, {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       config: { auth: false },
       schema: {

@@ -37,8 +37,8 @@ export class WebhookIntake {
         `The ${platform} platform is not configured here, so its webhooks cannot be verified.`,
       );
     }
-    if (adapter.isVerificationPing(body, headers)) return 'ping';
-    const verified = adapter.verifyWebhook(body, headers, this.deps.clock.now());
+    if (adapter.webhooks.isPing(body, headers)) return 'ping';
+    const verified = adapter.webhooks.verify(body, headers, this.deps.clock.now());
     if (verified.body === undefined)
       throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
     let stored: boolean;

@@ -9,15 +9,15 @@ export interface ReceivedWebhook {
 }
 
 /** A real `node:http` listener that records every POST and answers 200 (what Daily and Whereby need). */
-export interface WebhookReceiver {
+export interface WebhookCollector {
   readonly url: string;
   readonly received: ReceivedWebhook[];
   clear(): void;
   close(): Promise<void>;
 }
 
-/** Starts a receiver on 127.0.0.1 (free port). */
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+/** Starts a collector on 127.0.0.1 (free port). */
+export async function startWebhookCollector(): Promise<WebhookCollector> {
   const received: ReceivedWebhook[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
