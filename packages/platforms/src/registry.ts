@@ -25,7 +25,7 @@ export function isPlatformName(name: string): name is PlatformName {
 }
 
 /** The provider module registered under `name`. */
-export function getProvider(name: PlatformName): ProviderModule<unknown> {
+export function getProvider(name: string): ProviderModule<unknown> {
   const found = providers.find((p) => p.name === name);
   if (!found) throw new Error(`Unknown platform "${name}".`);
   return found as unknown as ProviderModule<unknown>;

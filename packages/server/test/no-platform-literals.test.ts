@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { platformNames } from '@meetbridge/platforms';
+import { platformNames, providers } from '@meetbridge/platforms';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -118,5 +118,67 @@ describe('no platform literals outside packages/platforms', () => {
       ),
     );
     expect(offenders, 'branch on adapter.capabilities or ask the PlatformCatalog instead').toEqual([]);
+  });
+});
+
+/**
+ * Beyond comparisons: no string literal in packages/server names a provider, or one of their webhook
+ * paths or signature headers. Those facts live in the provider's folder (its module declares its
+ * webhook paths and headers); the server reads them from the registry. Two places are exempt:
+ * `src/config/` (the configuration docs: the spec's variable names and their examples) and
+ * `src/db/schema/` (the spec's migration default `platform DEFAULT 'whereby'`).
+ */
+const EXEMPT_DIRS = ['packages/server/src/config/', 'packages/server/src/db/schema/'];
+
+/** String literals on the code lines of `source` (comment lines skipped), with their line numbers. */
+export function stringLiterals(source: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  source.split('\n').forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('//') || trimmed.startsWith('*') || trimmed.startsWith('/*')) return;
+    for (const match of line.matchAll(/(['"`])((?:\\.|(?!\1).)*)\1/g)) out.push({ line: index + 1, text: match[2] ?? '' });
+  });
+  return out;
+}
+
+/** The literals of `source` that name a provider, path or header. */
+export function providerLiterals(
+  source: string,
+  facts: { names: readonly string[]; paths: readonly string[]; headers: readonly string[] },
+) {
+  const words = facts.names.map((n) => new RegExp(`(^|[^a-z0-9_])${escape(n)}([^a-z0-9_]|$)`, 'i'));
+  const exact = [...facts.paths, ...facts.headers].map((f) => f.toLowerCase());
+  return stringLiterals(source).filter(({ text }) => words.some((w) => w.test(text)) || exact.some((f) => text.toLowerCase().includes(f)));
+}
+
+describe('no provider name, webhook path or signature header literal in packages/server', () => {
+  const facts = {
+    // The mock provider is ours; its name is also an ordinary word ("mock room"), so only the real providers' names count.
+    names: providers.map((p) => p.name).filter((n) => n !== 'mock'),
+    paths: providers.flatMap((p) => p.webhook.paths),
+    headers: providers.flatMap((p) => p.webhook.redactHeaders),
+  };
+
+  it('recognises names, paths and headers inside literals, but not in comments or other words', () => {
+    const source = [
+      "const p = '/v1/daily/webhook';",
+      'const h = "X-Webhook-Signature";',
+      'const d = `Owner tokens (Daily)`;',
+      '// a comment about whereby',
+      "const ok = 'dailyish';",
+    ].join('\n');
+    expect(providerLiterals(source, facts).map((l) => l.line)).toEqual([1, 2, 3]);
+  });
+
+  it('finds none outside the configuration docs and the schema default', () => {
+    const serverFiles = guardedFiles().filter((f) => {
+      const rel = relative(REPO, f).split(sep).join('/');
+      return rel.startsWith('packages/server/src/') && !EXEMPT_DIRS.some((d) => rel.startsWith(d));
+    });
+    expect(serverFiles.length).toBeGreaterThan(20);
+    const offenders = serverFiles.flatMap((file) =>
+      providerLiterals(readFileSync(file, 'utf8'), facts).map((hit) => `${relative(REPO, file)}:${hit.line}: ${hit.text}`),
+    );
+    expect(offenders, 'read provider facts from the registry (webhookEndpoints, redactedWebhookHeaders) or add a capability').toEqual([]);
   });
 });

@@ -98,8 +98,9 @@ async function handleOne(queue: JobQueue, d: JobDefinition, job: PgBoss.Job<unkn
 
 function schedule(queue: JobQueue, name: string, everySeconds: number, logger: LoggerLike): NodeJS.Timeout {
   const tick = () => {
-    queue
-      .send(name as never, {} as never, { singletonKey: name, singletonSeconds: everySeconds })
+    // Periodic payloads are `{}` by definition, so this goes to pg-boss directly rather than the typed sender.
+    queue.boss
+      .send(name, {}, { singletonKey: name, singletonSeconds: everySeconds })
       .catch((err: unknown) => logger.warn({ err, queue: name }, 'could not schedule a periodic job'));
   };
   const timer = setInterval(tick, everySeconds * 1000);

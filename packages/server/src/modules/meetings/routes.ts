@@ -33,7 +33,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
     schema: {
       tags,
       summary: 'Get the URL this caller should open to join a meeting',
-      description: 'Owners get owner tokens (Daily) or the host URL (Whereby). 409 for an inactive or ended meeting.',
+      description:
+        'The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. 409 for an inactive or ended meeting.',
       params: JoinParams,
       response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema },
     },

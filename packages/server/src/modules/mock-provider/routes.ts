@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { defaultMockState, signMockWebhook, type Clock, type LoggerLike } from '@meetbridge/platforms';
+import { defaultMockState, mockProvider, signMockWebhook, type Clock, type LoggerLike } from '@meetbridge/platforms';
 import { NotFoundError } from '../../lib/errors.js';
 import { mockRoomPage, notFoundPage } from './page.js';
+
+/** Where the mock provider delivers its webhooks (its module declares the route). */
+const WEBHOOK_PATH = mockProvider.webhook.paths[0]!;
 
 export interface MockProviderOptions {
   baseUrl: string;
@@ -18,7 +21,7 @@ const RoomParams = z.object({ provider_room_name: z.string().min(1).max(200) });
 /**
  * The mock provider's side of the world. It runs inside Meetbridge, so its "video room" is a page
  * served here, and joining or leaving it changes the mock provider's presence and sends a signed
- * webhook to `/v1/mock/webhook`, exactly as a real provider would.
+ * webhook to the mock provider's webhook route, exactly as a real provider would.
  */
 export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = async (app, opts) => {
   const deliver = async (type: string, data: Record<string, unknown>) => {
@@ -26,7 +29,7 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
     const body = Buffer.from(JSON.stringify({ type, timestamp: now.toISOString(), data }));
     const headers = signMockWebhook(opts.webhookSecret, `msg_${randomUUID()}`, Math.floor(now.getTime() / 1000), body);
     try {
-      const res = await fetch(`${opts.baseUrl}/v1/mock/webhook`, {
+      const res = await fetch(`${opts.baseUrl}${WEBHOOK_PATH}`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
         body,
