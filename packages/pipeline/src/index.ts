@@ -23,3 +23,36 @@ export {
   type PacketTimeline,
   type TimeSpan,
 } from './core/probe.js';
+export {
+  placeTrack,
+  mixTracks,
+  prepareAudio,
+  runLimited,
+  DEFAULT_SAMPLE_RATE,
+  type TrackInput,
+  type PlaceTrackOptions,
+  type PlacedTrack,
+  type PreparedFormat,
+  type MixOptions,
+  type MixedAudio,
+  type PrepareAudioOptions,
+  type PreparedAudio,
+} from './core/audio.js';
+export { planPlacement, type PlacementPlan, type PlacedRun } from './core/placement.js';
+export {
+  planChunks,
+  speechSpans,
+  maxChunkSeconds,
+  DEFAULT_PADDING_SEC,
+  DEFAULT_MAX_INNER_SILENCE_SEC,
+  type ChunkPlanOptions,
+} from './core/chunks.js';
+export {
+  detectSilences,
+  splitForUpload,
+  DEFAULT_NOISE_DB,
+  DEFAULT_MIN_SILENCE_SEC,
+  type SilenceOptions,
+  type SplitOptions,
+  type AudioChunk,
+} from './core/split.js';

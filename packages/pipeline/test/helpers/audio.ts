@@ -15,7 +15,7 @@ export async function tempDir(prefix = 'pipeline-test-'): Promise<{ dir: string;
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** An ffmpeg `enable` expression true inside any of `spans`. */
+/** An ffmpeg `enable` expression true inside any of `spans` (evaluated per frame: hence 5 ms frames). */
 function within(spans: readonly TimeSpan[]): string {
   return spans.map((s) => `between(t,${s.startSec},${s.endSec})`).join('+') || '0';
 }
@@ -49,20 +49,37 @@ export async function writeTone(out: string, options: ToneOptions): Promise<stri
   const filters: string[] = [];
   if (options.speech) filters.push(`volume=volume=0:enable='not(${within(options.speech)})'`);
   if (options.missing?.length) filters.push(`aselect='not(${within(options.missing)})'`);
-  const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=${frequency}:sample_rate=${sampleRate}:duration=${durationSec}`];
+  const args = [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${frequency}:sample_rate=${sampleRate}:duration=${durationSec}:samples_per_frame=${sampleRate / 200}`,
+  ];
   if (filters.length) args.push('-af', filters.join(','));
   await ff.ffmpeg([...args, '-ac', String(channels), ...codecArgs(out), out]);
   return out;
 }
 
-/** Like `writeTone` to WebM/Opus, but written through a pipe, so the file states no duration. */
+/** Like `writeTone` to stereo WebM/Opus, but written through a pipe (as MediaRecorder streams it), so the file states no duration. */
 export async function writePipedWebm(out: string, options: ToneOptions): Promise<string> {
   const { durationSec, frequency = 440 } = options;
   const handle = await open(out, 'w');
   try {
-    const args = ['-v', 'error', '-f', 'lavfi', '-i', `sine=frequency=${frequency}:sample_rate=48000:duration=${durationSec}`];
+    const args = [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=${frequency}:sample_rate=48000:duration=${durationSec}:samples_per_frame=240`,
+    ];
     if (options.speech) args.push('-af', `volume=volume=0:enable='not(${within(options.speech)})'`);
-    const child = spawn(ff.ffmpegPath, [...args, '-c:a', 'libopus', '-f', 'webm', 'pipe:1'], { stdio: ['ignore', handle.fd, 'pipe'] });
+    const child = spawn(ff.ffmpegPath, [...args, '-ac', '2', '-c:a', 'libopus', '-f', 'webm', 'pipe:1'], {
+      stdio: ['ignore', handle.fd, 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
