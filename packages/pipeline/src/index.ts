@@ -56,3 +56,20 @@ export {
   type SplitOptions,
   type AudioChunk,
 } from './core/split.js';
+export type * from './core/transcript.js';
+export { shiftSegment, sortSegments } from './core/transcript.js';
+export type * from './core/transcriber.js';
+export type * from './core/summarizer.js';
+export { transcribeFile, uploadFormat, type TranscribeFileOptions, type FileTranscript } from './core/transcribe.js';
+export { speakerName, mergeTrackSegments, attributeComposite, type TrackTranscript, type CompositeOptions } from './core/attribution.js';
+export {
+  toWebVtt,
+  toSrt,
+  toPlainText,
+  toJson,
+  exportTranscript,
+  formatTimestamp,
+  EXPORT_CONTENT_TYPES,
+  type ExportFormat,
+  type ExportableTranscript,
+} from './core/exporters.js';
