@@ -73,3 +73,30 @@ export {
   type ExportFormat,
   type ExportableTranscript,
 } from './core/exporters.js';
+export { callBackend, parseRetryAfter, DEFAULT_RETRY_POLICY, type BackendDeps, type BackendCall, type RetryPolicy } from './core/http.js';
+export type { BackendModule, TranscriptionBackendModule, SummaryBackendModule } from './core/backend.js';
+export {
+  transcriptionBackends,
+  summaryBackends,
+  loadTranscriber,
+  loadSummarizer,
+  type TranscriptionBackendName,
+  type SummaryBackendName,
+  type LoadedBackend,
+} from './registry.js';
+export {
+  openAiTranscriptionBackend,
+  OpenAiTranscriber,
+  openAiTranscriptionCapabilities,
+  loadOpenAiTranscriptionConfig,
+  openAiTranscriptionEnvVars,
+  type OpenAiTranscriptionConfig,
+} from './backends/openai/index.js';
+export {
+  openAiChatBackend,
+  OpenAiChatSummarizer,
+  readSummary,
+  loadOpenAiChatConfig,
+  openAiChatEnvVars,
+  type OpenAiChatConfig,
+} from './backends/openai-chat/index.js';
