@@ -30,13 +30,13 @@ export interface ListenOptions {
   ffmpegPath: string;
   /** Default -45 dB. */
   noiseDb?: number;
-  /** Default 0.3 s. */
+  /** Default 0.2 s. */
   minSilenceSec?: number;
 }
 
 /** Decodes `file`; rejects when ffmpeg cannot (the fake then answers 400 like OpenAI). */
 export function listen(file: string, options: ListenOptions): Promise<Heard> {
-  const { noiseDb = -45, minSilenceSec = 0.3 } = options;
+  const { noiseDb = -45, minSilenceSec = 0.2 } = options;
   const args = ['-hide_banner', '-nostdin', '-nostats', '-i', file, '-vn', '-af', `silencedetect=n=${noiseDb}dB:d=${minSilenceSec}`];
   args.push('-f', 'null', '-progress', 'pipe:1', '-');
   return new Promise((resolve, reject) => {

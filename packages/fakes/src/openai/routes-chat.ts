@@ -6,7 +6,7 @@ import { openAiError, sendOpenAiError } from './errors.js';
  * `POST /v1/chat/completions`, after https://platform.openai.com/docs/api-reference/chat/create:
  * `model` and `messages` are required; `response_format: {type: 'json_object'}` needs the word
  * "json" somewhere in the messages (https://platform.openai.com/docs/guides/structured-outputs#json-mode).
- * The answer is a meeting summary derived from the last user message, so tests can predict it:
+ * The answer is a meeting summary derived from the user messages, so tests can predict it:
  * transcript lines `[HH:MM:SS] Name: text` give the title, a topic per speaker and, as action
  * items, the lines that say "will" or "todo"; lines that are JSON objects (partial summaries sent
  * to be combined) are merged.
@@ -96,8 +96,12 @@ export function registerChatRoute(app: FastifyInstance, state: OpenAiFakeState, 
         ),
       );
     }
-    const lastUser = [...messages].reverse().find((m) => m.role === 'user');
-    let content = JSON.stringify(deriveSummary(textOf(lastUser?.content)));
+    // All user messages: a corrective follow-up ("that reply was not usable") carries no transcript.
+    const userText = messages
+      .filter((m) => m.role === 'user')
+      .map((m) => textOf(m.content))
+      .join('\n');
+    let content = JSON.stringify(deriveSummary(userText));
     if (state.invalidChat.times > 0) {
       state.invalidChat.times -= 1;
       content =

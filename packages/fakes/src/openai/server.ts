@@ -28,7 +28,7 @@ export interface OpenAiFakeOptions {
   ffmpegPath?: string;
   /** Silence threshold of the listener. Default -45 dB. */
   noiseDb?: number;
-  /** Shortest silence that separates two utterances. Default 0.3 s. */
+  /** Shortest silence that separates two utterances (and trims a chunk's padding). Default 0.2 s. */
   minSilenceSec?: number;
   /** Clock in unix ms (the `created` field). Default `Date.now`. */
   now?: () => number;

@@ -23,13 +23,17 @@ export function transcriptLine(line: SummaryInputLine): string {
   return `[${formatTimestamp(line.start, '.').slice(0, 8)}] ${line.speaker}: ${line.text.replace(/\s+/g, ' ').trim()}`;
 }
 
-/** Groups lines so each group's text (lines joined by newlines) stays within `maxChars`. */
-export function groupLines(lines: readonly string[], maxChars: number): string[][] {
+/**
+ * Groups lines so each group's text (lines joined by newlines) stays within `maxChars`. A single
+ * longer line is cut to `maxChars` when `cut` is set (a transcript line), else sent alone (a partial
+ * summary, which must stay valid JSON).
+ */
+export function groupLines(lines: readonly string[], maxChars: number, cut = true): string[][] {
   const groups: string[][] = [];
   let current: string[] = [];
   let size = 0;
   for (const raw of lines) {
-    const line = raw.length > maxChars ? raw.slice(0, maxChars) : raw;
+    const line = cut && raw.length > maxChars ? raw.slice(0, maxChars) : raw;
     if (current.length > 0 && size + line.length + 1 > maxChars) {
       groups.push(current);
       current = [];

@@ -53,6 +53,7 @@ describe('prompts', () => {
     expect(transcriptLine({ speaker: 'Ann', start: 3723.4, text: 'Hello\n  there' })).toBe('[01:02:03] Ann: Hello there');
     expect(groupLines(['aaaa', 'bbbb', 'cccc'], 10)).toEqual([['aaaa', 'bbbb'], ['cccc']]);
     expect(groupLines(['x'.repeat(30)], 10)).toEqual([['x'.repeat(10)]]);
+    expect(groupLines(['{"a":1}', 'y'.repeat(30), 'z'], 10, false)).toEqual([['{"a":1}'], ['y'.repeat(30)], ['z']]);
   });
 
   it('mentions JSON (OpenAI JSON mode needs it) and the language when given', () => {

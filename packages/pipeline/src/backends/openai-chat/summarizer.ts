@@ -81,7 +81,7 @@ export class OpenAiChatSummarizer implements Summarizer {
     const lines = partials.map((p) =>
       JSON.stringify({ title: p.title, summary: p.summary, topics: p.topics, action_items: p.actionItems }),
     );
-    const groups = depth >= MAX_COMBINE_DEPTH ? [lines] : groupLines(lines, this.config.maxInputChars);
+    const groups = depth >= MAX_COMBINE_DEPTH ? [lines] : groupLines(lines, this.config.maxInputChars, false);
     const combined: Summary[] = [];
     for (const group of groups) combined.push(await this.ask(system, combineMessage(group), signal));
     return combined.length === 1 ? (combined[0] as Summary) : this.combine(system, combined, signal, depth + 1);
