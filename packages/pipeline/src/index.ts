@@ -28,16 +28,15 @@ export {
   mixTracks,
   prepareAudio,
   runLimited,
-  DEFAULT_SAMPLE_RATE,
   type TrackInput,
   type PlaceTrackOptions,
   type PlacedTrack,
-  type PreparedFormat,
   type MixOptions,
   type MixedAudio,
   type PrepareAudioOptions,
   type PreparedAudio,
 } from './core/audio.js';
+export { DEFAULT_SAMPLE_RATE, type PreparedFormat } from './core/formats.js';
 export { planPlacement, type PlacementPlan, type PlacedRun } from './core/placement.js';
 export {
   planChunks,
@@ -60,7 +59,7 @@ export type * from './core/transcript.js';
 export { shiftSegment, sortSegments } from './core/transcript.js';
 export type * from './core/transcriber.js';
 export type * from './core/summarizer.js';
-export { transcribeFile, uploadFormat, type TranscribeFileOptions, type FileTranscript } from './core/transcribe.js';
+export { transcribeFile, transcribeChunks, uploadFormat, type TranscribeFileOptions, type FileTranscript } from './core/transcribe.js';
 export { speakerName, mergeTrackSegments, attributeComposite, type TrackTranscript, type CompositeOptions } from './core/attribution.js';
 export {
   toWebVtt,

@@ -88,9 +88,14 @@ describe('mixTracks and prepareAudio', () => {
         { file: ann, offsetMs: 500 },
         { file: bob, offsetMs: 3000 },
       ],
-      { workDir: join(dir, 'meeting') },
+      { workDir: join(dir, 'meeting'), upload: { maxBytes: 1_000_000, format: 'wav' } },
     );
     expect(prepared.tracks.map((t) => t.startSec)).toEqual([0.5, 3]);
+    // Upload chunks made alongside the mix: one per track, around the speech, on the meeting timeline.
+    expect(prepared.chunks?.map((c) => c.map((x) => [x.format, Math.round(x.startSec * 100) / 100]))).toEqual([
+      [['wav', 0.25]],
+      [['wav', 2.75]],
+    ]);
     expect(prepared.durationSec).toBeCloseTo(7, 1);
     expectSpans(await silencesOf(prepared.tracks[1]!.file), [
       { startSec: 0, endSec: 3 },

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../src/core/errors.js';
-import { transcribeFile } from '../src/core/transcribe.js';
+import { transcribeChunks, transcribeFile } from '../src/core/transcribe.js';
 import type { TranscribeRequest, Transcriber, TranscriptionResult } from '../src/core/transcriber.js';
 import { tempDir, ff, writeTone } from './helpers/audio.js';
 
@@ -65,6 +65,16 @@ describe('transcribeFile', () => {
     const file = await writeTone(join(dir, 'silent.flac'), { durationSec: 3, sampleRate: 16000, speech: [] });
     const { transcriber, requests } = stubTranscriber(1_000_000);
     expect(await transcribeFile(ff, transcriber, file, { workDir: join(dir, 's') })).toEqual({ segments: [], chunks: [], language: null });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('refuses chunks made for a larger limit or another format before sending anything', async () => {
+    const { transcriber, requests } = stubTranscriber(1000, ['flac']);
+    const chunk = { file: 'c.wav', format: 'wav' as const, startSec: 0, endSec: 1, bytes: 500 };
+    await expect(transcribeChunks(transcriber, [chunk])).rejects.toMatchObject({ code: 'config', permanent: true });
+    await expect(transcribeChunks(transcriber, [{ ...chunk, format: 'flac', bytes: 5000 }])).rejects.toThrow(
+      /does not fit the stub backend/,
+    );
     expect(requests).toHaveLength(0);
   });
 

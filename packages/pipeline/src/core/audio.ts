@@ -2,17 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PipelineError } from './errors.js';
 import type { Ffmpeg } from './ffmpeg.js';
+import { DEFAULT_SAMPLE_RATE, type PreparedFormat } from './formats.js';
 import { planPlacement } from './placement.js';
 import { scanAudioPackets, type TimeSpan } from './probe.js';
+import { splitForUpload, type AudioChunk } from './split.js';
 
 /**
  * Audio preparation: each track decoded and placed on the meeting's timeline (16 kHz mono, what
  * speech recognizers want), and one mixed MP3 for playback. ffmpeg reads and writes files; Node
  * only builds the filter graphs, so memory stays flat however long the meeting is.
  */
-
-/** Audio container/codec of prepared files. Both are lossless 16-bit PCM. */
-export type PreparedFormat = 'flac' | 'wav';
 
 /** One recorded track. */
 export interface TrackInput {
@@ -51,9 +50,6 @@ export interface PlacedTrack {
   /** Holes that were filled with silence, in the source file's time. */
   gaps: TimeSpan[];
 }
-
-/** Default sample rate of prepared audio. */
-export const DEFAULT_SAMPLE_RATE = 16000;
 
 function encoderArgs(format: PreparedFormat): string[] {
   return format === 'flac' ? ['-c:a', 'flac', '-sample_fmt', 's16'] : ['-c:a', 'pcm_s16le'];
@@ -164,6 +160,12 @@ export interface PrepareAudioOptions {
   concurrency?: number;
   /** Default 32. */
   mixBitrateKbps?: number;
+  /**
+   * Also cut each placed track into upload chunks for a backend (2b), while the mix is encoded:
+   * pass the transcriber's `maxUploadBytes` and format. Default: no chunks (for example while no
+   * backend is configured; `transcribeFile` splits later).
+   */
+  upload?: { maxBytes: number; format: PreparedFormat } | null;
   signal?: AbortSignal;
 }
 
@@ -172,13 +174,19 @@ export interface PreparedAudio {
   /** One per input track, in input order. */
   tracks: PlacedTrack[];
   mix: MixedAudio;
+  /** With `upload`: each track's chunks, in track order (`transcribeChunks` sends them). Else null. */
+  chunks: AudioChunk[][] | null;
   /** The meeting's length as the tracks cover it (the latest track end), in seconds. */
   durationSec: number;
 }
 
-/** (2a + 2c) Places every track on the meeting timeline, then mixes them into one MP3. */
+/**
+ * (2a + 2c, and 2b with `upload`) Places every track on the meeting timeline, then mixes them into
+ * one MP3 while (with `upload`) the placed tracks are cut into upload chunks, `concurrency` ffmpeg
+ * processes at a time. Outputs in `workDir`: `track-<i>.<format>`, `mix.mp3`, `track-<i>-chunk-<n>.*`.
+ */
 export async function prepareAudio(ff: Ffmpeg, tracks: readonly TrackInput[], options: PrepareAudioOptions): Promise<PreparedAudio> {
-  const { workDir, format = 'flac', concurrency = 2, signal } = options;
+  const { workDir, format = 'flac', concurrency = 2, upload, signal } = options;
   await mkdir(workDir, { recursive: true });
   const placed = await runLimited(
     tracks.map(
@@ -187,6 +195,27 @@ export async function prepareAudio(ff: Ffmpeg, tracks: readonly TrackInput[], op
     ),
     concurrency,
   );
-  const mix = await mixTracks(ff, placed, { out: join(workDir, 'mix.mp3'), bitrateKbps: options.mixBitrateKbps, signal });
-  return { tracks: placed, mix, durationSec: Math.max(0, ...placed.map((t) => t.endSec)) };
+  let mix: MixedAudio | undefined;
+  const chunks: AudioChunk[][] = [];
+  const mixTask = async (): Promise<void> => {
+    mix = await mixTracks(ff, placed, { out: join(workDir, 'mix.mp3'), bitrateKbps: options.mixBitrateKbps, signal });
+  };
+  const splitTasks = (upload ? placed : []).map((track, i) => async (): Promise<void> => {
+    chunks[i] = await splitForUpload(ff, track.file, {
+      maxBytes: upload?.maxBytes ?? 0,
+      format: upload?.format,
+      workDir,
+      prefix: `track-${i}`,
+      sampleRate: track.sampleRate,
+      signal,
+    });
+  });
+  // The mix is the longest single step, so it starts first and the splits share the other slot.
+  await runLimited([mixTask, ...splitTasks], concurrency);
+  return {
+    tracks: placed,
+    mix: mix as MixedAudio,
+    chunks: upload ? chunks : null,
+    durationSec: Math.max(0, ...placed.map((t) => t.endSec)),
+  };
 }

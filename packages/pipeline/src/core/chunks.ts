@@ -1,4 +1,4 @@
-import type { PreparedFormat } from './audio.js';
+import type { PreparedFormat } from './formats.js';
 import { PipelineError } from './errors.js';
 import type { TimeSpan } from './probe.js';
 

@@ -1,6 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { DEFAULT_SAMPLE_RATE, type PreparedFormat } from './audio.js';
+import { DEFAULT_SAMPLE_RATE, type PreparedFormat } from './formats.js';
 import { maxChunkSeconds, planChunks, speechSpans, type ChunkPlanOptions } from './chunks.js';
 import { PipelineError } from './errors.js';
 import type { Ffmpeg } from './ffmpeg.js';

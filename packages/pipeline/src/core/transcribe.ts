@@ -1,8 +1,8 @@
-import type { PreparedFormat } from './audio.js';
 import { PipelineError } from './errors.js';
 import type { Ffmpeg } from './ffmpeg.js';
 import { splitForUpload, type AudioChunk, type SplitOptions } from './split.js';
 import type { Transcriber } from './transcriber.js';
+import type { PreparedFormat } from './formats.js';
 import { shiftSegment, sortSegments, type TranscriptSegment } from './transcript.js';
 
 /**
@@ -45,9 +45,8 @@ export function uploadFormat(transcriber: Transcriber): PreparedFormat {
 }
 
 /**
- * Transcribes `file` (a placed track or a prepared composite) with `transcriber`. Diarization labels
- * are per request, so with several chunks they are prefixed `c<chunk>:` to keep speakers of
- * different chunks apart (the backend cannot tell us whether its `A` in two requests is one person).
+ * Transcribes `file` (a placed track or a prepared composite) with `transcriber`: splits it for the
+ * backend's upload limit and format, then `transcribeChunks`.
  */
 export async function transcribeFile(
   ff: Ffmpeg,
@@ -57,12 +56,39 @@ export async function transcribeFile(
 ): Promise<FileTranscript> {
   const format = uploadFormat(transcriber);
   const chunks = await splitForUpload(ff, file, { ...options, maxBytes: transcriber.capabilities.maxUploadBytes, format });
+  return transcribeChunks(transcriber, chunks, options);
+}
+
+/** Refuses a chunk the backend cannot take (made for another backend's limits). */
+function assertFits(transcriber: Transcriber, chunk: AudioChunk): void {
+  const { maxUploadBytes, formats } = transcriber.capabilities;
+  if (chunk.bytes <= maxUploadBytes && formats.includes(chunk.format)) return;
+  throw new PipelineError({
+    code: 'config',
+    permanent: true,
+    backend: transcriber.backend,
+    message: `${chunk.file} (${chunk.format}, ${chunk.bytes} bytes) does not fit the ${transcriber.backend} backend; split again for its capabilities.`,
+  });
+}
+
+/**
+ * Sends chunks (from `prepareAudio` with `upload`, or `splitForUpload`) one after another and shifts
+ * each chunk's segments back by its start. Diarization labels are per request, so with several
+ * chunks they are prefixed `c<chunk>:` to keep speakers of different chunks apart (the backend
+ * cannot tell us whether its `A` in two requests is one person).
+ */
+export async function transcribeChunks(
+  transcriber: Transcriber,
+  chunks: readonly AudioChunk[],
+  options: Pick<TranscribeFileOptions, 'language' | 'prompt' | 'signal' | 'onProgress'> = {},
+): Promise<FileTranscript> {
+  chunks.forEach((chunk) => assertFits(transcriber, chunk));
   const segments: TranscriptSegment[] = [];
   let language: string | null = null;
   for (const [index, chunk] of chunks.entries()) {
     const result = await transcriber.transcribe({
       file: chunk.file,
-      format,
+      format: chunk.format,
       durationSec: chunk.endSec - chunk.startSec,
       language: options.language ?? null,
       prompt: options.prompt ?? null,
@@ -77,5 +103,5 @@ export async function transcribeFile(
     }
     options.onProgress?.(index + 1, chunks.length);
   }
-  return { segments: sortSegments(segments), chunks, language };
+  return { segments: sortSegments(segments), chunks: [...chunks], language };
 }
