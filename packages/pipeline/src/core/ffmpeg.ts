@@ -79,6 +79,33 @@ function readLines(stream: Readable, onLine: (line: string) => void): void {
   });
 }
 
+/** What a run printed: the stderr tail, collected stdout, and whether stdout went over the limit. */
+interface Output {
+  readonly tail: string[];
+  readonly stdout: string[];
+  overflow: boolean;
+}
+
+/** Reads the child's stderr (tail kept, lines forwarded) and stdout (forwarded, or collected up to a limit) into `output`. */
+function collectOutput(child: ChildProcessLike, options: RunOptions, output: Output): void {
+  let stdoutBytes = 0;
+  if (child.stderr) {
+    readLines(child.stderr, (line) => {
+      output.tail.push(line);
+      if (output.tail.length > TAIL_LINES) output.tail.shift();
+      options.onStderrLine?.(line);
+    });
+  }
+  if (child.stdout) {
+    readLines(child.stdout, (line) => {
+      if (options.onStdoutLine) return options.onStdoutLine(line);
+      stdoutBytes += line.length + 1;
+      if (stdoutBytes > MAX_STDOUT_BYTES) output.overflow = true;
+      else output.stdout.push(line);
+    });
+  }
+}
+
 /** Resolves an installer package's `.path` lazily, so an explicit path works on any platform. */
 function installerPath(pkg: '@ffmpeg-installer/ffmpeg' | '@ffprobe-installer/ffprobe', variable: string): string {
   try {
@@ -129,19 +156,16 @@ export class Ffmpeg {
     }
     this.logger.debug({ tool, args }, 'starting');
     return new Promise<RunResult>((resolve, reject) => {
-      const tail: string[] = [];
-      const stdout: string[] = [];
-      let stdoutBytes = 0;
-      let overflow = false;
       let settled = false;
       let aborted = false;
       let child: ChildProcessLike;
+      const output: Output = { tail: [], stdout: [], overflow: false };
       const finish = (error: PipelineError | null): void => {
         if (settled) return;
         settled = true;
         options.signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
-        else resolve({ stdout: stdout.join('\n'), stderrTail: tail.join('\n') });
+        else resolve({ stdout: output.stdout.join('\n'), stderrTail: output.tail.join('\n') });
       };
       const onAbort = (): void => {
         aborted = true;
@@ -153,32 +177,17 @@ export class Ffmpeg {
         finish(this.spawnError(tool, binary, what, cause));
         return;
       }
-      if (child.stderr) {
-        readLines(child.stderr, (line) => {
-          tail.push(line);
-          if (tail.length > TAIL_LINES) tail.shift();
-          options.onStderrLine?.(line);
-        });
-      }
-      if (child.stdout) {
-        readLines(child.stdout, (line) => {
-          if (options.onStdoutLine) return options.onStdoutLine(line);
-          stdoutBytes += line.length + 1;
-          if (stdoutBytes > MAX_STDOUT_BYTES) overflow = true;
-          else stdout.push(line);
-        });
-      }
+      collectOutput(child, options, output);
       child.once('error', (cause) => finish(this.spawnError(tool, binary, what, cause)));
       child.once('close', (code, signal) => {
-        const stderrTail = tail.join('\n');
         if (aborted) {
           finish(
             new PipelineError({ code: 'aborted', permanent: false, message: `${what} was cancelled.`, cause: options.signal?.reason }),
           );
-        } else if (code === 0 && !overflow) {
+        } else if (code === 0 && !output.overflow) {
           finish(null);
         } else {
-          finish(this.exitError(tool, what, code, signal, overflow, stderrTail));
+          finish(this.exitError(tool, what, code, signal, output.overflow, output.tail.join('\n')));
         }
       });
       options.signal?.addEventListener('abort', onAbort, { once: true });
