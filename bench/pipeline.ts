@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createFfmpeg, loadFfmpegConfig, prepareAudio, type SpawnLike } from '@meetbridge/pipeline';
@@ -158,6 +158,7 @@ async function main(): Promise<void> {
 
   const workDir = join(tmpdir(), `meetbridge-bench-pipeline-out-${process.pid}`);
   const ff = createFfmpeg({ ffmpegPath, ffprobePath, spawn: timedSpawn });
+  const loadBefore = loadavg()[0] ?? 0;
   const sampler = new TreeSampler();
   sampler.start();
   const t0 = performance.now();
@@ -184,7 +185,9 @@ async function main(): Promise<void> {
     `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, Node ${process.version}, ${process.platform}/${process.arch}`,
   );
   console.log(`Meeting: ${MINUTES} min, 2 tracks (Bob joins at ${BOB_OFFSET_SEC} s, muted hole of ${Math.round(bobSeconds / 6)} s)`);
-  console.log(`Concurrency: ${CONCURRENCY} ffmpeg processes\n`);
+  console.log(`Concurrency: ${CONCURRENCY} ffmpeg processes`);
+  // Other work on the machine slows every step; the 1-minute load average says how busy it was.
+  console.log(`Load average (1 min): ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after\n`);
   console.log('| step (ffmpeg/ffprobe runs) | runs | summed seconds |');
   console.log('| --- | ---: | ---: |');
   for (const [kind, { count, ms }] of byKind) console.log(`| ${kind} | ${count} | ${(ms / 1000).toFixed(1)} |`);
@@ -209,7 +212,7 @@ async function main(): Promise<void> {
   console.log(`Peak RSS, Node:     ${mb(sampler.peakSelfBytes)} MB`);
   console.log(`Largest child HWM:  ${mb(sampler.peakChildHwmBytes)} MB (one ffmpeg's own peak)`);
   console.log(
-    `\nJSON ${JSON.stringify({ minutes: MINUTES, wallSec: Number(wallSec.toFixed(2)), ratio: Number(ratio.toFixed(5)), peakTreeMB: Number(mb(sampler.peakTreeBytes)), peakNodeMB: Number(mb(sampler.peakSelfBytes)), largestChildMB: Number(mb(sampler.peakChildHwmBytes)) })}`,
+    `\nJSON ${JSON.stringify({ minutes: MINUTES, wallSec: Number(wallSec.toFixed(2)), ratio: Number(ratio.toFixed(5)), peakTreeMB: Number(mb(sampler.peakTreeBytes)), peakNodeMB: Number(mb(sampler.peakSelfBytes)), largestChildMB: Number(mb(sampler.peakChildHwmBytes)), loadBefore: Number(loadBefore.toFixed(2)), loadAfter: Number((loadavg()[0] ?? 0).toFixed(2)) })}`,
   );
   if (!process.env.BENCH_KEEP) await rm(workDir, { recursive: true, force: true });
   else console.log(`Outputs kept in ${workDir}`);
