@@ -141,6 +141,16 @@ async function generateTrack(out: string, seconds: number, phase: 0 | 1, frequen
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
+/**
+ * CPU seconds used by this process's finished children (cutime + cstime in /proc/self/stat, clock
+ * ticks of 1/100 s): the ffmpeg work itself, which other load on the machine does not inflate much.
+ */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 async function main(): Promise<void> {
   if (!(MINUTES > 0)) throw new Error(`BENCH_MINUTES must be a positive number, e.g. 60; got "${process.env.BENCH_MINUTES}".`);
   const cache = join(tmpdir(), 'meetbridge-bench-pipeline', `${MINUTES}m-v1`);
@@ -159,6 +169,8 @@ async function main(): Promise<void> {
   const workDir = join(tmpdir(), `meetbridge-bench-pipeline-out-${process.pid}`);
   const ff = createFfmpeg({ ffmpegPath, ffprobePath, spawn: timedSpawn });
   const loadBefore = loadavg()[0] ?? 0;
+  const cpuBefore = childrenCpuSeconds();
+  const nodeCpuBefore = process.cpuUsage();
   const sampler = new TreeSampler();
   sampler.start();
   const t0 = performance.now();
@@ -172,6 +184,9 @@ async function main(): Promise<void> {
   );
   const wallSec = (performance.now() - t0) / 1000;
   sampler.stop();
+  const childCpuSec = childrenCpuSeconds() - cpuBefore;
+  const nodeCpu = process.cpuUsage(nodeCpuBefore);
+  const nodeCpuSec = (nodeCpu.user + nodeCpu.system) / 1e6;
 
   const chunks = prepared.chunks ?? [];
   const sizes = await Promise.all([...prepared.tracks.map((t) => t.file), prepared.mix.file].map(async (f) => (await stat(f)).size));
@@ -209,10 +224,14 @@ async function main(): Promise<void> {
   console.log(
     `Peak RSS, tree:     ${mb(sampler.peakTreeBytes)} MB (sum of VmRSS, sampled every 50 ms)  goal ≤ ${GOAL_RSS_MB} MB: ${rssOk ? 'met' : 'NOT MET'}`,
   );
+  const idleWall = (childCpuSec + nodeCpuSec) / cpus().length;
+  console.log(
+    `CPU time:           ${childCpuSec.toFixed(1)} s in ffmpeg/ffprobe + ${nodeCpuSec.toFixed(1)} s in Node (≥ ${idleWall.toFixed(1)} s wall on idle cores)`,
+  );
   console.log(`Peak RSS, Node:     ${mb(sampler.peakSelfBytes)} MB`);
   console.log(`Largest child HWM:  ${mb(sampler.peakChildHwmBytes)} MB (one ffmpeg's own peak)`);
   console.log(
-    `\nJSON ${JSON.stringify({ minutes: MINUTES, wallSec: Number(wallSec.toFixed(2)), ratio: Number(ratio.toFixed(5)), peakTreeMB: Number(mb(sampler.peakTreeBytes)), peakNodeMB: Number(mb(sampler.peakSelfBytes)), largestChildMB: Number(mb(sampler.peakChildHwmBytes)), loadBefore: Number(loadBefore.toFixed(2)), loadAfter: Number((loadavg()[0] ?? 0).toFixed(2)) })}`,
+    `\nJSON ${JSON.stringify({ minutes: MINUTES, wallSec: Number(wallSec.toFixed(2)), ratio: Number(ratio.toFixed(5)), peakTreeMB: Number(mb(sampler.peakTreeBytes)), peakNodeMB: Number(mb(sampler.peakSelfBytes)), largestChildMB: Number(mb(sampler.peakChildHwmBytes)), childCpuSec: Number(childCpuSec.toFixed(1)), nodeCpuSec: Number(nodeCpuSec.toFixed(1)), loadBefore: Number(loadBefore.toFixed(2)), loadAfter: Number((loadavg()[0] ?? 0).toFixed(2)) })}`,
   );
   if (!process.env.BENCH_KEEP) await rm(workDir, { recursive: true, force: true });
   else console.log(`Outputs kept in ${workDir}`);
