@@ -56,6 +56,34 @@ const timedSpawn: SpawnLike = (command, args, options) => {
   return child;
 };
 
+/** Children of `pid`, from /proc/<pid>/task/<tid>/children (cheap: no scan of all of /proc). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (list) children.push(...list.split(' ').map(Number));
+    }
+  } catch {
+    // The process ended while we looked.
+  }
+  return children;
+}
+
+/** `root` and all its descendants. */
+function processTree(root: number): Set<number> {
+  const tree = new Set([root]);
+  const queue = [root];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    for (const child of childrenOf(pid)) {
+      if (tree.has(child)) continue;
+      tree.add(child);
+      queue.push(child);
+    }
+  }
+  return tree;
+}
+
 /** RSS of the process tree rooted at this process, from /proc. */
 class TreeSampler {
   peakTreeBytes = 0;
@@ -73,21 +101,7 @@ class TreeSampler {
   }
 
   private sample(): void {
-    const parents = new Map<number, number>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      } catch {
-        // The process ended between readdir and read.
-      }
-    }
-    const tree = new Set([process.pid]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) grew = tree.add(pid) !== undefined;
-    }
+    const tree = processTree(process.pid);
     let total = 0;
     for (const pid of tree) {
       try {
