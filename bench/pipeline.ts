@@ -227,7 +227,7 @@ async function main(): Promise<void> {
   console.log(
     `Upload chunks (25 MB limit): ${chunks.map((c) => `${c.length} (largest ${mb(Math.max(...c.map((x) => x.bytes)))} MB)`).join(', ')}`,
   );
-  console.log(`Output sizes: track FLACs ${sizes.slice(0, -1).map(mb).join(' + ')} MB, mix MP3 ${mb(sizes.at(-1) ?? 0)} MB`);
+  console.log(`Output sizes: placed tracks ${sizes.slice(0, -1).map(mb).join(' + ')} MB, mix MP3 ${mb(sizes.at(-1) ?? 0)} MB`);
   console.log('');
   const ratio = wallSec / SECONDS;
   const timeOk = wallSec <= GOAL_SECONDS;

@@ -91,6 +91,12 @@ describe('mixTracks and prepareAudio', () => {
       { workDir: join(dir, 'meeting'), upload: { maxBytes: 1_000_000, format: 'wav' } },
     );
     expect(prepared.tracks.map((t) => t.startSec)).toEqual([0.5, 3]);
+    // Placed tracks are WAV intermediates by default; the upload chunks are what was asked for.
+    expect(prepared.tracks.map((t) => [t.format, t.file.endsWith('track-0.wav') || t.file.endsWith('track-1.wav')])).toEqual([
+      ['wav', true],
+      ['wav', true],
+    ]);
+    expect((await probeAudio(ff, prepared.tracks[0]!.file)).audio?.codec).toBe('pcm_s16le');
     // Upload chunks made alongside the mix: one per track, around the speech, on the meeting timeline.
     expect(prepared.chunks?.map((c) => c.map((x) => [x.format, Math.round(x.startSec * 100) / 100]))).toEqual([
       [['wav', 0.25]],

