@@ -19,8 +19,9 @@ export const SERVER_MODULES = {
 /** Workspace packages and the workspace packages their source may import. */
 export const PACKAGES = {
   platforms: [],
+  pipeline: [],
   fakes: [],
-  server: ['platforms'],
+  server: ['platforms', 'pipeline'],
   web: [],
 };
 

@@ -1,13 +1,16 @@
 /**
- * `npm run dev:fakes`: starts the Whereby and Daily fakes on fixed ports and prints the environment
- * variables that point Meetbridge at them.
+ * `npm run dev:fakes`: starts the Whereby, Daily and OpenAI fakes on fixed ports and prints the
+ * environment variables that point Meetbridge at them.
  */
 import { startDailyFake } from './daily/server.js';
+import { startOpenAiFake } from './openai/server.js';
 import { startWherebyFake } from './whereby/server.js';
 
 const DEFAULTS = {
   FAKE_WHEREBY_PORT: '4001',
   FAKE_DAILY_PORT: '4002',
+  FAKE_OPENAI_PORT: '4003',
+  OPENAI_FAKE_API_KEY: 'openai-fake-api-key',
   FAKE_WEBHOOK_BASE_URL: 'http://127.0.0.1:1250',
   FAKE_HOST: '127.0.0.1',
   WHEREBY_API_KEY: 'whereby-fake-api-key',
@@ -24,7 +27,7 @@ function env(name: keyof typeof DEFAULTS): string {
   return value === undefined || value === '' ? DEFAULTS[name] : value;
 }
 
-function port(name: 'FAKE_WHEREBY_PORT' | 'FAKE_DAILY_PORT'): number {
+function port(name: 'FAKE_WHEREBY_PORT' | 'FAKE_DAILY_PORT' | 'FAKE_OPENAI_PORT'): number {
   const value = Number(env(name));
   if (!Number.isInteger(value) || value < 0 || value > 65535)
     throw new Error(`${name} must be a TCP port, e.g. ${DEFAULTS[name]}; got "${env(name)}"`);
@@ -50,8 +53,10 @@ async function main(): Promise<void> {
     domain: env('DAILY_DOMAIN'),
     webhookUrl: `${base}/v1/daily/webhook`,
   });
+  const openai = await startOpenAiFake({ port: port('FAKE_OPENAI_PORT'), host, apiKey: env('OPENAI_FAKE_API_KEY') });
   console.log(`Whereby fake: ${whereby.url}  (control: ${whereby.origin}/_control/state, webhooks -> ${base}/v1/whereby)`);
   console.log(`Daily fake:   ${daily.url}  (control: ${daily.origin}/_control/state, webhooks -> ${base}/v1/daily/webhook)`);
+  console.log(`OpenAI fake:  ${openai.url}/v1  (control: ${openai.url}/_control/requests)`);
   console.log('\n# Point Meetbridge at the fakes:');
   console.log(`WHEREBY_API_URL=${whereby.url}`);
   console.log(`WHEREBY_API_KEY=${whereby.apiKey}`);
@@ -59,8 +64,14 @@ async function main(): Promise<void> {
   console.log(`DAILY_API_URL=${daily.url}`);
   console.log(`DAILY_API_KEY=${daily.apiKey}`);
   console.log(`DAILY_WEBHOOK_SECRET=${daily.webhookSecret}`);
+  console.log(`TRANSCRIPTION_URL=${openai.url}`);
+  console.log(`TRANSCRIPTION_API_KEY=${openai.apiKey ?? ''}`);
+  console.log('TRANSCRIPTION_MODEL=whisper-1');
+  console.log(`LLM_URL=${openai.url}`);
+  console.log(`LLM_API_KEY=${openai.apiKey ?? ''}`);
+  console.log('LLM_MODEL=gpt-4o-mini');
   const shutdown = (): void => {
-    void Promise.all([whereby.close(), daily.close()]).then(() => process.exit(0));
+    void Promise.all([whereby.close(), daily.close(), openai.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -27,3 +27,10 @@ export type { FaultRule } from './core/faults.js';
 export type { RecordedRequest } from './core/request-log.js';
 export type { WebhookCircuit } from './core/webhook-sender.js';
 export type { WebhookAttempt, WebhookDelivery, WebhookDeliveryOptions, WebhookDeliveryState, WebhookOrder } from './core/webhook-types.js';
+
+export { startOpenAiFake, OPENAI_FAKE_TRANSCRIPTION_MODELS } from './openai/server.js';
+export type { OpenAiFake, OpenAiFakeOptions } from './openai/server.js';
+export { OpenAiControl } from './openai/control.js';
+export type { InvalidChatKind, OpenAiFaultRule, OpenAiRecordedRequest, TranscriptionScript } from './openai/control.js';
+export { deriveSummary } from './openai/routes-chat.js';
+export type { OpenAiErrorBody } from './openai/errors.js';
