@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { Button } from '@/components/ui/button';
 import { Link } from '@/components/ui/link';
@@ -33,6 +33,10 @@ export function RoomsList() {
   const [deleting, setDeleting] = useState<Room | null>(null);
   const state = useHistoryState<{ notice?: string } | null>();
   const [notice, setNotice] = useState<string | null>(state?.notice ?? null);
+  // A notice is news once: reloading the page must not repeat it.
+  useEffect(() => {
+    if (state?.notice) window.history.replaceState(null, '', window.location.href);
+  }, [state]);
 
   if (rooms.isPending) return <Spinner label="Loading your rooms…" />;
   if (rooms.isError) {
