@@ -1,4 +1,7 @@
+import path from 'node:path';
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -23,6 +26,68 @@ export const PACKAGES = {
   fakes: [],
   server: ['platforms', 'pipeline'],
   web: [],
+};
+
+/**
+ * Web app layers (bulletproof-react, house style 7) and the layers each may import: imports run
+ * app/ → features/ → platforms/ → shared (components, lib, config, …), never back up. One feature
+ * never imports another, nor one platform's room another's (only platforms/registry.ts names them).
+ */
+export const WEB_LAYERS = {
+  app: ['features', 'platforms', 'shared'],
+  features: ['platforms', 'shared'],
+  platforms: ['shared'],
+  shared: ['shared'],
+};
+const WEB_SRC = path.join(import.meta.dirname, 'packages/web/src');
+
+/** The layer of a file under packages/web/src, and its feature or platform (null for the layer's own root files). */
+function webLayerOf(file) {
+  const rel = path.relative(WEB_SRC, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  const parts = rel.split(path.sep);
+  if (parts.length === 1 || parts[0] === 'app') return { layer: 'app', unit: null };
+  // A layer's own __tests__ belong to the layer as a whole (the registry's tests load every platform).
+  if (parts[0] === 'features' || parts[0] === 'platforms') {
+    return { layer: parts[0], unit: parts.length > 2 && parts[1] !== '__tests__' ? parts[1] : null };
+  }
+  return { layer: 'shared', unit: null };
+}
+
+/** `meetbridge/web-layers`: resolves relative and `@/` imports and enforces `WEB_LAYERS`. */
+const webLayersRule = {
+  meta: { type: 'problem', schema: [], docs: { description: 'One-way imports between the web app layers; no cross-feature imports.' } },
+  create(context) {
+    const from = webLayerOf(context.filename);
+    if (!from) return {};
+    const check = (node, source) => {
+      if (typeof source !== 'string') return;
+      let target;
+      if (source.startsWith('@/')) target = path.join(WEB_SRC, source.slice(2));
+      else if (source.startsWith('.')) target = path.resolve(path.dirname(context.filename), source);
+      else return;
+      const to = webLayerOf(target);
+      if (!to) return context.report({ node, message: `packages/web/src may not import from outside src (${source}).` });
+      if (to.layer !== from.layer && !WEB_LAYERS[from.layer].includes(to.layer)) {
+        return context.report({
+          node,
+          message: `src/${from.layer} may import only ${WEB_LAYERS[from.layer].join(', ')} (app → features → platforms → shared), not ${to.layer} (${source}).`,
+        });
+      }
+      if (to.layer === from.layer && from.unit && to.unit && from.unit !== to.unit) {
+        context.report({
+          node,
+          message: `${from.layer}/${from.unit} may not import ${from.layer}/${to.unit} (${source}): no cross-${from.layer === 'features' ? 'feature' : 'platform'} imports.`,
+        });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
 };
 
 const WIRING = ['**/container.js', '**/jobs/registry.js', '**/app.js', '**/main.js', '**/cli.js'];
@@ -57,7 +122,18 @@ function moduleRules(name) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'packages/server/drizzle/**', '**/*.fixture.ts'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      'data/**',
+      'packages/server/drizzle/**',
+      '**/*.fixture.ts',
+      'packages/web/src/lib/api/schema.d.ts',
+      'packages/web/test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -80,10 +156,21 @@ export default tseslint.config(
     files: ['**/test/**', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
-  { files: ['bench/**', 'scripts/**', '**/cli.ts', '**/*.mjs'], rules: { 'no-console': 'off' } },
+  { files: ['bench/**', 'scripts/**', 'packages/web/scripts/**', '**/cli.ts', '**/*.mjs'], rules: { 'no-console': 'off' } },
+  // The web app: browser globals, React hooks rules, accessibility rules, and its layers.
+  {
+    ...jsxA11y.flatConfigs.recommended,
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+  },
+  {
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, meetbridge: { rules: { 'web-layers': webLayersRule } } },
+    rules: { ...reactHooks.configs.flat['recommended-latest'].rules, 'meetbridge/web-layers': 'error' },
+  },
   // Dependency rules: packages, then server modules (the later, more specific block wins for a file).
   ...Object.keys(PACKAGES).map((name) => ({
-    files: [`packages/${name}/src/**/*.ts`],
+    files: [`packages/${name}/src/**/*.{ts,tsx}`],
     ignores: ['**/*.test.ts'],
     rules: restrict(packageRules(name)),
   })),

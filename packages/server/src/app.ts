@@ -7,6 +7,7 @@ import { ProblemSchema } from './lib/problem-schema.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { mockProviderRoutes } from './modules/mock-provider/routes.js';
 import { roomRoutes } from './modules/rooms/routes.js';
+import { webConfigRoutes } from './modules/web/config-routes.js';
 import { webRoutes } from './modules/web/routes.js';
 import { meetingEventRoutes, webhookRoutes } from './modules/webhooks/routes.js';
 import { authPlugin } from './plugins/auth.js';
@@ -55,6 +56,7 @@ export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = as
       await v1.register(roomRoutes, { rooms: c.rooms });
       await v1.register(meetingRoutes, { meetings: c.meetings.service });
       await v1.register(meetingEventRoutes, { meetings: c.meetings.service, inbox: c.webhooks.inbox });
+      await v1.register(webConfigRoutes, { auth: c.config.auth });
     },
     { prefix: '/v1' },
   );

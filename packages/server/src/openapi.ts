@@ -22,8 +22,8 @@ export async function openApiDocument(config: AppConfig): Promise<unknown> {
     const catalog = createCatalog(config, { logger });
     const container = createContainer({ config, database, catalog, clock: systemClock, logger, jobs });
     const app = await buildApp(container, logger);
-    await app.ready();
-    const document = app.swagger();
+    // The app is an encapsulated plugin, so `swagger()` is not decorated on this instance: ask its route.
+    const document: unknown = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     await app.close();
     return document;
   } finally {

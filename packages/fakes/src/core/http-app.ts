@@ -19,7 +19,7 @@ export function rawBodyOf(req: FastifyRequest): RawBody {
 
 /** Paths that belong to the fake itself, not the emulated provider; they are not recorded nor faulted. */
 export function isInternalPath(path: string): boolean {
-  return path.startsWith('/_control') || path.startsWith('/_files');
+  return path.startsWith('/_control') || path.startsWith('/_files') || path.startsWith('/_rooms');
 }
 
 function pathOf(url: string): string {

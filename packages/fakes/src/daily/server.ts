@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { FaultInjector } from '../core/faults.js';
 import { createFakeApp, listen } from '../core/http-app.js';
 import { RequestLog } from '../core/request-log.js';
+import { renderRoomPage } from '../core/room-page.js';
 import type { RecordedRequest } from '../core/request-log.js';
 import { WebhookSender } from '../core/webhook-sender.js';
 import type { WebhookDelivery } from '../core/webhook-types.js';
@@ -114,6 +115,18 @@ export async function startDailyFake(options: DailyFakeOptions = {}): Promise<Da
       .header('content-type', 'video/mp4')
       .header('content-disposition', `${disposition}; filename="${recording.id}.mp4"`)
       .send(recording.content);
+  });
+  app.get<{ Params: { room: string }; Querystring: Record<string, string> }>('/_rooms/:room', async (req, reply) => {
+    const known = ctx.state.room(req.params.room) !== undefined;
+    const page = renderRoomPage({
+      provider: 'daily',
+      room: req.params.room,
+      known,
+      role: 'participant',
+      query: req.query,
+      tokenParams: ['t'],
+    });
+    return reply.type('text/html; charset=utf-8').send(page);
   });
   const origin = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
   ctx.origin = origin;

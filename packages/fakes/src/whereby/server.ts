@@ -1,6 +1,7 @@
 import { FaultInjector } from '../core/faults.js';
 import { createFakeApp, listen } from '../core/http-app.js';
 import { RequestLog } from '../core/request-log.js';
+import { renderRoomPage } from '../core/room-page.js';
 import type { RecordedRequest } from '../core/request-log.js';
 import { WebhookSender } from '../core/webhook-sender.js';
 import type { WebhookDelivery } from '../core/webhook-types.js';
@@ -84,6 +85,22 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
       .header('content-type', 'video/mp4')
       .header('content-disposition', `attachment; filename="${recording.filename}"`)
       .send(recording.content);
+  });
+  app.get<{ Params: { room: string }; Querystring: Record<string, string> }>('/_rooms/:room', async (req, reply) => {
+    const meeting = state.meetingByRoomName(req.params.room);
+    const key = req.query.roomKey;
+    const keyOf = (url: string | undefined) => (url ? new URL(url).searchParams.get('roomKey') : null);
+    const role =
+      key && key === keyOf(meeting?.hostRoomUrl) ? 'host' : key && key === keyOf(meeting?.viewerRoomUrl) ? 'viewer' : 'participant';
+    const page = renderRoomPage({
+      provider: 'whereby',
+      room: req.params.room,
+      known: meeting !== undefined,
+      role,
+      query: req.query,
+      tokenParams: [],
+    });
+    return reply.type('text/html; charset=utf-8').send(page);
   });
   const origin = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
   ctx.origin = origin;

@@ -48,6 +48,9 @@ export const coreEnvSchema = z.object({
   AUTH_JWT_PUBLIC_KEY: opt(z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' })),
   AUTH_JWT_ISSUER: opt(z.string().min(1)),
   AUTH_JWT_AUDIENCE: opt(z.string().min(1)),
+  AUTH_OIDC_ISSUER: opt(url),
+  AUTH_OIDC_CLIENT_ID: opt(z.string().min(1)),
+  AUTH_OIDC_SCOPE: opt(z.string().min(1)).default('openid profile email'),
   DEFAULT_VIDEO_PLATFORM: opt(z.enum(platformNames)),
   DAILY_MIGRATION_ENABLED: opt(bool).default(false),
   DAILY_MIGRATION_ROOM_IDS: opt(roomIdList).default([]),
@@ -76,6 +79,9 @@ export const envExamples: Record<string, string> = {
   AUTH_JWT_PUBLIC_KEY: '"-----BEGIN PUBLIC KEY-----\\n...\\n-----END PUBLIC KEY-----"',
   AUTH_JWT_ISSUER: 'https://auth.example.com/',
   AUTH_JWT_AUDIENCE: 'meetbridge',
+  AUTH_OIDC_ISSUER: 'https://auth.example.com/realms/meetbridge',
+  AUTH_OIDC_CLIENT_ID: 'meetbridge-web',
+  AUTH_OIDC_SCOPE: 'openid profile email',
   DEFAULT_VIDEO_PLATFORM: 'whereby',
   DAILY_MIGRATION_ENABLED: 'true',
   DAILY_MIGRATION_ROOM_IDS: '["7d1e4c0a-1b2c-4d5e-8f90-123456789abc"] (or a comma-separated list)',
@@ -121,6 +127,12 @@ export function parseCoreEnv(raw: Record<string, string | undefined>): CoreEnv {
   if (env.AUTH_BACKEND === 'jwt' && !env.AUTH_JWKS_URL && !env.AUTH_JWT_PUBLIC_KEY) {
     problems.push(
       `AUTH_BACKEND=jwt needs AUTH_JWKS_URL or AUTH_JWT_PUBLIC_KEY to verify tokens. Example: AUTH_JWKS_URL=${envExamples.AUTH_JWKS_URL}`,
+    );
+  }
+  if (env.AUTH_BACKEND === 'jwt' && Boolean(env.AUTH_OIDC_ISSUER) !== Boolean(env.AUTH_OIDC_CLIENT_ID)) {
+    const missing = env.AUTH_OIDC_ISSUER ? 'AUTH_OIDC_CLIENT_ID' : 'AUTH_OIDC_ISSUER';
+    problems.push(
+      `${missing} is missing: web sign-in needs both AUTH_OIDC_ISSUER and AUTH_OIDC_CLIENT_ID (or neither, for API-only use). Example: ${missing}=${envExamples[missing]}`,
     );
   }
   if (problems.length) throw new EnvError(problems);

@@ -2,9 +2,27 @@ import { resolve } from 'node:path';
 import type { EnvRecord, SelectionFlags } from '@meetbridge/platforms';
 import { parseCoreEnv, type CoreEnv } from './env.js';
 
+/** How the web app signs users in: OpenID Connect authorization code flow with PKCE, as a public client. */
+export interface OidcConfig {
+  /** The identity provider's issuer URL (its discovery document is under `/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  /** Default `openid profile email`. */
+  scope: string;
+}
+
 /** Authentication settings. */
 export type AuthConfig =
-  { backend: 'none' } | { backend: 'jwt'; jwksUrl?: string; publicKeyPem?: string; issuer?: string; audience?: string };
+  | { backend: 'none' }
+  | {
+      backend: 'jwt';
+      jwksUrl?: string;
+      publicKeyPem?: string;
+      issuer?: string;
+      audience?: string;
+      /** Web sign-in; absent when only API clients bring their own tokens. */
+      oidc?: OidcConfig;
+    };
 
 /** The validated configuration of one Meetbridge process. */
 export interface AppConfig {
@@ -42,6 +60,10 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
           publicKeyPem: env.AUTH_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
           issuer: env.AUTH_JWT_ISSUER,
           audience: env.AUTH_JWT_AUDIENCE,
+          oidc:
+            env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID
+              ? { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_CLIENT_ID, scope: env.AUTH_OIDC_SCOPE }
+              : undefined,
         }
       : { backend: 'none' };
   return {

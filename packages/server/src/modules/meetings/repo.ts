@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNotNull, isNull, lt, lte, not, or, sql } from 'drizzle-orm';
 import type { MeetingRef } from '@meetbridge/platforms';
 import type { Db, Executor } from '../../db/client.js';
 import { meeting, room, type MeetingRow, type NewMeetingRow, type RoomRow } from '../../db/schema/index.js';
@@ -153,6 +153,34 @@ export class MeetingRepo {
 
   async active(): Promise<MeetingRow[]> {
     return this.db.select().from(meeting).where(eq(meeting.isActive, true));
+  }
+
+  /**
+   * Meetings of the rooms `userId` owns, newest first: optionally of one room, and only live ones
+   * (active and before their end date) or only finished ones.
+   */
+  async listOwned(
+    userId: string,
+    filter: { roomId?: string; active?: boolean; now: Date },
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: { meeting: MeetingRow; room: RoomRow }[]; total: number }> {
+    const live = and(eq(meeting.isActive, true), gt(meeting.endDate, filter.now));
+    const where = and(
+      eq(room.userId, userId),
+      filter.roomId ? eq(meeting.roomId, filter.roomId) : undefined,
+      filter.active === undefined ? undefined : filter.active ? live : not(live!),
+    );
+    const rows = await this.db
+      .select()
+      .from(meeting)
+      .innerJoin(room, eq(meeting.roomId, room.id))
+      .where(where)
+      .orderBy(desc(meeting.createdAt), desc(meeting.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [totals] = await this.db.select({ n: count() }).from(meeting).innerJoin(room, eq(meeting.roomId, room.id)).where(where);
+    return { rows, total: totals?.n ?? 0 };
   }
 }
 

@@ -2,7 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, ProblemSchema } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
 import { RoomNameParams } from '../rooms/schemas.js';
-import { JoinParams, JoinResponse, Meeting, MeetingCreateBody, MeetingIdParams, Reservation } from './schemas.js';
+import {
+  JoinParams,
+  JoinResponse,
+  Meeting,
+  MeetingCreateBody,
+  MeetingIdParams,
+  MeetingList,
+  MeetingListQuery,
+  Reservation,
+} from './schemas.js';
 import type { MeetingService } from './service.js';
 
 const tags = ['meetings'];
@@ -39,6 +48,21 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
       response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema },
     },
     handler: async (request) => meetings.join(request.params.room_name, request.params.meeting_id, request.user),
+  });
+
+  app.get('/meetings', {
+    schema: {
+      tags,
+      security: [{ bearer: [] }],
+      summary: "List the meetings of the caller's rooms",
+      description: 'Newest first; `room_id` narrows to one room, `active=true` to live meetings (with their `num_clients`).',
+      querystring: MeetingListQuery,
+      response: { 200: MeetingList, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { room_id, active, page, page_size } = request.query;
+      return meetings.list(requireUser(request), { roomId: room_id, active }, page, page_size);
+    },
   });
 
   app.get('/meetings/:meeting_id', {

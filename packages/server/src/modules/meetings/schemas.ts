@@ -75,3 +75,22 @@ export const JoinResponse = z.object({
   platform: z.string(),
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;
+
+export const MeetingListQuery = z.strictObject({
+  room_id: z.uuid({ message: 'must be a room id (UUID)' }).optional().describe('Only the meetings of this room.'),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only live meetings (active, before their end date); false: only finished ones.'),
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const MeetingList = z.object({
+  items: z.array(Meeting),
+  total: z.number().int(),
+  page: z.number().int(),
+  page_size: z.number().int(),
+});
+export type MeetingList = z.infer<typeof MeetingList>;

@@ -9,7 +9,7 @@ import { roomSettings } from '../rooms/settings.js';
 import type { MeetingLifecycle } from './lifecycle.js';
 import { matchesSettings, meetingRef, toMeetingDto, type MeetingRepo } from './repo.js';
 import { RESERVATION_SECONDS, type ReservationRepo } from './reservations.js';
-import type { JoinResponse, Meeting, Participant, Reservation } from './schemas.js';
+import type { JoinResponse, Meeting, MeetingList, Participant, Reservation } from './schemas.js';
 
 export interface MeetingServiceDeps {
   repo: MeetingRepo;
@@ -146,6 +146,12 @@ export class MeetingService {
     if (!this.isOwner(found.room, user)) throw new ForbiddenError('Only the room owner may deactivate its meetings.');
     const row = (await this.deps.lifecycle.deactivate(id, { reason: 'owner', force: true })) ?? (await this.get(id)).meeting;
     return this.toDto(row, found.room, user);
+  }
+
+  /** Meetings of the caller's rooms, newest first (no participant sessions; read one meeting for those). */
+  async list(user: User, filter: { roomId?: string; active?: boolean }, page: number, pageSize: number): Promise<MeetingList> {
+    const { rows, total } = await this.deps.repo.listOwned(user.id, { ...filter, now: this.deps.clock.now() }, page, pageSize);
+    return { items: rows.map((r) => toMeetingDto(r.meeting, r.room, true)), total, page, page_size: pageSize };
   }
 
   /** A meeting as its reader may see it: the owner also gets the participant sessions. */

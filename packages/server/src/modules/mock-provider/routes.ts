@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { defaultMockState, mockProvider, signMockWebhook, type Clock, type LoggerLike } from '@meetbridge/platforms';
 import { NotFoundError } from '../../lib/errors.js';
+import { ProblemSchema } from '../../lib/problem-schema.js';
 import { mockRoomPage, notFoundPage } from './page.js';
 
 /** Where the mock provider delivers its webhooks (its module declares the route). */
@@ -17,6 +18,21 @@ export interface MockProviderOptions {
 }
 
 const RoomParams = z.object({ provider_room_name: z.string().min(1).max(200) });
+const tags = ['mock-provider'];
+
+const MockParticipant = z.object({
+  session_id: z.string(),
+  user_id: z.string().nullable(),
+  user_name: z.string().nullable(),
+  joined_at: z.iso.datetime(),
+});
+
+const MockPresence = z.object({
+  provider_room_name: z.string(),
+  participants: z.array(MockParticipant).describe('Who is in the mock call now, in joining order.'),
+});
+
+const JoinBody = z.object({ user_name: z.string().max(100).nullish(), user_id: z.string().max(100).nullish() }).nullish();
 
 /**
  * The mock provider's side of the world. It runs inside Meetbridge, so its "video room" is a page
@@ -58,11 +74,37 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
     },
   });
 
+  app.get('/mock/rooms/:provider_room_name/participants', {
+    schema: {
+      tags,
+      summary: "Who is in a mock provider room now (the mock provider's presence)",
+      params: RoomParams,
+      response: { 200: MockPresence, 404: ProblemSchema },
+    },
+    config: { auth: false },
+    handler: async (request) => {
+      const room = liveRoom(request.params.provider_room_name);
+      return {
+        provider_room_name: room.providerRoomName,
+        participants: [...room.participants.values()].map((p) => ({
+          session_id: p.sessionId,
+          user_id: p.userId,
+          user_name: p.userName,
+          joined_at: p.joinedAt.toISOString(),
+        })),
+      };
+    },
+  });
+
   app.post('/mock/rooms/:provider_room_name/participants', {
     schema: {
-      hide: true,
+      tags,
+      summary: 'Join a mock provider room',
+      description:
+        "What a participant's client does on a real provider: the mock provider adds the participant to its presence and sends the signed `meeting.started` (first participant) and `participant.joined` webhooks.",
       params: RoomParams,
-      body: z.object({ user_name: z.string().max(100).nullish(), user_id: z.string().max(100).nullish() }).nullish(),
+      body: JoinBody,
+      response: { 201: z.object({ session_id: z.string() }), 404: ProblemSchema },
     },
     config: { auth: false },
     handler: async (request, reply) => {
@@ -87,7 +129,13 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
   });
 
   app.delete('/mock/rooms/:provider_room_name/participants/:session_id', {
-    schema: { hide: true, params: RoomParams.extend({ session_id: z.string().min(1).max(100) }) },
+    schema: {
+      tags,
+      summary: 'Leave a mock provider room',
+      description: 'Sends the signed `participant.left` webhook, and `meeting.ended` when the room is empty afterwards.',
+      params: RoomParams.extend({ session_id: z.string().min(1).max(100) }),
+      response: { 204: z.null(), 404: ProblemSchema },
+    },
     config: { auth: false },
     handler: async (request, reply) => {
       const room = liveRoom(request.params.provider_room_name);
@@ -102,7 +150,7 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
       });
       if (room.participants.size === 0)
         await deliver('meeting.ended', { room_name: room.providerRoomName, meeting_id: room.providerMeetingId });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   });
 };

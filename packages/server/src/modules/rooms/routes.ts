@@ -2,14 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
-import { Pagination, Room, RoomCreateBody, RoomIdParams, RoomList, RoomNameParams, RoomUpdateBody } from './schemas.js';
+import { Pagination, PlatformList, Room, RoomCreateBody, RoomIdParams, RoomList, RoomNameParams, RoomUpdateBody } from './schemas.js';
 import type { RoomService } from './service.js';
 
 const tags = ['rooms'];
 const security = [{ bearer: [] }];
 
-/** `/v1/rooms`: create, list, read, update and delete rooms. */
+/** `/v1/rooms`: create, list, read, update and delete rooms; `/v1/platforms`: what a room may run on. */
 export const roomRoutes: FastifyPluginAsyncZod<{ rooms: RoomService }> = async (app, { rooms }) => {
+  app.get('/platforms', {
+    schema: {
+      tags,
+      summary: 'List the platforms rooms may use here',
+      description:
+        'The configured platforms a room may be created on or moved to (a switched-off platform is left out), each with its declared capabilities; `is_default` marks the one new rooms get when they name none.',
+      response: { 200: PlatformList },
+    },
+    handler: async () => ({ items: rooms.platforms() }),
+  });
+
   app.post('/rooms', {
     schema: { tags, security, summary: 'Create a room', body: RoomCreateBody, response: { 201: Room, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(await rooms.create(requireUser(request), request.body)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { platformNames } from '@meetbridge/platforms';
+import { SERVER_PATH_SEGMENTS } from '../../lib/reserved-paths.js';
 
 export const RoomName = z
   .string()
@@ -7,7 +8,10 @@ export const RoomName = z
     /^[a-z0-9](?:[a-z0-9-]{0,63})$/,
     'must be 1-64 lower-case letters, digits and hyphens, starting with a letter or digit (e.g. "team-standup")',
   )
-  .max(64);
+  .max(64)
+  .refine((name) => !(SERVER_PATH_SEGMENTS as readonly string[]).includes(name), {
+    message: `is reserved: a room's page is /{room_name}, and the server answers ${SERVER_PATH_SEGMENTS.map((s) => `/${s}`).join(', ')} itself`,
+  });
 
 const Platform = z.enum(platformNames);
 const RoomMode = z.enum(['normal', 'group']);
@@ -72,3 +76,30 @@ export const Pagination = z.strictObject({
 
 export const RoomIdParams = z.object({ room_id: z.uuid({ message: 'must be a room id (UUID)' }) });
 export const RoomNameParams = z.object({ room_name: z.string().min(1).max(64) });
+
+/** Capabilities as the API spells them (snake_case); see `Capabilities` in @meetbridge/platforms. */
+export const PlatformCapabilities = z.object({
+  host_url: z.boolean().describe('The provider issues a separate host URL for owners.'),
+  join_tokens: z.boolean().describe('Joins use a per-participant token.'),
+  presence: z.boolean().describe('A live presence API lists who is in the call now.'),
+  sessions: z.boolean().describe('A sessions API lists call sessions of a room.'),
+  delete_meeting: z.boolean().describe('The provider room is deleted when a meeting ends.'),
+  server_side_recording: z.boolean().describe('Recordings can be started from the server.'),
+  raw_tracks: z.boolean().describe('Recordings can deliver one file per participant track.'),
+  recording_links: z.boolean().describe('The provider hosts recordings and hands out download links.'),
+  recording_source: z.boolean().describe("Meetbridge can find a finished recording's files."),
+  logo: z.boolean().describe('A logo can be uploaded.'),
+});
+export type PlatformCapabilities = z.infer<typeof PlatformCapabilities>;
+
+export const PlatformInfo = z.object({
+  name: Platform.describe('The value of a room\'s "platform" field.'),
+  display_name: z.string(),
+  is_default: z.boolean().describe('New rooms get this platform when they do not ask for one.'),
+  capabilities: PlatformCapabilities,
+});
+export type PlatformInfo = z.infer<typeof PlatformInfo>;
+
+export const PlatformList = z.object({
+  items: z.array(PlatformInfo).describe('Platforms new rooms (and room edits) may choose here, in registry order.'),
+});

@@ -5,7 +5,8 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.j
 import type { User } from '../../plugins/auth.js';
 import type { RoomRepo } from './repo.js';
 import { roomValuesFromBody, toRoomDto } from './repo.js';
-import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
+import { availablePlatforms } from './platforms.js';
+import type { PlatformInfo, Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
 
 /**
  * What must happen to a room's meetings before the room is deleted. Implemented by the meetings
@@ -22,6 +23,11 @@ export class RoomService {
     private readonly catalog: PlatformCatalog,
     private readonly meetings: RoomMeetingsEnder,
   ) {}
+
+  /** The platforms rooms may be created on or moved to in this deployment. */
+  platforms(): PlatformInfo[] {
+    return availablePlatforms(this.catalog);
+  }
 
   toDto(row: RoomRow): Room {
     return toRoomDto(row, this.catalog.effectivePlatform(row));
