@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     webhookSecret: env('WHEREBY_WEBHOOK_SECRET'),
     subdomain: env('WHEREBY_SUBDOMAIN'),
     webhookUrl: `${base}/v1/whereby`,
+    // Real time here: scheduled behaviour (session ends) runs by itself.
+    autoRunMs: 1000,
   });
   const daily = await startDailyFake({
     port: port('FAKE_DAILY_PORT'),
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     webhookSecret: env('DAILY_WEBHOOK_SECRET'),
     domain: env('DAILY_DOMAIN'),
     webhookUrl: `${base}/v1/daily/webhook`,
+    autoRunMs: 1000,
   });
   console.log(`Whereby fake: ${whereby.url}  (control: ${whereby.origin}/_control/state, webhooks -> ${base}/v1/whereby)`);
   console.log(`Daily fake:   ${daily.url}  (control: ${daily.origin}/_control/state, webhooks -> ${base}/v1/daily/webhook)`);
