@@ -29,6 +29,7 @@ export {
   DEFAULT_MAX_RETRIES,
   DEFAULT_BASE_DELAY_MS,
   DEFAULT_MAX_DELAY_MS,
+  DEFAULT_MAX_INTERACTIVE_WAIT_MS,
   type HttpRequest,
   type HttpClientOptions,
   type HttpMethod,
@@ -42,6 +43,7 @@ export {
   type AuthRequest,
   type SignedJwtAuthOptions,
 } from './core/auth.js';
+export { RateBudget, DEFAULT_BACKGROUND_SHARE, type RateBudgetSpec, type RatePool, type RateCharge } from './core/rate-budget.js';
 export { noErrorBody, jsonErrorParser, type ErrorBodyParser, type ProviderErrorBody } from './core/error-body.js';
 export { recordingRefOf, splitBucketPath } from './core/recording.js';
 export {
@@ -72,6 +74,7 @@ export {
   WherebyClient,
   buildCreateMeetingBody,
   wherebyRoomNamePrefix,
+  wherebyRateBudget,
   wherebySignatureScheme,
   wherebyWebhookReceiver,
   signWherebyWebhook,
@@ -86,6 +89,7 @@ export {
   DailyClient,
   buildCreateRoomBody,
   buildMeetingTokenBody,
+  dailyRateBudget,
   dailySignatureScheme,
   dailyWebhookReceiver,
   signDailyWebhook,

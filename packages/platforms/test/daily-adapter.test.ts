@@ -37,6 +37,7 @@ function adapter(s3: Partial<DailyConfig['s3']> = {}): DailyAdapter {
     webhookSecrets: [],
     subdomain: 'acme',
     s3: { bucket: null, region: 'us-west-2', roleArn: null, ...s3 },
+    rateLimitPerSecond: 20,
   };
   return new DailyAdapter(config, deps);
 }

@@ -42,6 +42,7 @@ function adapter(overrides: Partial<WherebyConfig> = {}): WherebyAdapter {
     apiUrl: `${api.url}/v1`,
     webhookSecrets: [],
     s3: { bucket: null, accessKeyId: null, accessKeySecret: null },
+    rateLimitPoints: 100,
     ...overrides,
   };
   return new WherebyAdapter(config, deps);

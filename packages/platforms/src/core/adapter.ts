@@ -257,8 +257,8 @@ export interface AdapterDeps {
   /**
    * Overrides for the HTTP transport (core/http.ts): per-attempt timeout (default 10 000 ms),
    * retries of retryable failures (default 3), backoff base (default 250 ms), the cap on any one
-   * wait including `Retry-After` (default 30 000 ms), and the `sleep` used between attempts
-   * (tests inject one that resolves at once).
+   * wait including `Retry-After` (default 30 000 ms), the `sleep` used between attempts (tests
+   * inject one that resolves at once), and the rate budget's background share and interactive wait.
    */
   http?: {
     timeoutMs?: number;
@@ -266,6 +266,10 @@ export interface AdapterDeps {
     baseDelayMs?: number;
     maxDelayMs?: number;
     sleep?: (ms: number) => Promise<void>;
+    /** Share of the provider's rate budget background calls may use (default 0.5). */
+    backgroundShare?: number;
+    /** Total wait an interactive call accepts for rate limits before `RateLimitedError` (default 4000 ms). */
+    maxInteractiveWaitMs?: number;
   };
   /** Webhook timestamp tolerance in seconds, both directions (default 300). */
   webhookToleranceSeconds?: number;

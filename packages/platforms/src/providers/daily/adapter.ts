@@ -19,6 +19,7 @@ import { unsupported } from '../../core/capability.js';
 import { ConfigError, PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
+import type { RateBudgetSpec } from '../../core/rate-budget.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
@@ -38,6 +39,27 @@ export const dailyCapabilities: Capabilities = {
   recordingSource: true,
   logo: false,
 };
+
+/**
+ * Daily's rate limits as data (https://docs.daily.co/reference/rest-api#rate-limits): most endpoints
+ * take about 20 requests a second (100 per 5 s; `perSecond` here); `DELETE /rooms/:name` and
+ * `GET /recordings` about 50 per 30 s; starting a recording about 5 per 5 s.
+ */
+export function dailyRateBudget(perSecond: number): RateBudgetSpec {
+  return {
+    pools: {
+      default: { points: perSecond * 5, windowMs: 5_000 },
+      'delete-room-list-recordings': { points: 50, windowMs: 30_000 },
+      'start-recording': { points: 5, windowMs: 5_000 },
+    },
+    charge: ({ method, path }) => {
+      if ((method === 'DELETE' && /^\/rooms\/[^/]+$/.test(path)) || (method === 'GET' && path === '/recordings'))
+        return { pool: 'delete-room-list-recordings', cost: 1 };
+      if (method === 'POST' && /^\/rooms\/[^/]+\/recordings\/start$/.test(path)) return { pool: 'start-recording', cost: 1 };
+      return { pool: 'default', cost: 1 };
+    },
+  };
+}
 
 /** Daily room names: `[A-Za-z0-9_-]`, at most 128 characters. */
 export const DAILY_ROOM_NAME_MAX = 128;
@@ -122,6 +144,7 @@ export class DailyAdapter implements PlatformAdapter {
           auth: bearerAuth(config.apiKey),
           parseError: parseDailyError,
           redact: config.webhookSecrets,
+          budget: dailyRateBudget(config.rateLimitPerSecond),
         },
         deps,
       ),

@@ -41,20 +41,35 @@ function clampLimit(limit: number | undefined): number {
 
 /**
  * Daily REST API (`https://api.daily.co/v1`). Each method builds one request, sends it through the
- * shared transport (timeouts, retries, errors) and returns the parsed reply.
+ * shared transport (timeouts, retries, errors, the rate budget) and returns the parsed reply. Room
+ * creation, tokens and recording starts are `interactive` (someone is waiting); deletions and reads
+ * made by jobs are `background`.
  */
 export class DailyClient {
   constructor(private readonly http: HttpClient) {}
 
   /** `POST /rooms`. Not idempotent (a repeat would fail on the taken name), so 5xx is not retried. */
   createRoom(body: DailyCreateRoomBody): Promise<DailyRoomWire> {
-    return this.http.request({ operation: 'createRoom', method: 'POST', path: '/rooms', body, schema: DailyRoomWire });
+    return this.http.request({
+      operation: 'createRoom',
+      method: 'POST',
+      path: '/rooms',
+      body,
+      schema: DailyRoomWire,
+      priority: 'interactive',
+    });
   }
 
   /** `DELETE /rooms/:name`; a room that is gone or expired (404) counts as deleted. */
   async deleteRoom(roomName: string): Promise<void> {
     try {
-      await this.http.request({ operation: 'deleteRoom', method: 'DELETE', path: `/rooms/${pathSegment(roomName)}`, schema: z.unknown() });
+      await this.http.request({
+        operation: 'deleteRoom',
+        method: 'DELETE',
+        path: `/rooms/${pathSegment(roomName)}`,
+        schema: z.unknown(),
+        priority: 'background',
+      });
     } catch (error) {
       if (error instanceof ProviderError && error.providerStatus === 404) return;
       throw error;
@@ -70,6 +85,7 @@ export class DailyClient {
       body,
       idempotent: true,
       schema: DailyMeetingTokenWire,
+      priority: 'interactive',
     });
     return reply.token;
   }
@@ -81,6 +97,7 @@ export class DailyClient {
       method: 'GET',
       path: `/rooms/${pathSegment(roomName)}/presence`,
       schema: DailyPresenceWire,
+      priority: 'background',
     });
   }
 
@@ -92,6 +109,7 @@ export class DailyClient {
       path: '/meetings',
       query: { room: roomName, limit },
       schema: DailyMeetingsWire,
+      priority: 'background',
     });
   }
 
@@ -108,6 +126,7 @@ export class DailyClient {
       body,
       idempotent: true,
       schema: DailyStartRecordingWire,
+      priority: 'interactive',
     });
     return reply?.recordingId ?? reply?.id ?? null;
   }
@@ -119,6 +138,7 @@ export class DailyClient {
       method: 'GET',
       path: `/recordings/${pathSegment(recordingId)}`,
       schema: DailyRecordingWire,
+      priority: 'background',
     });
   }
 
@@ -131,6 +151,7 @@ export class DailyClient {
       path: '/recordings',
       query: { room_name: options.roomName, starting_after: options.startingAfter, limit },
       schema: DailyRecordingsWire,
+      priority: 'background',
     });
   }
 
@@ -154,6 +175,7 @@ export class DailyClient {
       path: `/recordings/${pathSegment(recordingId)}/access-link`,
       query: { valid_for_secs: validForSeconds },
       schema: DailyAccessLinkWire,
+      priority: 'background',
     });
   }
 }

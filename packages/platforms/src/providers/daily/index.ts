@@ -14,7 +14,7 @@ export const dailyProvider = {
   create: (config, deps) => new DailyAdapter(config, deps),
 } as const satisfies ProviderModule<DailyConfig>;
 
-export { DailyAdapter, buildCreateRoomBody, buildMeetingTokenBody } from './adapter.js';
+export { DailyAdapter, buildCreateRoomBody, buildMeetingTokenBody, dailyRateBudget } from './adapter.js';
 export { DailyClient, type ListRecordingsOptions, type StartRecordingBody } from './client.js';
 export {
   dailySignatureScheme,

@@ -19,6 +19,7 @@ import { unsupported } from '../../core/capability.js';
 import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
+import type { RateBudgetSpec } from '../../core/rate-budget.js';
 import { splitBucketPath } from '../../core/recording.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
@@ -38,6 +39,18 @@ export const wherebyCapabilities: Capabilities = {
   recordingSource: true,
   logo: true,
 };
+
+/**
+ * Whereby's rate limit as data: one budget of points per minute for the whole organisation, shared
+ * by all its API keys; a read costs 1 point, a delete 2, a write 3
+ * (https://github.com/whereby/docs/blob/main/reference/whereby-rest-api-reference/README.md).
+ */
+export function wherebyRateBudget(pointsPerMinute: number): RateBudgetSpec {
+  return {
+    pools: { organisation: { points: pointsPerMinute, windowMs: 60_000 } },
+    charge: ({ method }) => ({ pool: 'organisation', cost: method === 'GET' ? 1 : method === 'DELETE' ? 2 : 3 }),
+  };
+}
 
 /** Whereby caps `roomNamePrefix` at 39 characters, counting the trailing "-". */
 export const WHEREBY_PREFIX_MAX = 39;
@@ -120,7 +133,14 @@ export class WherebyAdapter implements PlatformAdapter {
     const redact = [...config.webhookSecrets, config.s3.accessKeySecret ?? ''];
     this.client = new WherebyClient(
       createHttpClient(
-        { provider: 'whereby', baseUrl: config.apiUrl, auth: bearerAuth(config.apiKey), parseError: parseWherebyError, redact },
+        {
+          provider: 'whereby',
+          baseUrl: config.apiUrl,
+          auth: bearerAuth(config.apiKey),
+          parseError: parseWherebyError,
+          redact,
+          budget: wherebyRateBudget(config.rateLimitPoints),
+        },
         deps,
       ),
     );

@@ -14,10 +14,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
       tags,
       summary: "Get the room's active meeting, or create one on the room's platform",
       description:
-        'Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored).',
+        'Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored); 503 with Retry-After when the provider is rate limited for longer than a request may wait.',
       params: RoomNameParams,
       body: MeetingCreateBody,
-      response: { 200: Meeting, 201: Meeting, ...errorResponses, 502: ProblemSchema },
+      response: { 200: Meeting, 201: Meeting, ...errorResponses, 502: ProblemSchema, 503: ProblemSchema },
     },
     handler: async (request, reply) => {
       const { meeting, created } = await meetings.getOrCreate(
@@ -36,7 +36,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
       description:
         'The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. 409 for an inactive or ended meeting.',
       params: JoinParams,
-      response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema },
+      response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema, 503: ProblemSchema },
     },
     handler: async (request) => meetings.join(request.params.room_name, request.params.meeting_id, request.user),
   });
