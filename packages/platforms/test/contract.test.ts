@@ -17,8 +17,6 @@ import { harnesses, type ContractHarness } from './contract/harnesses.js';
 const plain: RoomSettings = { isLocked: false, roomMode: 'normal', roomSize: null, recordingType: 'none', recordingTrigger: 'none' };
 const recorded: RoomSettings = { ...plain, recordingType: 'cloud', recordingTrigger: 'prompt' };
 const ada = { userId: 'user-ada', userName: 'Ada Lovelace' };
-/** Longer than any provider's sessions lag (Whereby insights: 10-15 minutes). */
-const SESSIONS_LAG_MS = 20 * 60_000;
 
 /** An end date one hour ahead on a whole second (providers keep seconds at most). */
 function inAnHour(): Date {
@@ -139,6 +137,12 @@ describe.each(harnesses)('$label', ({ start }) => {
     expect(await h.adapter.getPresence(ref(meeting))).toEqual([]);
   });
 
+  it('declares where presence comes from: its presence API exactly when it declares presence, else the webhooks', () => {
+    expect(h.adapter.presence.source).toBe(h.adapter.capabilities.presence ? 'api' : 'webhooks');
+    expect(h.adapter.presence.presenceLagSeconds).toBeGreaterThanOrEqual(0);
+    expect(h.adapter.presence.sessionsLagSeconds).toBeGreaterThanOrEqual(0);
+  });
+
   it('lists a two-person call session through getSessions once its lag passed, and ends it after the room empties, or refuses it when it does not declare sessions', async () => {
     const meeting = await create();
     if (!h.adapter.capabilities.sessions) {
@@ -148,13 +152,14 @@ describe.each(harnesses)('$label', ({ start }) => {
     expect(await h.adapter.getSessions(ref(meeting))).toEqual([]);
     const first = await h.join(meeting, ada);
     const second = await h.join(meeting, { userId: 'user-bo', userName: 'Bo' });
-    // Sessions APIs report the past (Whereby insights lag 10-15 minutes); let that pass.
-    await h.passTime(SESSIONS_LAG_MS);
+    // Sessions APIs report the past (Whereby insights lag 10-15 minutes): let the declared lag pass.
+    const lagMs = (h.adapter.presence.sessionsLagSeconds + 120) * 1000;
+    await h.passTime(lagMs);
     const running = await h.adapter.getSessions(ref(meeting));
     expect(running).toEqual([{ sessionId: expect.any(String), startedAt: expect.any(Date), endedAt: null }]);
     await h.leave(meeting, first);
     await h.leave(meeting, second);
-    await h.passTime(SESSIONS_LAG_MS);
+    await h.passTime(lagMs);
     const ended = await h.adapter.getSessions(ref(meeting));
     expect(ended).toHaveLength(1);
     expect(ended[0]?.sessionId).toBe(running[0]?.sessionId);

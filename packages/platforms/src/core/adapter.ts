@@ -221,6 +221,30 @@ export interface Capabilities {
 }
 
 /**
+ * How a provider tells Meetbridge who is in a call, as data the server acts on (never a platform
+ * name). The presence source is the final writer of who is present; a sessions API only speaks
+ * about what is older than its lag.
+ */
+export interface PresenceFacts {
+  /**
+   * `api`: a live presence API (`getPresence`, capability `presence`) lists who is in the call now
+   * (Daily, mock). `webhooks`: the newest absolute participant count in the webhooks does (Whereby
+   * `numClients`); there is no live presence API.
+   */
+  source: 'api' | 'webhooks';
+  /**
+   * How stale the presence API may be, in seconds (Daily: up to ~15 s): a session that started
+   * more recently is not closed for being missing from it.
+   */
+  presenceLagSeconds: number;
+  /**
+   * How far `getSessions` lags behind the calls, in seconds (Whereby insights: "10-15 minutes"; 0
+   * when it does not lag): only what is older than this may be confirmed from it.
+   */
+  sessionsLagSeconds: number;
+}
+
+/**
  * One video provider behind Meetbridge's interface. Every method exists on every adapter; an
  * operation outside the adapter's `capabilities` throws `UnsupportedCapabilityError`. Provider
  * failures throw `ProviderError`; webhook failures throw `WebhookVerificationError`.
@@ -228,6 +252,8 @@ export interface Capabilities {
 export interface PlatformAdapter {
   readonly name: string;
   readonly capabilities: Capabilities;
+  /** Where presence comes from and how far its sources lag. */
+  readonly presence: PresenceFacts;
 
   createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting>;
   /** Deletes the provider room. Idempotent: a room that is already gone is success. */

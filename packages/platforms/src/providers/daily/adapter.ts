@@ -6,6 +6,7 @@ import type {
   JoinResult,
   MeetingRef,
   PlatformAdapter,
+  PresenceFacts,
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
@@ -60,6 +61,12 @@ export function dailyRateBudget(perSecond: number): RateBudgetSpec {
     },
   };
 }
+
+/**
+ * Daily's presence API is the final writer; its data "can be up to ~15 s stale"
+ * (https://docs.daily.co/reference/rest-api/presence), and `/meetings` has ~15 s granularity.
+ */
+export const dailyPresence: PresenceFacts = { source: 'api', presenceLagSeconds: 15, sessionsLagSeconds: 15 };
 
 /** Daily room names: `[A-Za-z0-9_-]`, at most 128 characters. */
 export const DAILY_ROOM_NAME_MAX = 128;
@@ -128,6 +135,7 @@ function errorText(error: ProviderError): string {
 export class DailyAdapter implements PlatformAdapter {
   readonly name = 'daily';
   readonly capabilities = dailyCapabilities;
+  readonly presence = dailyPresence;
   readonly client: DailyClient;
   readonly webhooks: WebhookReceiver;
   private readonly sleep: (ms: number) => Promise<void>;

@@ -7,6 +7,7 @@ import type {
   JoinResult,
   MeetingRef,
   PlatformAdapter,
+  PresenceFacts,
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
@@ -34,6 +35,9 @@ export const mockCapabilities: Capabilities = {
   logo: false,
 };
 
+/** The mock's in-process presence is the final writer; it keeps Daily's 15 s lag so the two behave alike. */
+export const mockPresence: PresenceFacts = { source: 'api', presenceLagSeconds: 15, sessionsLagSeconds: 0 };
+
 /**
  * The built-in provider: rooms live in this process and their page is served by Meetbridge at
  * `/mock/rooms/{provider_room_name}`. It needs no account, so it is the embedded default.
@@ -41,6 +45,7 @@ export const mockCapabilities: Capabilities = {
 export class MockAdapter implements PlatformAdapter {
   readonly name = 'mock';
   readonly capabilities = mockCapabilities;
+  readonly presence = mockPresence;
   readonly state: MockProviderState;
   readonly webhooks: WebhookReceiver;
 

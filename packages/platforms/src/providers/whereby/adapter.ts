@@ -7,6 +7,7 @@ import type {
   LogoInput,
   MeetingRef,
   PlatformAdapter,
+  PresenceFacts,
   PresenceParticipant,
   ProviderMeeting,
   RecordingLink,
@@ -51,6 +52,14 @@ export function wherebyRateBudget(pointsPerMinute: number): RateBudgetSpec {
     charge: ({ method }) => ({ pool: 'organisation', cost: method === 'GET' ? 1 : method === 'DELETE' ? 2 : 3 }),
   };
 }
+
+/**
+ * Whereby has no live presence API: the webhooks' absolute `numClients` says who is in the call.
+ * Insights "can take 10-15 minutes to update" and list a session only once 2 people have been in it
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/README.md),
+ * so they may only confirm what is older than 15 minutes.
+ */
+export const wherebyPresence: PresenceFacts = { source: 'webhooks', presenceLagSeconds: 0, sessionsLagSeconds: 900 };
 
 /** Whereby caps `roomNamePrefix` at 39 characters, counting the trailing "-". */
 export const WHEREBY_PREFIX_MAX = 39;
@@ -123,6 +132,7 @@ export function toProviderMeeting(wire: WherebyMeetingWire): ProviderMeeting {
 export class WherebyAdapter implements PlatformAdapter {
   readonly name = 'whereby';
   readonly capabilities = wherebyCapabilities;
+  readonly presence = wherebyPresence;
   readonly client: WherebyClient;
   readonly webhooks: WebhookReceiver;
 

@@ -81,7 +81,8 @@ export class MeetingLifecycle {
 
   /**
    * The periodic sweep: ends due meetings, purges long-expired reservations, and queues a counted
-   * reconciliation of every active meeting whose provider can tell who is in the call.
+   * reconciliation of every active meeting whose provider can tell who is in the call (a presence
+   * API, or the webhooks' count).
    */
   async sweep(): Promise<void> {
     await this.endDueMeetings();
@@ -89,7 +90,7 @@ export class MeetingLifecycle {
     await this.deps.repo.transaction((tx) => this.deps.reservations.purge(tx, before));
     for (const row of await this.deps.repo.active()) {
       const adapter = this.deps.catalog.adapterForExisting(row.platform);
-      if (!adapter || !(adapter.capabilities.presence || adapter.capabilities.sessions)) continue;
+      if (!adapter || !(adapter.capabilities.presence || adapter.presence.source === 'webhooks')) continue;
       await this.deps.jobs.send('meeting.reconcile', { meetingId: row.id, countEmpty: true }, { singletonKey: row.id });
     }
   }

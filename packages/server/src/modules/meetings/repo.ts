@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { MeetingRef } from '@meetbridge/platforms';
 import type { Db, Executor } from '../../db/client.js';
 import { meeting, room, type MeetingRow, type NewMeetingRow, type RoomRow } from '../../db/schema/index.js';
@@ -79,12 +79,15 @@ export class MeetingRepo {
     await tx.update(meeting).set({ numClients: n }).where(eq(meeting.id, meetingId));
   }
 
-  /** Applies the provider's absolute count only if it is newer than the last one applied. */
+  /**
+   * Applies the provider's absolute count unless an older event (by the provider's time) arrives
+   * after a newer one; of two events stamped the same instant, the one applied last wins.
+   */
   async applyAbsoluteCount(tx: Executor, meetingId: string, n: number, at: Date): Promise<void> {
     await tx
       .update(meeting)
       .set({ numClients: n, numClientsAt: at })
-      .where(and(eq(meeting.id, meetingId), or(isNull(meeting.numClientsAt), lt(meeting.numClientsAt, at))));
+      .where(and(eq(meeting.id, meetingId), or(isNull(meeting.numClientsAt), lte(meeting.numClientsAt, at))));
   }
 
   /**
