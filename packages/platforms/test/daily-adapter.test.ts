@@ -145,6 +145,22 @@ describe('Daily joins', () => {
     expect(longId?.json).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false } });
   });
 
+  it('makes everyone but the owner knock in a locked room (knocking: true), the owner admits them', async () => {
+    api.on('POST', '/v1/meeting-tokens', { status: 200, body: { token: 'tok' } });
+    const locked = { ...settings, isLocked: true };
+    await adapter().createJoin({ meeting, settings: locked, user: { id: 'guest-1', name: 'Guest' }, isOwner: false });
+    await adapter().createJoin({ meeting, settings: locked, user: null, isOwner: false });
+    await adapter().createJoin({ meeting, settings: locked, user: { id: 'owner-1', name: null }, isOwner: true });
+    await adapter().createJoin({ meeting, settings, user: { id: 'guest-1', name: null }, isOwner: false });
+    const [guest, anonymous, owner, unlocked] = api.calls('POST', '/v1/meeting-tokens').map((c) => c.json);
+    expect(guest).toStrictEqual({
+      properties: { room_name: roomReply.name, exp: END_S, is_owner: false, knocking: true, user_id: 'guest-1', user_name: 'Guest' },
+    });
+    expect(anonymous).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false, knocking: true } });
+    expect(owner).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: true, user_id: 'owner-1' } });
+    expect(unlocked).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false, user_id: 'guest-1' } });
+  });
+
   it('retries token minting on 503 (minting has no side effects)', async () => {
     api.on('POST', '/v1/meeting-tokens', { status: 503 }, { status: 200, body: { token: 'tok' } });
     await adapter().createJoin({ meeting, settings, user: null, isOwner: false });

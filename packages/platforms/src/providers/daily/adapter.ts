@@ -114,13 +114,21 @@ export function buildCreateRoomBody(input: CreateMeetingInput, now: Date, s3: Da
   return body;
 }
 
-/** The `POST /meeting-tokens` body: room-bound, expiring with the meeting; anonymous callers carry no user. */
+/**
+ * The `POST /meeting-tokens` body: room-bound, expiring with the meeting; anonymous callers carry no
+ * user. In a locked room (private, `enable_knocking`) a token would let anyone straight in, so
+ * everyone but the owner gets `knocking: true` and must knock; the owner (`is_owner`) admits them,
+ * the meaning `isLocked` has on Whereby
+ * (https://docs.daily.co/reference/rest-api/meeting-tokens/config,
+ * https://docs.daily.co/guides/configurations-and-settings/controlling-who-joins-a-meeting).
+ */
 export function buildMeetingTokenBody(input: JoinInput): DailyMeetingTokenBody {
   const properties: DailyMeetingTokenBody['properties'] = {
     room_name: input.meeting.providerRoomName,
     exp: unixSeconds(input.meeting.endDate),
     is_owner: input.isOwner,
   };
+  if (input.settings.isLocked && !input.isOwner) properties.knocking = true;
   // A longer id would be rejected by Daily; Daily then generates one (the join still works).
   if (input.user && input.user.id.length <= DAILY_USER_ID_MAX) properties.user_id = input.user.id;
   if (input.user?.name) properties.user_name = input.user.name;

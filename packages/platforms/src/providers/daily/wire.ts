@@ -47,7 +47,7 @@ export interface DailyCreateRoomBody {
 
 /** Body of `POST /meeting-tokens`. */
 export interface DailyMeetingTokenBody {
-  properties: { room_name: string; exp: number; is_owner: boolean; user_id?: string; user_name?: string };
+  properties: { room_name: string; exp: number; is_owner: boolean; knocking?: true; user_id?: string; user_name?: string };
 }
 
 /** Reply of `POST /rooms` and `GET /rooms/:name`. */
