@@ -96,6 +96,8 @@ export {
   verifyDailyWebhook,
   parseDailyWebhook,
   isDailyVerificationPing,
+  dailyEventKey,
+  dailyEventTime,
   DAILY_SIGNATURE_HEADER,
   DAILY_TIMESTAMP_HEADER,
   type DailyConfig,

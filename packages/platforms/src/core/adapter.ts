@@ -162,10 +162,14 @@ export type HeaderBag = Record<string, string | string[] | undefined>;
 
 /** A webhook whose signature was verified, before normalization. */
 export interface VerifiedWebhook {
-  /** The provider's event id (for deduplication). */
+  /**
+   * The key deliveries are deduplicated on: the provider's event id, extended by the adapter where
+   * the id alone does not identify the event (Daily recording events: `<id>#<recording id>`).
+   */
   eventId: string;
   /** The provider's event type. */
   type: string;
+  /** When the event happened, from the payload where the provider puts it there (not when it was sent). */
   occurredAt: Date;
   /** The parsed JSON body. */
   body: unknown;

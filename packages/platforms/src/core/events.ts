@@ -5,11 +5,11 @@
 
 /** Fields common to every normalized event. */
 export interface EventBase {
-  /** The provider's delivery/event id, used for deduplication. */
+  /** The delivery's deduplication key (`VerifiedWebhook.eventId`). */
   eventId: string;
   /** The provider's own event type (`participant.joined`, `room.client.joined`, …), kept for audit. */
   providerType: string;
-  /** When the provider says the event happened. */
+  /** When the provider says the event happened (payload times, not the time the webhook was sent). */
   occurredAt: Date;
   /** The provider's room name exactly as stored in `meeting.provider_room_name`, when the event names one. */
   providerRoomName: string | null;

@@ -23,6 +23,8 @@ export {
   verifyDailyWebhook,
   parseDailyWebhook,
   isDailyVerificationPing,
+  dailyEventKey,
+  dailyEventTime,
   DAILY_SIGNATURE_HEADER,
   DAILY_TIMESTAMP_HEADER,
 } from './webhooks.js';

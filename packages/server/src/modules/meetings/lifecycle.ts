@@ -42,8 +42,12 @@ export class MeetingLifecycle {
     const row = await this.deps.repo.transaction(async (tx) => {
       const locked = await this.deps.repo.lock(tx, meetingId);
       if (!locked?.isActive) return undefined;
-      // The provider's "ended" may have been superseded by a later join (the mark is then cleared).
-      if (options.reason === 'provider_ended' && !locked.providerEndedAt) return undefined;
+      // The provider's "ended" may have been superseded by a later join: the mark is cleared then, and
+      // a join after the mark that is still open also keeps the meeting (whatever order a batch had).
+      if (options.reason === 'provider_ended') {
+        if (!locked.providerEndedAt) return undefined;
+        if (await this.deps.participants.joinedSince(tx, meetingId, locked.providerEndedAt)) return undefined;
+      }
       if (!options.force && (await this.deps.reservations.hasLive(tx, meetingId, now))) return undefined;
       await this.deps.participants.closeAll(tx, meetingId, now);
       return this.deps.repo.deactivate(tx, meetingId, options.reason, now);
