@@ -141,6 +141,19 @@ describe('scenario 3: gradual migration by room id (DAILY_MIGRATION_ROOM_IDS)', 
   });
 });
 
+describe('scenario (c): the rollback, DEFAULT_VIDEO_PLATFORM=daily with DAILY_MIGRATION_ENABLED=false', () => {
+  it('boots (the switch overrides the default) and puts a new room and its meeting on Whereby', async () => {
+    const t = await serve({ ...fakes.wherebyEnv, ...fakes.dailyEnv, DEFAULT_VIDEO_PLATFORM: 'daily', DAILY_MIGRATION_ENABLED: 'false' });
+    expect(t.server.catalog.warnings()).toEqual([expect.stringContaining('new rooms and meetings go to Whereby')]);
+    const room = await createRoom(t, { name: 'rolled-back' });
+    expect(room.platform).toBe('whereby');
+    const meeting = await newMeeting(t, 'rolled-back');
+    expect(meeting.platform).toBe('whereby');
+    expect(calls(fakes.whereby, 'POST', '/v1/meetings')).toHaveLength(1);
+    expect(fakes.daily.requests).toHaveLength(0);
+  });
+});
+
 describe('the master switch DAILY_MIGRATION_ENABLED=false', () => {
   it("gives existing Daily rooms Whereby meetings from then on, and leaves their Daily meetings' records as they were", async () => {
     const testDb = await createTestDatabase();
