@@ -1,4 +1,4 @@
-import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
+import type { Clock, LoggerLike, MeetingRef, PlatformCatalog } from '@meetbridge/platforms';
 import type { MeetingRow } from '../../db/schema/index.js';
 import type { JobSender } from '../../jobs/types.js';
 import type { ParticipantService } from '../participants/service.js';
@@ -17,6 +17,15 @@ export interface LifecycleDeps {
 
 /** Join reservations this long expired are deleted by the sweep. */
 const RESERVATION_PURGE_AFTER_MS = 3_600_000;
+/** A provider-room deletion still owed this long after the meeting ended is queued again by the sweep. */
+const DELETION_REQUEUE_AFTER_MS = 60_000;
+
+/** What the `meeting.delete-room` job needs: the provider room survives the meeting row (a deleted room takes its meetings). */
+export interface RoomDeletion {
+  meetingId: string;
+  platform: string;
+  ref: Omit<MeetingRef, 'endDate'> & { endDate: string };
+}
 
 /** Options of `MeetingLifecycle.deactivate`. */
 export interface DeactivateOptions {
@@ -31,7 +40,9 @@ export interface DeactivateOptions {
  * Ends meetings: when their end date passes, when the provider says they ended, or when they had
  * participants and nobody was present for two consecutive reconciliation checks. A meeting with a
  * live join reservation is never deactivated unless forced. Deactivation deletes the provider room
- * where the provider supports it (idempotently).
+ * where the provider supports it (idempotently); a deletion that fails is retried by the
+ * `meeting.delete-room` job, and queued again by the sweep, until the room is gone, so a
+ * deactivated meeting's room does not stay joinable.
  */
 export class MeetingLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
@@ -55,19 +66,42 @@ export class MeetingLifecycle {
     if (row) {
       this.deps.logger.info({ meetingId, reason: options.reason, platform: row.platform }, 'meeting deactivated');
       if (options.deleteProviderRoom ?? true) await this.deleteProviderRoom(row);
+      else await this.deps.repo.markRoomDeleted(row.id, now);
     }
     return row;
   }
 
+  /** Deletes the provider room now; when that fails, a `meeting.delete-room` job retries it. */
   private async deleteProviderRoom(row: MeetingRow): Promise<void> {
-    const adapter = this.deps.catalog.adapterForExisting(row.platform);
-    if (!adapter?.capabilities.deleteMeeting) return;
     try {
-      await adapter.deleteMeeting(meetingRef(row));
+      await this.deleteRoom(roomDeletion(row));
     } catch (error) {
-      // The provider room also expires on its own (end date); a failed delete changes nothing here.
-      this.deps.logger.warn({ err: error, meetingId: row.id, platform: row.platform }, 'could not delete the provider room');
+      this.deps.logger.warn(
+        { err: error, meetingId: row.id, platform: row.platform },
+        'could not delete the provider room; retrying in a job',
+      );
+      await this.queueDeletion(row);
     }
+  }
+
+  private async queueDeletion(row: MeetingRow): Promise<void> {
+    try {
+      await this.deps.jobs.send('meeting.delete-room', roomDeletion(row), { singletonKey: `delete-room:${row.id}` });
+    } catch (error) {
+      // The sweep queues every deletion still owed.
+      this.deps.logger.warn({ err: error, meetingId: row.id }, 'could not queue the provider-room deletion; the sweep will');
+    }
+  }
+
+  /**
+   * Deletes a deactivated meeting's provider room (idempotent: a room already gone is success) and
+   * records it. Throws while the provider cannot be reached, so the job is retried.
+   */
+  async deleteRoom(deletion: RoomDeletion): Promise<void> {
+    const adapter = this.deps.catalog.adapterForExisting(deletion.platform);
+    if (!adapter) throw new Error(`The ${deletion.platform} platform is not configured here; its room cannot be deleted yet.`);
+    if (adapter.capabilities.deleteMeeting) await adapter.deleteMeeting({ ...deletion.ref, endDate: new Date(deletion.ref.endDate) });
+    await this.deps.repo.markRoomDeleted(deletion.meetingId, this.deps.clock.now());
   }
 
   /** Deactivates active meetings whose end date passed or whose provider reported them ended. */
@@ -84,18 +118,27 @@ export class MeetingLifecycle {
   }
 
   /**
-   * The periodic sweep: ends due meetings, purges long-expired reservations, and queues a counted
+   * The periodic sweep: ends due meetings, purges long-expired reservations, queues the provider-room
+   * deletions still owed, and queues a counted
    * reconciliation of every active meeting whose provider can tell who is in the call (a presence
    * API, or the webhooks' count).
    */
   async sweep(): Promise<void> {
     await this.endDueMeetings();
-    const before = new Date(this.deps.clock.now().getTime() - RESERVATION_PURGE_AFTER_MS);
+    const now = this.deps.clock.now().getTime();
+    const before = new Date(now - RESERVATION_PURGE_AFTER_MS);
     await this.deps.repo.transaction((tx) => this.deps.reservations.purge(tx, before));
+    for (const row of await this.deps.repo.roomDeletionsOwed(new Date(now - DELETION_REQUEUE_AFTER_MS))) await this.queueDeletion(row);
     for (const row of await this.deps.repo.active()) {
       const adapter = this.deps.catalog.adapterForExisting(row.platform);
       if (!adapter || !(adapter.capabilities.presence || adapter.presence.source === 'webhooks')) continue;
       await this.deps.jobs.send('meeting.reconcile', { meetingId: row.id, countEmpty: true }, { singletonKey: row.id });
     }
   }
+}
+
+/** The provider room of a meeting row, as the deletion job carries it. */
+function roomDeletion(row: MeetingRow): RoomDeletion {
+  const ref = meetingRef(row);
+  return { meetingId: row.id, platform: row.platform, ref: { ...ref, endDate: ref.endDate.toISOString() } };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { MeetingRef } from '@meetbridge/platforms';
 import type { Db, Executor } from '../../db/client.js';
 import { meeting, room, type MeetingRow, type NewMeetingRow, type RoomRow } from '../../db/schema/index.js';
@@ -152,6 +152,22 @@ export class MeetingRepo {
       .from(meeting)
       .where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));
     return rows.map((r) => r.id);
+  }
+
+  /** The provider room of a deactivated meeting is gone (deleted, or there was nothing to delete). */
+  async markRoomDeleted(meetingId: string, at: Date, tx: Executor = this.db): Promise<void> {
+    await tx
+      .update(meeting)
+      .set({ roomDeletedAt: at })
+      .where(and(eq(meeting.id, meetingId), eq(meeting.isActive, false), isNull(meeting.roomDeletedAt)));
+  }
+
+  /** Inactive meetings that ended before `endedBefore` and whose provider room may still exist. */
+  async roomDeletionsOwed(endedBefore: Date): Promise<MeetingRow[]> {
+    return this.db
+      .select()
+      .from(meeting)
+      .where(and(eq(meeting.isActive, false), isNull(meeting.roomDeletedAt), lt(meeting.endedAt, endedBefore)));
   }
 
   async active(): Promise<MeetingRow[]> {
