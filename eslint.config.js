@@ -12,6 +12,7 @@ export const SERVER_MODULES = {
   participants: [],
   meetings: ['rooms', 'participants'],
   webhooks: ['meetings'],
+  'webhook-health': [],
   'mock-provider': [],
   web: [],
 };

@@ -253,4 +253,16 @@ describe.each(harnesses)('$label', ({ start }) => {
     await h.adapter.uploadLogo(ref(meeting), logo);
     expect(await h.storedLogo(meeting)).toEqual({ contentType: 'image/png', size: logo.data.length });
   });
+  it("points its webhook at a URL through the provider's API and lists it active, or refuses when it does not declare webhookAdmin", async () => {
+    if (!h.adapter.capabilities.webhookAdmin) {
+      await expect(h.adapter.listWebhooks()).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      await expect(h.adapter.registerWebhook(h.collector.url)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      await expect(h.adapter.reactivateWebhook('any')).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    const registered = await h.adapter.registerWebhook(h.collector.url);
+    expect(registered).toMatchObject({ url: h.collector.url, state: 'active', failedCount: 0 });
+    expect(await h.adapter.listWebhooks()).toEqual([registered]);
+    expect(await h.adapter.reactivateWebhook(registered.id)).toMatchObject({ id: registered.id, state: 'active' });
+  });
 });

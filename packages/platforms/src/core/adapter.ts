@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { CallPriority } from './errors.js';
 import type { MeetingEvent } from './events.js';
 import type { LoggerLike } from './logger.js';
 
@@ -186,8 +187,12 @@ export interface WebhookReceiver {
    * (Daily's `{"test":"test"}`, which may come unsigned). False for every provider without one.
    */
   isPing(rawBody: Buffer, headers: HeaderBag): boolean;
-  /** Verifies the signature over the raw bytes; throws `WebhookVerificationError`. */
-  verify(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook;
+  /**
+   * Verifies the signature over the raw bytes; throws `WebhookVerificationError`. `allowStale`
+   * skips only the timestamp window (replay protection): for recognising a provider's retry of a
+   * delivery already stored, which keeps its original timestamp (Daily).
+   */
+  verify(rawBody: Buffer, headers: HeaderBag, now: Date, options?: { allowStale?: boolean }): VerifiedWebhook;
   /** Turns a verified webhook into normalized events (an unknown type becomes `unhandled`); never throws. */
   parse(webhook: VerifiedWebhook): MeetingEvent[];
 }
@@ -222,6 +227,33 @@ export interface Capabilities {
   recordingSource: boolean;
   /** A logo can be uploaded (`uploadLogo`). */
   logo: boolean;
+  /**
+   * The provider's webhook registration is managed through its API (`listWebhooks`,
+   * `registerWebhook`, `reactivateWebhook`): Daily. Whereby's is configured in its dashboard only.
+   */
+  webhookAdmin: boolean;
+}
+
+/** One webhook registration at the provider (capability `webhookAdmin`). */
+export interface WebhookRegistration {
+  /** The provider's id of the registration (Daily `uuid`). */
+  id: string;
+  url: string;
+  /**
+   * `active`: deliveries flow. `failed`: the provider stopped sending after failed deliveries
+   * (Daily: 3 in a row) until it is re-activated. `inactive`: stopped otherwise. `unknown`: a state
+   * this adapter does not know.
+   */
+  state: 'active' | 'failed' | 'inactive' | 'unknown';
+  /** Consecutive failed deliveries the provider counted, when it says. */
+  failedCount: number | null;
+  eventTypes: string[];
+}
+
+/** Options of the webhook administration calls. */
+export interface WebhookAdminOptions {
+  /** `interactive` (an operator runs the CLI, the default) or `background` (the periodic check). */
+  priority?: CallPriority;
 }
 
 /**
@@ -271,6 +303,15 @@ export interface PlatformAdapter {
   /** Where a finished recording's files are: objects in a bucket we can read, or a download link. */
   getRecordingSource(recording: RecordingRef): Promise<RecordingSource>;
   uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void>;
+  /** The provider's webhook registrations (capability `webhookAdmin`). */
+  listWebhooks(options?: WebhookAdminOptions): Promise<WebhookRegistration[]>;
+  /**
+   * Points the provider's webhook at `url` (creating it, or updating the existing one, which also
+   * re-activates it), signed with the configured webhook secret (capability `webhookAdmin`).
+   */
+  registerWebhook(url: string, options?: WebhookAdminOptions): Promise<WebhookRegistration>;
+  /** Re-activates a webhook the provider stopped (capability `webhookAdmin`). */
+  reactivateWebhook(id: string, options?: WebhookAdminOptions): Promise<WebhookRegistration>;
 
   /** Verifies and normalizes this provider's webhooks with the configured secrets. */
   readonly webhooks: WebhookReceiver;

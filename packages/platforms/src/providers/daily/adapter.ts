@@ -14,7 +14,9 @@ import type {
   RecordingSource,
   RoomSession,
   StartRecordingInput,
+  WebhookAdminOptions,
   WebhookReceiver,
+  WebhookRegistration,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
 import { ConfigError, PlatformUnavailableError, ProviderError } from '../../core/errors.js';
@@ -24,7 +26,7 @@ import type { RateBudgetSpec } from '../../core/rate-budget.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
-import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody } from './wire.js';
+import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody, type DailyWebhookRegistrationWire } from './wire.js';
 import { dailyWebhookReceiver } from './webhooks.js';
 
 /** What Daily can do: tokens, live presence, sessions, server-side and raw-tracks recording, links; no host URL or logo. */
@@ -39,6 +41,7 @@ export const dailyCapabilities: Capabilities = {
   recordingLinks: true,
   recordingSource: true,
   logo: false,
+  webhookAdmin: true,
 };
 
 /**
@@ -67,6 +70,31 @@ export function dailyRateBudget(perSecond: number): RateBudgetSpec {
  * (https://docs.daily.co/reference/rest-api/presence), and `/meetings` has ~15 s granularity.
  */
 export const dailyPresence: PresenceFacts = { source: 'api', presenceLagSeconds: 15, sessionsLagSeconds: 15 };
+
+/** The Daily events Meetbridge registers its webhook for: what its adapter normalizes. */
+export const DAILY_WEBHOOK_EVENT_TYPES = [
+  'participant.joined',
+  'participant.left',
+  'meeting.started',
+  'meeting.ended',
+  'recording.started',
+  'recording.ready-to-download',
+  'recording.error',
+] as const;
+
+/** A Daily webhook registration in Meetbridge's terms; `state` is a string or a number in Daily's docs. */
+export function toWebhookRegistration(wire: DailyWebhookRegistrationWire): WebhookRegistration {
+  const raw = typeof wire.state === 'string' ? wire.state.toUpperCase() : wire.state;
+  const state =
+    raw === 'ACTIVE' || raw === 1
+      ? 'active'
+      : raw === 'FAILED' || raw === 0
+        ? 'failed'
+        : raw === 'INACTIVE' || raw === 'STOPPED' || raw === 2
+          ? 'inactive'
+          : 'unknown';
+  return { id: wire.uuid, url: wire.url, state, failedCount: wire.failedCount ?? null, eventTypes: wire.eventTypes ?? [] };
+}
 
 /** Daily room names: `[A-Za-z0-9_-]`, at most 128 characters. */
 export const DAILY_ROOM_NAME_MAX = 128;
@@ -278,5 +306,40 @@ export class DailyAdapter implements PlatformAdapter {
 
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
+  }
+
+  /**
+   * `GET /webhooks`. Daily disables a webhook after 3 failed deliveries in a row and shows it
+   * `FAILED` (https://docs.daily.co/reference/rest-api/webhooks).
+   */
+  async listWebhooks(options: WebhookAdminOptions = {}): Promise<WebhookRegistration[]> {
+    return (await this.client.listWebhooks(options.priority)).map(toWebhookRegistration);
+  }
+
+  /**
+   * Points the domain's one webhook at `url` with the first `DAILY_WEBHOOK_SECRET` as its `hmac`
+   * and the event types Meetbridge reads: `POST /webhooks/:uuid` when one exists (which also
+   * re-activates it), else `POST /webhooks`. Either way Daily first checks that `url` answers its
+   * `{"test":"test"}` with 200.
+   */
+  async registerWebhook(url: string, options: WebhookAdminOptions = {}): Promise<WebhookRegistration> {
+    const hmac = this.config.webhookSecrets[0];
+    if (!hmac) {
+      throw new ConfigError(
+        'Set DAILY_WEBHOOK_SECRET (base64, e.g. `openssl rand -base64 32`) before registering the Daily webhook: Meetbridge verifies every delivery with it.',
+        ['DAILY_WEBHOOK_SECRET'],
+      );
+    }
+    const body = { url, hmac, eventTypes: [...DAILY_WEBHOOK_EVENT_TYPES] };
+    const [existing] = await this.client.listWebhooks(options.priority);
+    const wire = existing
+      ? await this.client.updateWebhook(existing.uuid, body, options.priority)
+      : await this.client.createWebhook(body, options.priority);
+    return toWebhookRegistration(wire);
+  }
+
+  /** `POST /webhooks/:uuid` with an empty body: re-activates a FAILED webhook, changing nothing else. */
+  async reactivateWebhook(id: string, options: WebhookAdminOptions = {}): Promise<WebhookRegistration> {
+    return toWebhookRegistration(await this.client.updateWebhook(id, {}, options.priority));
   }
 }

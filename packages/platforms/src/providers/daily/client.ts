@@ -10,9 +10,13 @@ import {
   DailyRecordingsWire,
   DailyRoomWire,
   DailyStartRecordingWire,
+  DailyWebhookListWire,
+  DailyWebhookRegistrationWire,
   type DailyCreateRoomBody,
   type DailyMeetingTokenBody,
+  type DailyWebhookBody,
 } from './wire.js';
+import type { CallPriority } from '../../core/errors.js';
 
 /** Daily's maximum page size for list endpoints. */
 export const DAILY_MAX_PAGE = 100;
@@ -165,6 +169,47 @@ export class DailyClient {
       if (!last || page.data.length < clampLimit(options.limit)) return;
       startingAfter = last.id;
     }
+  }
+
+  /** `GET /webhooks`: the domain's webhook (Daily allows one), with its `state` and `failedCount`. */
+  listWebhooks(priority: CallPriority = 'interactive'): Promise<DailyWebhookListWire> {
+    return this.http.request({ operation: 'listWebhooks', method: 'GET', path: '/webhooks', schema: DailyWebhookListWire, priority });
+  }
+
+  /**
+   * `POST /webhooks`. Daily first POSTs `{"test":"test"}` to the URL and refuses (400) unless it
+   * answers 200 quickly (https://docs.daily.co/reference/rest-api/webhooks/create).
+   */
+  createWebhook(body: DailyWebhookBody, priority: CallPriority = 'interactive'): Promise<DailyWebhookRegistrationWire> {
+    return this.http.request({
+      operation: 'createWebhook',
+      method: 'POST',
+      path: '/webhooks',
+      body,
+      schema: DailyWebhookRegistrationWire,
+      priority,
+    });
+  }
+
+  /**
+   * `POST /webhooks/:uuid`: updates the webhook and re-activates a FAILED one (Daily sends the test
+   * POST again). An empty body only re-activates.
+   */
+  updateWebhook(
+    uuid: string,
+    body: Partial<DailyWebhookBody>,
+    priority: CallPriority = 'interactive',
+  ): Promise<DailyWebhookRegistrationWire> {
+    return this.http.request({
+      operation: 'updateWebhook',
+      method: 'POST',
+      path: `/webhooks/${pathSegment(uuid)}`,
+      body,
+      // Repeating it changes nothing more than the first time.
+      idempotent: true,
+      schema: DailyWebhookRegistrationWire,
+      priority,
+    });
   }
 
   /** `GET /recordings/:id/access-link`; throws `ProviderError` when `download_link` is not a URL. */

@@ -245,7 +245,8 @@ export function parseDailyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
 export function dailyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
   return {
     isPing: (rawBody) => isDailyVerificationPing(rawBody),
-    verify: (rawBody, headers, now) => verifyDailyWebhook(rawBody, headers, { ...secrets, now }),
+    verify: (rawBody, headers, now, options) =>
+      verifyDailyWebhook(rawBody, headers, { ...secrets, now, ...(options?.allowStale ? { toleranceSeconds: Infinity } : {}) }),
     parse: parseDailyWebhook,
   };
 }

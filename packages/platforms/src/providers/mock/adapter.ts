@@ -13,6 +13,7 @@ import type {
   RecordingLink,
   RecordingSource,
   RoomSession,
+  WebhookRegistration,
   StartRecordingInput,
   WebhookReceiver,
 } from '../../core/adapter.js';
@@ -33,6 +34,7 @@ export const mockCapabilities: Capabilities = {
   recordingLinks: false,
   recordingSource: false,
   logo: false,
+  webhookAdmin: false,
 };
 
 /** The mock's in-process presence is the final writer; it keeps Daily's 15 s lag so the two behave alike. */
@@ -112,5 +114,18 @@ export class MockAdapter implements PlatformAdapter {
 
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
+  }
+
+  /** The mock's webhook goes to Meetbridge itself; there is nothing to register. */
+  async listWebhooks(): Promise<WebhookRegistration[]> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async registerWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async reactivateWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
   }
 }

@@ -14,6 +14,7 @@ import type {
   RecordingRef,
   RecordingSource,
   RoomSession,
+  WebhookRegistration,
   WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
@@ -39,6 +40,7 @@ export const wherebyCapabilities: Capabilities = {
   recordingLinks: true,
   recordingSource: true,
   logo: true,
+  webhookAdmin: false,
 };
 
 /**
@@ -228,5 +230,18 @@ export class WherebyAdapter implements PlatformAdapter {
 
   async uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void> {
     await this.client.uploadRoomLogo(meeting.providerRoomName.replace(/^\/+/, ''), logo);
+  }
+
+  /** Whereby webhooks are configured in its dashboard only; there is no API for them (webhooks.md). */
+  async listWebhooks(): Promise<WebhookRegistration[]> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async registerWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async reactivateWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
   }
 }

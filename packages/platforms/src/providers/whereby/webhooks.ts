@@ -152,7 +152,8 @@ export function parseWherebyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
 export function wherebyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
   return {
     isPing: () => false,
-    verify: (rawBody, headers, now) => verifyWherebyWebhook(rawBody, headers, { ...secrets, now }),
+    verify: (rawBody, headers, now, options) =>
+      verifyWherebyWebhook(rawBody, headers, { ...secrets, now, ...(options?.allowStale ? { toleranceSeconds: Infinity } : {}) }),
     parse: parseWherebyWebhook,
   };
 }
