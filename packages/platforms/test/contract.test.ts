@@ -253,6 +253,20 @@ describe.each(harnesses)('$label', ({ start }) => {
     await h.adapter.uploadLogo(ref(meeting), logo);
     expect(await h.storedLogo(meeting)).toEqual({ contentType: 'image/png', size: logo.data.length });
   });
+  it('moves the room end later while people are in it, or refuses when it does not declare extendMeeting', async () => {
+    const meeting = await create();
+    const later = new Date(meeting.endDate.getTime() + 3_600_000);
+    if (!h.adapter.capabilities.extendMeeting) {
+      await expect(h.adapter.extendMeeting(ref(meeting), later)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      expect(await h.roomEnd(meeting)).toEqual(meeting.endDate);
+      return;
+    }
+    const sessionId = await h.join(meeting, ada);
+    await h.adapter.extendMeeting(ref(meeting), later);
+    expect(await h.roomEnd(meeting)).toEqual(later);
+    await h.leave(meeting, sessionId);
+  });
+
   it("points its webhook at a URL through the provider's API and lists it active, or refuses when it does not declare webhookAdmin", async () => {
     if (!h.adapter.capabilities.webhookAdmin) {
       await expect(h.adapter.listWebhooks()).rejects.toBeInstanceOf(UnsupportedCapabilityError);

@@ -217,6 +217,11 @@ export interface Capabilities {
   sessions: boolean;
   /** The provider room can be deleted (`deleteMeeting`). */
   deleteMeeting: boolean;
+  /**
+   * The provider room's end can be pushed back while people are in it (`extendMeeting`): Daily
+   * updates the room's `exp`. Whereby's `endDate` is fixed at creation.
+   */
+  extendMeeting: boolean;
   /** Recordings can be started from the server (`startRecording`). */
   serverSideRecording: boolean;
   /** Recordings can deliver one file per participant track. */
@@ -294,6 +299,8 @@ export interface PlatformAdapter {
   createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting>;
   /** Deletes the provider room. Idempotent: a room that is already gone is success. */
   deleteMeeting(meeting: MeetingRef): Promise<void>;
+  /** Moves the provider room's end to `endDate` (capability `extendMeeting`); a background call. */
+  extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void>;
   getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]>;
   getSessions(meeting: MeetingRef): Promise<RoomSession[]>;
   createJoin(input: JoinInput): Promise<JoinResult>;

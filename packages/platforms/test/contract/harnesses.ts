@@ -36,6 +36,8 @@ export interface ContractHarness {
   passTime(ms: number): Promise<void>;
   /** The stand-in's current time (webhooks are signed with it). */
   now(): Date;
+  /** When the provider room ends, as the provider recorded it (Daily `exp`, Whereby `endDate`). */
+  roomEnd(meeting: ProviderMeeting): Promise<Date | null>;
   /** Whether the provider still has the room (not deleted). */
   isLive(meeting: ProviderMeeting): Promise<boolean>;
   /** A finished recording the provider hosts (capability `recordingLinks`). */
@@ -101,6 +103,7 @@ async function mockHarness(): Promise<ContractHarness> {
     leave: (m, sessionId) => fake.leave(m.providerRoomName, sessionId),
     passTime: async () => {},
     now: () => new Date(),
+    roomEnd: async (m) => room(m)?.endDate ?? null,
     isLive: async (m) => room(m)?.deleted === false,
     hostedRecording: notCapable('hostedRecording'),
     storedLogo: notCapable('storedLogo'),
@@ -139,6 +142,10 @@ async function wherebyHarness(): Promise<ContractHarness> {
       await fake.control.tick();
     },
     now: () => new Date(clock.now()),
+    roomEnd: async (m) => {
+      const end = snapshot(m)?.endDate;
+      return end ? new Date(end) : null;
+    },
     isLive: async (m) => snapshot(m)?.deleted === false,
     hostedRecording: async (m) => {
       await fake.control.addParticipant({ meetingId: m.providerMeetingId, roleName: 'recorder' });
@@ -182,6 +189,10 @@ async function dailyHarness(): Promise<ContractHarness> {
       await fake.control.tick();
     },
     now: () => new Date(clock.now()),
+    roomEnd: async (m) => {
+      const exp = (fake.control.state().rooms.find((r) => r.name === m.providerRoomName)?.properties as { exp?: number } | undefined)?.exp;
+      return typeof exp === 'number' ? new Date(exp * 1000) : null;
+    },
     isLive: async (m) => fake.control.state().rooms.some((r) => r.name === m.providerRoomName && r.deleted === false),
     // Daily links cover composed (cloud) recordings only, so this records in a room of its own
     // with enable_recording "cloud" (Meetbridge's rooms use raw-tracks, which have no link).

@@ -36,6 +36,7 @@ export const dailyCapabilities: Capabilities = {
   presence: true,
   sessions: true,
   deleteMeeting: true,
+  extendMeeting: true,
   serverSideRecording: true,
   rawTracks: true,
   recordingLinks: true,
@@ -211,6 +212,15 @@ export class DailyAdapter implements PlatformAdapter {
 
   async deleteMeeting(meeting: MeetingRef): Promise<void> {
     await this.client.deleteRoom(meeting.providerRoomName);
+  }
+
+  /**
+   * Pushes the room's `exp` back with `POST /rooms/:name`: Daily ejects everyone at `exp`
+   * (`eject_at_room_exp`, which Meetbridge sets), so a call running past its end must move it
+   * first (https://docs.daily.co/reference/rest-api/rooms/update-room).
+   */
+  async extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void> {
+    await this.client.updateRoom(meeting.providerRoomName, { properties: { exp: unixSeconds(endDate) } });
   }
 
   async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {

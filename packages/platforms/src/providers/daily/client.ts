@@ -64,6 +64,20 @@ export class DailyClient {
     });
   }
 
+  /** `POST /rooms/:name` with the properties to change (a background call: the sweep extends rooms). */
+  updateRoom(roomName: string, body: { properties: { exp: number } }): Promise<DailyRoomWire> {
+    return this.http.request({
+      operation: 'updateRoom',
+      method: 'POST',
+      path: `/rooms/${pathSegment(roomName)}`,
+      body,
+      // Setting the same exp twice is harmless.
+      idempotent: true,
+      schema: DailyRoomWire,
+      priority: 'background',
+    });
+  }
+
   /** `DELETE /rooms/:name`; a room that is gone or expired (404) counts as deleted. */
   async deleteRoom(roomName: string): Promise<void> {
     try {

@@ -29,6 +29,7 @@ export const mockCapabilities: Capabilities = {
   presence: true,
   sessions: true,
   deleteMeeting: true,
+  extendMeeting: true,
   serverSideRecording: true,
   rawTracks: false,
   recordingLinks: false,
@@ -78,6 +79,11 @@ export class MockAdapter implements PlatformAdapter {
       room.deleted = true;
       room.participants.clear();
     }
+  }
+
+  async extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void> {
+    const room = this.state.room(meeting.providerRoomName);
+    if (room) room.endDate = endDate;
   }
 
   async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {

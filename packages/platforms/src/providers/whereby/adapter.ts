@@ -35,6 +35,7 @@ export const wherebyCapabilities: Capabilities = {
   presence: false,
   sessions: true,
   deleteMeeting: true,
+  extendMeeting: false,
   serverSideRecording: false,
   rawTracks: false,
   recordingLinks: true,
@@ -166,6 +167,15 @@ export class WherebyAdapter implements PlatformAdapter {
 
   async deleteMeeting(meeting: MeetingRef): Promise<void> {
     await this.client.deleteMeeting(meeting.providerMeetingId);
+  }
+
+  /**
+   * A Whereby room's `endDate` is set at creation and cannot be changed; it does not eject anyone,
+   * and the room stays usable until an hour after it
+   * (https://github.com/whereby/docs/blob/main/whereby-product-features/using-the-rest-api/README.md).
+   */
+  async extendMeeting(): Promise<void> {
+    return unsupported(this.name, 'extendMeeting');
   }
 
   /** Whereby has no live presence API: use webhooks' `numClients` or `getSessions`. */

@@ -17,6 +17,10 @@ export interface LifecycleDeps {
 
 /** Join reservations this long expired are deleted by the sweep. */
 const RESERVATION_PURGE_AFTER_MS = 3_600_000;
+/** Occupied meetings whose end is this close are extended (before Daily ejects everyone at `exp`). */
+export const EXTEND_AHEAD_MS = 10 * 60_000;
+/** How much later an occupied meeting's end moves each time. */
+export const EXTEND_BY_MS = 60 * 60_000;
 /** A provider-room deletion still owed this long after the meeting ended is queued again by the sweep. */
 const DELETION_REQUEUE_AFTER_MS = 60_000;
 
@@ -37,9 +41,10 @@ export interface DeactivateOptions {
 }
 
 /**
- * Ends meetings: when their end date passes, when the provider says they ended, or when they had
- * participants and nobody was present for two consecutive reconciliation checks. A meeting with a
- * live join reservation is never deactivated unless forced. Deactivation deletes the provider room
+ * Ends meetings: when their end date passes with nobody in them (an occupied meeting is extended
+ * instead), when the provider says they ended, or when they had participants and nobody was present
+ * for two consecutive reconciliation checks. A meeting with a live join reservation is never
+ * deactivated unless forced. Deactivation deletes the provider room
  * where the provider supports it (idempotently); a deletion that fails is retried by the
  * `meeting.delete-room` job, and queued again by the sweep, until the room is gone, so a
  * deactivated meeting's room does not stay joinable.
@@ -60,6 +65,8 @@ export class MeetingLifecycle {
         if (await this.deps.participants.joinedSince(tx, meetingId, locked.providerEndedAt)) return undefined;
       }
       if (!options.force && (await this.deps.reservations.hasLive(tx, meetingId, now))) return undefined;
+      // A meeting does not end under the people in it when its end date passes (see `extendOccupied`).
+      if (options.reason === 'expired' && locked.numClients > 0) return undefined;
       await this.deps.participants.closeAll(tx, meetingId, now);
       return this.deps.repo.deactivate(tx, meetingId, options.reason, now);
     });
@@ -104,7 +111,40 @@ export class MeetingLifecycle {
     await this.deps.repo.markRoomDeleted(deletion.meetingId, this.deps.clock.now());
   }
 
-  /** Deactivates active meetings whose end date passed or whose provider reported them ended. */
+  /**
+   * A meeting must not end under the people in it. While anyone is present and its end is near, its
+   * end moves later: on the provider first where it can (`extendMeeting`: Daily pushes the room's
+   * `exp`, at which it would eject everyone), then here. A provider that cannot (Whereby's `endDate`
+   * is fixed; it ejects no one and the room works until an hour after) keeps its end date; its
+   * meeting then stays active past it, and its room undeleted, until the call is empty.
+   */
+  async extendOccupied(): Promise<number> {
+    const now = this.deps.clock.now();
+    let count = 0;
+    for (const row of await this.deps.repo.occupiedEndingBefore(new Date(now.getTime() + EXTEND_AHEAD_MS))) {
+      const adapter = this.deps.catalog.adapterForExisting(row.platform);
+      if (!adapter?.capabilities.extendMeeting) continue;
+      const endDate = new Date(Math.max(row.endDate.getTime(), now.getTime()) + EXTEND_BY_MS);
+      try {
+        await adapter.extendMeeting(meetingRef(row), endDate);
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, meetingId: row.id, platform: row.platform },
+          'could not extend an occupied meeting; retried at the next sweep',
+        );
+        continue;
+      }
+      await this.deps.repo.extendEndDate(row.id, endDate);
+      this.deps.logger.info({ meetingId: row.id, platform: row.platform, endDate }, 'occupied meeting extended');
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * Deactivates active meetings whose end date passed (unless someone is still in them) or whose
+   * provider reported them ended.
+   */
   async endDueMeetings(): Promise<number> {
     let count = 0;
     for (const id of await this.deps.repo.expiredIds(this.deps.clock.now())) if (await this.deactivate(id, { reason: 'expired' })) count++;
@@ -118,12 +158,14 @@ export class MeetingLifecycle {
   }
 
   /**
-   * The periodic sweep: ends due meetings, purges long-expired reservations, queues the provider-room
+   * The periodic sweep: extends occupied meetings near their end, ends due meetings, purges
+   * long-expired reservations, queues the provider-room
    * deletions still owed, and queues a counted
    * reconciliation of every active meeting whose provider can tell who is in the call (a presence
    * API, or the webhooks' count).
    */
   async sweep(): Promise<void> {
+    await this.extendOccupied();
     await this.endDueMeetings();
     const now = this.deps.clock.now().getTime();
     const before = new Date(now - RESERVATION_PURGE_AFTER_MS);

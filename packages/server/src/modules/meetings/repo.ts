@@ -127,6 +127,22 @@ export class MeetingRepo {
     return updated;
   }
 
+  /** Active meetings with someone in the call whose end date comes before `before`. */
+  async occupiedEndingBefore(before: Date): Promise<MeetingRow[]> {
+    return this.db
+      .select()
+      .from(meeting)
+      .where(and(eq(meeting.isActive, true), gt(meeting.numClients, 0), lt(meeting.endDate, before)));
+  }
+
+  /** Moves an active meeting's end date later (never earlier). */
+  async extendEndDate(meetingId: string, endDate: Date): Promise<void> {
+    await this.db
+      .update(meeting)
+      .set({ endDate })
+      .where(and(eq(meeting.id, meetingId), eq(meeting.isActive, true), lt(meeting.endDate, endDate)));
+  }
+
   /** Active meetings whose end date passed. */
   async expiredIds(now: Date): Promise<string[]> {
     const rows = await this.db
