@@ -129,12 +129,15 @@ describe.each(harnesses)('$label', ({ start }) => {
       await expect(h.adapter.getPresence(ref(meeting))).rejects.toBeInstanceOf(UnsupportedCapabilityError);
       return;
     }
-    expect(await h.adapter.getPresence(ref(meeting))).toEqual([]);
+    expect(await h.adapter.getPresence(ref(meeting))).toEqual({ participants: [], total: 0 });
     const sessionId = await h.join(meeting, ada);
     const present = await h.adapter.getPresence(ref(meeting));
-    expect(present).toEqual([{ sessionId, userId: ada.userId, userName: ada.userName, joinedAt: expect.any(Date) }]);
+    expect(present).toEqual({
+      participants: [{ sessionId, userId: ada.userId, userName: ada.userName, joinedAt: expect.any(Date) }],
+      total: 1,
+    });
     await h.leave(meeting, sessionId);
-    expect(await h.adapter.getPresence(ref(meeting))).toEqual([]);
+    expect(await h.adapter.getPresence(ref(meeting))).toEqual({ participants: [], total: 0 });
   });
 
   it('declares where presence comes from: its presence API exactly when it declares presence, else the webhooks', () => {

@@ -188,10 +188,22 @@ describe('Daily presence, sessions and delete', () => {
         ],
       },
     });
-    expect(await adapter().getPresence(meeting)).toEqual([
-      { sessionId: 'sess-1', userId: 'u1', userName: 'Moishe', joinedAt: new Date('2026-03-01T10:05:00Z') },
-      { sessionId: 'sess-2', userId: null, userName: null, joinedAt: new Date('2026-03-01T10:06:00Z') },
-    ]);
+    expect(await adapter().getPresence(meeting)).toEqual({
+      participants: [
+        { sessionId: 'sess-1', userId: 'u1', userName: 'Moishe', joinedAt: new Date('2026-03-01T10:05:00Z') },
+        { sessionId: 'sess-2', userId: null, userName: null, joinedAt: new Date('2026-03-01T10:06:00Z') },
+      ],
+      total: 2,
+    });
+    expect(api.requests[0]?.query.get('limit')).toBe('100');
+  });
+
+  it('reports the total_count of a room larger than the page it read', async () => {
+    api.on('GET', `/v1/rooms/${roomReply.name}/presence`, {
+      status: 200,
+      body: { total_count: 140, data: [{ id: 'sess-1', joinTime: '2026-03-01T10:05:00.000Z' }] },
+    });
+    expect(await adapter().getPresence(meeting)).toMatchObject({ total: 140, participants: [{ sessionId: 'sess-1' }] });
   });
 
   it('maps /meetings to sessions: ongoing ones have no end, finished ones end at start + duration', async () => {

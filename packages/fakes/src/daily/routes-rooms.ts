@@ -142,17 +142,18 @@ function registerRoomReads(api: FastifyInstance, ctx: DailyContext): void {
   });
 
   /**
-   * One page of the room's presence: `limit` entries at most (`presenceMaxLimit`), a default page
-   * (`presenceDefaultLimit`) without it, and `total_count` of everyone present
-   * (https://docs.daily.co/reference/rest-api/rooms/get-room-presence; the default page size is not documented).
+   * One page of the room's presence: `limit` entries (at most `presenceMaxLimit`; a larger limit is
+   * cut to it), a default page (`presenceDefaultLimit`) without it, and `total_count` of everyone
+   * present (https://docs.daily.co/reference/rest-api/rooms/get-room-presence; neither the default
+   * page size nor the largest limit is documented).
    */
   api.get<{ Params: { name: string } }>('/rooms/:name/presence', async (req, reply) => {
     const room = liveRoomOr404(ctx, req.params.name, reply);
     if (!room) return reply;
     const q = req.query as Record<string, unknown>;
-    const limit = intParam(stringParam(q.limit), 1, ctx.presenceMaxLimit);
-    if (Number.isNaN(limit))
-      return sendDailyError(reply, 400, 'invalid-request-error', `limit must be between 1 and ${ctx.presenceMaxLimit}`);
+    const asked = intParam(stringParam(q.limit), 1, Number.MAX_SAFE_INTEGER);
+    if (Number.isNaN(asked)) return sendDailyError(reply, 400, 'invalid-request-error', 'limit must be a positive integer');
+    const limit = asked === undefined ? undefined : Math.min(asked, ctx.presenceMaxLimit);
     const userId = stringParam(q.userId);
     const userName = stringParam(q.userName);
     const present = [...room.present.values()].filter(

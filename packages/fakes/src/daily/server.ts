@@ -45,7 +45,7 @@ export interface DailyFakeOptions {
   meetingEndedDelayMs?: number;
   /** Entries `GET /rooms/:name/presence` returns without `limit`; default 100 (Daily's default is not documented). */
   presenceDefaultLimit?: number;
-  /** The largest presence `limit` accepted; default 1000. */
+  /** The largest presence page; a larger `limit` is cut to it. Default 1000. */
   presenceMaxLimit?: number;
   /**
    * Run scheduled behaviour (delayed `meeting.ended`, webhook retries, ejection at `exp`) by itself

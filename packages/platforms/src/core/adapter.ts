@@ -57,6 +57,17 @@ export interface PresenceParticipant {
   joinedAt: Date;
 }
 
+/**
+ * Who the provider's presence API lists now. The answer may be one page of several (Daily takes a
+ * `limit`): `total` then exceeds `participants.length`, and nobody missing from the page may be
+ * taken for gone.
+ */
+export interface PresenceSnapshot {
+  participants: PresenceParticipant[];
+  /** How many the provider says are in the call (Daily `total_count`). */
+  total: number;
+}
+
 /** One call session of a room (Whereby insights, Daily meetings). `endedAt` is null while it runs. */
 export interface RoomSession {
   sessionId: string;
@@ -301,7 +312,7 @@ export interface PlatformAdapter {
   deleteMeeting(meeting: MeetingRef): Promise<void>;
   /** Moves the provider room's end to `endDate` (capability `extendMeeting`); a background call. */
   extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void>;
-  getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]>;
+  getPresence(meeting: MeetingRef): Promise<PresenceSnapshot>;
   getSessions(meeting: MeetingRef): Promise<RoomSession[]>;
   createJoin(input: JoinInput): Promise<JoinResult>;
   /** Starts a recording; returns the provider's recording id. Already-running counts as started. */

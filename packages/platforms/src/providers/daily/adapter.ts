@@ -7,7 +7,7 @@ import type {
   MeetingRef,
   PlatformAdapter,
   PresenceFacts,
-  PresenceParticipant,
+  PresenceSnapshot,
   ProviderMeeting,
   RecordingLink,
   RecordingRef,
@@ -96,6 +96,9 @@ export function toWebhookRegistration(wire: DailyWebhookRegistrationWire): Webho
           : 'unknown';
   return { id: wire.uuid, url: wire.url, state, failedCount: wire.failedCount ?? null, eventTypes: wire.eventTypes ?? [] };
 }
+
+/** Entries asked for per presence read: Daily's page size for list endpoints (a room holds 200 by default). */
+export const DAILY_PRESENCE_LIMIT = 100;
 
 /** Daily room names: `[A-Za-z0-9_-]`, at most 128 characters. */
 export const DAILY_ROOM_NAME_MAX = 128;
@@ -223,9 +226,20 @@ export class DailyAdapter implements PlatformAdapter {
     await this.client.updateRoom(meeting.providerRoomName, { properties: { exp: unixSeconds(endDate) } });
   }
 
-  async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {
-    const presence = await this.client.getRoomPresence(meeting.providerRoomName);
-    return presence.data.map((p) => ({ sessionId: p.id, userId: p.userId ?? null, userName: p.userName ?? null, joinedAt: p.joinTime }));
+  /**
+   * One page of `GET /rooms/:name/presence?limit=` (the default page size is not documented, so the
+   * limit is always sent); `total` is Daily's `total_count`, larger than the page when the room
+   * holds more (https://docs.daily.co/reference/rest-api/rooms/get-room-presence).
+   */
+  async getPresence(meeting: MeetingRef): Promise<PresenceSnapshot> {
+    const presence = await this.client.getRoomPresence(meeting.providerRoomName, DAILY_PRESENCE_LIMIT);
+    const participants = presence.data.map((p) => ({
+      sessionId: p.id,
+      userId: p.userId ?? null,
+      userName: p.userName ?? null,
+      joinedAt: p.joinTime,
+    }));
+    return { participants, total: Math.max(presence.total_count ?? participants.length, participants.length) };
   }
 
   async getSessions(meeting: MeetingRef): Promise<RoomSession[]> {

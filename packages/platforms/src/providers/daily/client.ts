@@ -108,12 +108,13 @@ export class DailyClient {
     return reply.token;
   }
 
-  /** `GET /rooms/:name/presence`: who is in the call now (up to ~15 s stale). */
-  getRoomPresence(roomName: string): Promise<DailyPresenceWire> {
+  /** `GET /rooms/:name/presence?limit=`: one page of who is in the call now (up to ~15 s stale), with `total_count`. */
+  getRoomPresence(roomName: string, limit: number): Promise<DailyPresenceWire> {
     return this.http.request({
       operation: 'getRoomPresence',
       method: 'GET',
       path: `/rooms/${pathSegment(roomName)}/presence`,
+      query: { limit },
       schema: DailyPresenceWire,
       priority: 'background',
     });

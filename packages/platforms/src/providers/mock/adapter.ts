@@ -8,7 +8,7 @@ import type {
   MeetingRef,
   PlatformAdapter,
   PresenceFacts,
-  PresenceParticipant,
+  PresenceSnapshot,
   ProviderMeeting,
   RecordingLink,
   RecordingSource,
@@ -86,8 +86,9 @@ export class MockAdapter implements PlatformAdapter {
     if (room) room.endDate = endDate;
   }
 
-  async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {
-    return [...(this.state.room(meeting.providerRoomName)?.participants.values() ?? [])];
+  async getPresence(meeting: MeetingRef): Promise<PresenceSnapshot> {
+    const participants = [...(this.state.room(meeting.providerRoomName)?.participants.values() ?? [])];
+    return { participants, total: participants.length };
   }
 
   async getSessions(meeting: MeetingRef): Promise<RoomSession[]> {

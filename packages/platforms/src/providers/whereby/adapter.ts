@@ -8,7 +8,7 @@ import type {
   MeetingRef,
   PlatformAdapter,
   PresenceFacts,
-  PresenceParticipant,
+  PresenceSnapshot,
   ProviderMeeting,
   RecordingLink,
   RecordingRef,
@@ -179,7 +179,7 @@ export class WherebyAdapter implements PlatformAdapter {
   }
 
   /** Whereby has no live presence API: use webhooks' `numClients` or `getSessions`. */
-  async getPresence(): Promise<PresenceParticipant[]> {
+  async getPresence(): Promise<PresenceSnapshot> {
     return unsupported(this.name, 'presence');
   }
 

@@ -1,4 +1,4 @@
-import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, PresenceParticipant } from '@meetbridge/platforms';
+import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, PresenceSnapshot } from '@meetbridge/platforms';
 import { RateLimitedError } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { MeetingRow } from '../../db/schema/index.js';
@@ -72,7 +72,7 @@ export class PresenceReconciler {
   private async fromPresenceApi(row: MeetingRow, adapter: PlatformAdapter, countEmpty: boolean): Promise<Verdict> {
     if (!adapter.capabilities.presence) return 'keep';
     const fetchedAt = this.deps.clock.now();
-    let presence: PresenceParticipant[];
+    let presence: PresenceSnapshot;
     try {
       presence = await adapter.getPresence(meetingRef(row));
     } catch (error) {
@@ -90,22 +90,31 @@ export class PresenceReconciler {
     return emptyChecks >= EMPTY_CHECKS_TO_END ? 'end' : 'keep';
   }
 
-  private async applyPresence(tx: Executor, row: MeetingRow, presence: PresenceParticipant[], fetchedAt: Date, lagSeconds: number) {
+  /**
+   * Adds the sessions the provider lists and we miss; closes open sessions it no longer lists
+   * (unless younger than its lag), but only when its answer was complete: a session beyond a partial
+   * page is not gone. The count is then the provider's own total.
+   */
+  private async applyPresence(tx: Executor, row: MeetingRow, presence: PresenceSnapshot, fetchedAt: Date, lagSeconds: number) {
     const { participants } = this.deps;
+    const listedNow = presence.participants;
     const open = await participants.openSessions(tx, row.id);
-    const had = presence.length > 0 || open.size > 0 || (await participants.hadSessions(tx, row.id));
-    const listed = new Set(presence.map((p) => p.sessionId));
-    for (const p of presence) {
+    const had = presence.total > 0 || open.size > 0 || (await participants.hadSessions(tx, row.id));
+    const listed = new Set(listedNow.map((p) => p.sessionId));
+    for (const p of listedNow) {
       if (open.has(p.sessionId)) continue;
       // New to us (a lost join webhook) → opened; one we saw leave stays closed (presence may lag).
       const change = { providerSessionId: p.sessionId, userId: p.userId, userName: p.userName, at: p.joinedAt };
       if (await participants.recordJoin(tx, row.id, change)) await this.deps.reservations.clearOne(tx, row.id, fetchedAt);
     }
-    const stale = [...open]
-      .filter(([id, joinedAt]) => !listed.has(id) && joinedAt.getTime() < fetchedAt.getTime() - lagSeconds * 1000)
-      .map(([id]) => id);
+    const complete = presence.total <= listedNow.length;
+    const stale = complete
+      ? [...open]
+          .filter(([id, joinedAt]) => !listed.has(id) && joinedAt.getTime() < fetchedAt.getTime() - lagSeconds * 1000)
+          .map(([id]) => id)
+      : [];
     await participants.close(tx, row.id, stale, fetchedAt);
-    const count = await participants.openCount(tx, row.id);
+    const count = complete ? await participants.openCount(tx, row.id) : presence.total;
     await this.deps.repo.setCount(tx, row.id, count);
     return { present: count > 0, had };
   }
