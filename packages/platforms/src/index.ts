@@ -46,6 +46,7 @@ export {
 export { RateBudget, DEFAULT_BACKGROUND_SHARE, type RateBudgetSpec, type RatePool, type RateCharge } from './core/rate-budget.js';
 export { noErrorBody, jsonErrorParser, type ErrorBodyParser, type ProviderErrorBody } from './core/error-body.js';
 export { recordingRefOf, splitBucketPath } from './core/recording.js';
+export { stableUserId, uuidV5, PROVIDER_USER_ID_NAMESPACE } from './core/naming.js';
 export {
   providers,
   platformNames,

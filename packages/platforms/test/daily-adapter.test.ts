@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateMeetingInput, MeetingRef, RoomSettings } from '../src/core/adapter.js';
 import { ConfigError, PlatformUnavailableError, ProviderError, UnsupportedCapabilityError } from '../src/core/errors.js';
+import { PROVIDER_USER_ID_NAMESPACE, uuidV5 } from '../src/core/naming.js';
 import { DailyAdapter, NOT_HOSTING_RETRIES } from '../src/providers/daily/adapter.js';
 import type { DailyConfig } from '../src/providers/daily/config.js';
 import { startFakeApi, testDeps, type FakeApi } from './helpers/fake-api.js';
@@ -136,13 +137,16 @@ describe('Daily joins', () => {
     expect(join).toEqual({ kind: 'url', url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
   });
 
-  it('omits user_id and user_name for an anonymous visitor, and a user id longer than 36 chars', async () => {
+  it('omits user_id and user_name for an anonymous visitor, and sends a user id longer than 36 chars as its stable UUIDv5', async () => {
     api.on('POST', '/v1/meeting-tokens', { status: 200, body: { token: 'tok' } });
+    const subject = 'google-oauth2|104739294857203948572039485';
     await adapter().createJoin({ meeting, settings, user: null, isOwner: false });
-    await adapter().createJoin({ meeting, settings, user: { id: 'x'.repeat(37), name: null }, isOwner: false });
+    await adapter().createJoin({ meeting, settings, user: { id: subject, name: null }, isOwner: false });
     const [anonymous, longId] = api.calls('POST', '/v1/meeting-tokens');
     expect(anonymous?.json).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false } });
-    expect(longId?.json).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false } });
+    expect(longId?.json).toStrictEqual({
+      properties: { room_name: roomReply.name, exp: END_S, is_owner: false, user_id: uuidV5(subject, PROVIDER_USER_ID_NAMESPACE) },
+    });
   });
 
   it('makes everyone but the owner knock in a locked room (knocking: true), the owner admits them', async () => {

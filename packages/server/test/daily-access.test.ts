@@ -1,3 +1,4 @@
+import { PROVIDER_USER_ID_NAMESPACE, uuidV5 } from '@meetbridge/platforms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtAuth, type JwtAuth } from './helpers/provider-fakes.js';
 import { startWorld, type World } from './helpers/world.js';
@@ -64,5 +65,22 @@ describe('scenario (b): a locked Daily room', () => {
       userId: 'bob',
       owner: false,
     });
+  });
+});
+
+describe('a signed-in user whose id is longer than Daily allows (user_id is at most 36 characters)', () => {
+  it('joins under the stable UUIDv5 of their id, so the webhooks still identify them', async () => {
+    const subject = 'google-oauth2|104739294857203948572039485';
+    const mapped = uuidV5(subject, PROVIDER_USER_ID_NAMESPACE);
+    await w.t.request('POST', '/v1/rooms', { body: { name: 'long-ids', platform: 'daily' }, headers: alice });
+    const m = (await w.t.request('POST', '/v1/rooms/long-ids/meeting', { headers: alice })).body;
+    const headers = await auth.as(subject);
+    const first = await tokenFor(m, headers);
+    expect(w.daily.control.tokens().find((t) => t.token === first)?.properties.user_id).toBe(mapped);
+
+    await w.daily.control.addParticipant({ room: m.provider_room_name, token: first });
+    await w.t.server.container.webhooks.drain.drain();
+    const read = (await w.t.request('GET', `/v1/meetings/${m.id}`, { headers: alice })).body;
+    expect(read.participants.map((p: any) => p.user_id)).toEqual([mapped]);
   });
 });

@@ -23,7 +23,7 @@ import { ConfigError, PlatformUnavailableError, ProviderError } from '../../core
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import type { RateBudgetSpec } from '../../core/rate-budget.js';
-import { uniqueRoomName } from '../../core/naming.js';
+import { stableUserId, uniqueRoomName } from '../../core/naming.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
 import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody, type DailyWebhookRegistrationWire } from './wire.js';
@@ -161,8 +161,8 @@ export function buildMeetingTokenBody(input: JoinInput): DailyMeetingTokenBody {
     is_owner: input.isOwner,
   };
   if (input.settings.isLocked && !input.isOwner) properties.knocking = true;
-  // A longer id would be rejected by Daily; Daily then generates one (the join still works).
-  if (input.user && input.user.id.length <= DAILY_USER_ID_MAX) properties.user_id = input.user.id;
+  // Daily refuses a longer user_id: a longer id (an OIDC subject) goes as its stable UUIDv5.
+  if (input.user) properties.user_id = stableUserId(input.user.id, DAILY_USER_ID_MAX);
   if (input.user?.name) properties.user_name = input.user.name;
   return { properties };
 }
