@@ -117,7 +117,7 @@ describe('Daily createMeeting', () => {
 });
 
 describe('Daily joins', () => {
-  it('mints a room-bound owner token expiring with the meeting and appends it as ?t=', async () => {
+  it('mints a room-bound owner token expiring with the meeting and returns it next to the room URL, never in it', async () => {
     api.on('POST', '/v1/meeting-tokens', { status: 200, body: { token: 'tok-abc' } });
     const join = await adapter().createJoin({
       meeting,
@@ -134,7 +134,7 @@ describe('Daily joins', () => {
         user_name: 'Zoë',
       },
     });
-    expect(join).toEqual({ kind: 'url', url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
+    expect(join).toEqual({ kind: 'url', url: roomReply.url, token: 'tok-abc', expiresAt: endDate });
   });
 
   it('omits user_id and user_name for an anonymous visitor, and sends a user id longer than 36 chars as its stable UUIDv5', async () => {

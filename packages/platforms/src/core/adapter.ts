@@ -87,9 +87,16 @@ export interface JoinInput {
 /** Join by opening a page: the provider's room URL (Daily, Whereby, mock). */
 export interface UrlJoin {
   kind: 'url';
-  /** The URL this caller should open, with the token embedded where the provider uses tokens. */
+  /**
+   * The URL this caller should open (the host URL for owners where the provider has one; the
+   * embed's identity parameters where the provider reads them). Never a token: a browser keeps URLs
+   * in its history and logs.
+   */
   url: string;
-  /** The token embedded in `url`, when the provider uses one (Daily `?t=`); else `null`. */
+  /**
+   * The caller's token, when the provider uses one, handed to its client next to `url` (Daily:
+   * `call.join({url, token})`); else `null`.
+   */
   token: string | null;
   /** When the token or URL stops admitting this caller; `null` when the provider sets no end. */
   expiresAt: Date | null;

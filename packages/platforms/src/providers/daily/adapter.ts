@@ -251,12 +251,14 @@ export class DailyAdapter implements PlatformAdapter {
     }));
   }
 
-  /** Mints a room-bound meeting token and appends it as `?t=` to the room URL. */
+  /**
+   * Mints a room-bound meeting token and returns it next to the room URL, not in it: Daily's
+   * preferred way is `call.join({url, token})`, which keeps the token out of browser history and
+   * logs (https://docs.daily.co/guides/configurations-and-settings/controlling-who-joins-a-meeting).
+   */
   async createJoin(input: JoinInput): Promise<JoinResult> {
     const token = await this.client.createMeetingToken(buildMeetingTokenBody(input));
-    const url = new URL(input.meeting.roomUrl);
-    url.searchParams.set('t', token);
-    return { kind: 'url', url: url.toString(), token, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url: input.meeting.roomUrl, token, expiresAt: input.meeting.endDate };
   }
 
   /**

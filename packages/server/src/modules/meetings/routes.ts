@@ -32,9 +32,9 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
   app.post('/rooms/:room_name/meetings/:meeting_id/join', {
     schema: {
       tags,
-      summary: 'Get the URL this caller should open to join a meeting',
+      summary: 'Get the URL (and token) this caller joins a meeting with',
       description:
-        'The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. 409 for an inactive or ended meeting.',
+        "The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. A token is returned next to the URL, never in it: pass it to the provider's client. In a locked room everyone but the owner must knock. 409 for an inactive or ended meeting.",
       params: JoinParams,
       response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema, 503: ProblemSchema },
     },
