@@ -109,7 +109,7 @@ describe.each(harnesses)('$label', ({ start }) => {
     /** The page a URL join opens; an SDK join opens none. */
     const page = (r: JoinResult) => (r.kind === 'url' ? r.url : '');
     for (const result of [visitor, anonymous]) expect(page(result)).not.toContain(meeting.hostRoomUrl ?? '\u0000');
-    if (h.adapter.capabilities.hostUrl) expect(page(owner)).toBe(meeting.hostRoomUrl);
+    if (h.adapter.capabilities.hostUrl) expect(page(owner).startsWith(meeting.hostRoomUrl ?? '\u0000')).toBe(true);
     if (!h.adapter.capabilities.joinTokens) {
       expect([owner.token, visitor.token, anonymous.token]).toEqual([null, null, null]);
       return;

@@ -183,8 +183,14 @@ describe('host URL and joins', () => {
     const join = (headers: Record<string, string> = {}) =>
       t.request('POST', `/v1/rooms/${room.name}/meetings/${meeting.id}/join`, { headers });
     const [owner, other, anonymous] = [await join(alice), await join(bob), await join()];
-    expect(owner.body).toMatchObject({ url: meeting.host_room_url, token: null, is_owner: true, platform: 'whereby' });
-    expect(other.body).toMatchObject({ url: meeting.room_url, token: null, is_owner: false });
+    // Signed-in callers carry who they are as embed parameters (Whereby echoes them in webhooks).
+    expect(owner.body).toMatchObject({
+      url: `${meeting.host_room_url}&externalId=alice&displayName=alice+name`,
+      token: null,
+      is_owner: true,
+      platform: 'whereby',
+    });
+    expect(other.body).toMatchObject({ url: `${meeting.room_url}?externalId=bob&displayName=bob+name`, token: null, is_owner: false });
     expect(anonymous.body).toMatchObject({ url: meeting.room_url, token: null, is_owner: false });
   });
 

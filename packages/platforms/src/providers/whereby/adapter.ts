@@ -22,6 +22,7 @@ import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
 import type { RateBudgetSpec } from '../../core/rate-budget.js';
+import { stableUserId } from '../../core/naming.js';
 import { splitBucketPath } from '../../core/recording.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
@@ -64,6 +65,17 @@ export function wherebyRateBudget(pointsPerMinute: number): RateBudgetSpec {
  */
 export const wherebyPresence: PresenceFacts = { source: 'webhooks', presenceLagSeconds: 0, sessionsLagSeconds: 900 };
 
+/**
+ * The largest room `roomMode: "normal"` holds (peer to peer); `group` holds up to 200
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/using-the-rest-api/on-creation.md).
+ */
+export const WHEREBY_NORMAL_ROOM_SIZE = 4;
+/** `externalId` is `[A-Za-z0-9-_]`, at most 36 characters (the embed's attributes). */
+const EXTERNAL_ID = /^[A-Za-z0-9_-]+$/;
+const EXTERNAL_ID_MAX = 36;
+/** `displayName`: at most 100 characters, none of `$!<>:;`. */
+const DISPLAY_NAME_MAX = 100;
+
 /** Whereby caps `roomNamePrefix` at 39 characters, counting the trailing "-". */
 export const WHEREBY_PREFIX_MAX = 39;
 /** Upper bound on insights pages read per `getSessions` call (100 sessions each). */
@@ -86,7 +98,8 @@ export function buildCreateMeetingBody(input: CreateMeetingInput, s3: WherebyCon
     isLocked: settings.isLocked,
     roomNamePrefix: wherebyRoomNamePrefix(input.roomName),
     roomNamePattern: 'uuid',
-    roomMode: settings.roomMode,
+    // roomMode is room size, not locking: a room for more than 4 needs "group".
+    roomMode: settings.roomSize !== null && settings.roomSize > WHEREBY_NORMAL_ROOM_SIZE ? 'group' : settings.roomMode,
     endDate: input.endDate.toISOString(),
     fields: ['hostRoomUrl'],
   };
@@ -195,10 +208,24 @@ export class WherebyAdapter implements PlatformAdapter {
     return sessions;
   }
 
-  /** No tokens: owners get the host URL (a bearer credential, so only them), everyone else the room URL. */
+  /**
+   * No tokens: owners get the host URL (a bearer credential, so only them), everyone else the room
+   * URL. A signed-in caller's `externalId` and `displayName` go as room-URL parameters: Whereby
+   * echoes them in its webhooks (and insights) only when passed that way
+   * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md).
+   * An id Whereby would refuse (not `[A-Za-z0-9-_]{1,36}`, like `auth0|…`) goes as its stable UUIDv5.
+   */
   async createJoin(input: JoinInput): Promise<JoinResult> {
-    const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
-    return { kind: 'url', url, token: null, expiresAt: input.meeting.endDate };
+    const base = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
+    if (!input.user) return { kind: 'url', url: base, token: null, expiresAt: input.meeting.endDate };
+    const url = new URL(base);
+    url.searchParams.set('externalId', stableUserId(input.user.id, EXTERNAL_ID_MAX, EXTERNAL_ID));
+    const name = input.user.name
+      ?.replace(/[$!<>:;]/g, '')
+      .trim()
+      .slice(0, DISPLAY_NAME_MAX);
+    if (name) url.searchParams.set('displayName', name);
+    return { kind: 'url', url: url.toString(), token: null, expiresAt: input.meeting.endDate };
   }
 
   /** Whereby recordings start in the browser (`startTrigger` or the embed's `startRecording()`). */
