@@ -10,6 +10,8 @@ const DEFAULTS = {
   FAKE_DAILY_PORT: '4002',
   FAKE_WEBHOOK_BASE_URL: 'http://127.0.0.1:1250',
   FAKE_HOST: '127.0.0.1',
+  // The Whereby organisation's point budget per minute (the Grow plan's).
+  FAKE_WHEREBY_RATE_LIMIT_POINTS: '1000',
   WHEREBY_API_KEY: 'whereby-fake-api-key',
   WHEREBY_WEBHOOK_SECRET: 'whereby-fake-webhook-secret',
   DAILY_API_KEY: 'daily-fake-api-key',
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     webhookSecret: env('WHEREBY_WEBHOOK_SECRET'),
     subdomain: env('WHEREBY_SUBDOMAIN'),
     webhookUrl: `${base}/v1/whereby`,
+    rateLimitPoints: Number(env('FAKE_WHEREBY_RATE_LIMIT_POINTS')),
     // Real time here: scheduled behaviour (session ends) runs by itself.
     autoRunMs: 1000,
   });
