@@ -15,6 +15,7 @@ export const SERVER_MODULES = {
   participants: [],
   meetings: ['rooms', 'participants'],
   webhooks: ['meetings'],
+  'webhook-health': [],
   'mock-provider': [],
   web: [],
 };

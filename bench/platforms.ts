@@ -47,7 +47,14 @@ interface Fakes {
 /** Starts `packages/fakes/src/cli.ts` on free ports and reads the variables it prints. */
 async function startFakes(): Promise<Fakes> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/fakes/src/cli.ts')], {
-    env: { ...process.env, FAKE_WHEREBY_PORT: '0', FAKE_DAILY_PORT: '0', FAKE_WEBHOOK_BASE_URL: 'http://127.0.0.1:9' },
+    // Rate limits are not what this measures: the fake's and the adapters' budgets are lifted.
+    env: {
+      ...process.env,
+      FAKE_WHEREBY_PORT: '0',
+      FAKE_DAILY_PORT: '0',
+      FAKE_WEBHOOK_BASE_URL: 'http://127.0.0.1:9',
+      FAKE_WHEREBY_RATE_LIMIT_POINTS: '100000000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const env: Record<string, string> = {};
@@ -58,6 +65,7 @@ async function startFakes(): Promise<Fakes> {
     if (env.DAILY_WEBHOOK_SECRET) break;
   }
   if (!env.WHEREBY_API_URL || !env.DAILY_API_URL) throw new Error('the fakes did not start');
+  Object.assign(env, { WHEREBY_RATE_LIMIT_POINTS: '100000000', DAILY_RATE_LIMIT_PER_SECOND: '1000000' });
   return { env, child };
 }
 

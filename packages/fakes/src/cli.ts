@@ -13,6 +13,8 @@ const DEFAULTS = {
   OPENAI_FAKE_API_KEY: 'openai-fake-api-key',
   FAKE_WEBHOOK_BASE_URL: 'http://127.0.0.1:1250',
   FAKE_HOST: '127.0.0.1',
+  // The Whereby organisation's point budget per minute (the Grow plan's).
+  FAKE_WHEREBY_RATE_LIMIT_POINTS: '1000',
   WHEREBY_API_KEY: 'whereby-fake-api-key',
   WHEREBY_WEBHOOK_SECRET: 'whereby-fake-webhook-secret',
   DAILY_API_KEY: 'daily-fake-api-key',
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
     webhookSecret: env('WHEREBY_WEBHOOK_SECRET'),
     subdomain: env('WHEREBY_SUBDOMAIN'),
     webhookUrl: `${base}/v1/whereby`,
+    rateLimitPoints: Number(env('FAKE_WHEREBY_RATE_LIMIT_POINTS')),
+    // Real time here: scheduled behaviour (session ends) runs by itself.
+    autoRunMs: 1000,
   });
   const daily = await startDailyFake({
     port: port('FAKE_DAILY_PORT'),
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
     webhookSecret: env('DAILY_WEBHOOK_SECRET'),
     domain: env('DAILY_DOMAIN'),
     webhookUrl: `${base}/v1/daily/webhook`,
+    autoRunMs: 1000,
   });
   const openai = await startOpenAiFake({ port: port('FAKE_OPENAI_PORT'), host, apiKey: env('OPENAI_FAKE_API_KEY') });
   console.log(`Whereby fake: ${whereby.url}  (control: ${whereby.origin}/_control/state, webhooks -> ${base}/v1/whereby)`);

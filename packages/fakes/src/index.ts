@@ -7,6 +7,7 @@ export type { WherebyFake, WherebyFakeOptions } from './whereby/server.js';
 export { WherebyControl } from './whereby/control.js';
 export type { WherebyMeetingSnapshot, WherebyRecordingSnapshot, WherebyStateSnapshot } from './whereby/control.js';
 export type { WherebyFinishRecordingParams, WherebyJoinParams } from './whereby/presence.js';
+export { ROOM_CAPACITY as WHEREBY_ROOM_CAPACITY } from './whereby/presence.js';
 export type { WherebyParticipant, WherebyRoleName, WherebySession } from './whereby/state.js';
 export { WHEREBY_SIGNATURE_HEADER, signWhereby, wherebySignatureHeaders } from './whereby/sign.js';
 
@@ -14,9 +15,9 @@ export { startDailyFake } from './daily/server.js';
 export type { DailyFake, DailyFakeOptions } from './daily/server.js';
 export { DailyControl } from './daily/control.js';
 export type { DailyRecordingSnapshot, DailyStateSnapshot } from './daily/control.js';
-export type { DailyJoinParams } from './daily/presence.js';
+export type { DailyAccess, DailyJoinParams } from './daily/presence.js';
 export type { DailyFinishRecordingParams, DailyRecordingRef, DailyStartRecordingParams, DailyTrackKind } from './daily/recordings.js';
-export type { DailyIssuedToken, DailyParticipant } from './daily/state.js';
+export type { DailyIssuedToken, DailyParticipant, DailyWaitingParticipant } from './daily/state.js';
 export { DEFAULT_INSTANCE_ID } from './daily/state.js';
 export { decodeTokenClaims } from './daily/tokens.js';
 export { DAILY_SIGNATURE_HEADER, DAILY_TIMESTAMP_HEADER, dailySignatureHeaders, signDaily } from './daily/sign.js';
@@ -24,6 +25,7 @@ export type { DailyTimestampUnit } from './daily/sign.js';
 
 export { FakeControlError } from './core/base-control.js';
 export type { FaultRule } from './core/faults.js';
+export type { ScheduledTask } from './core/scheduler.js';
 export type { RecordedRequest } from './core/request-log.js';
 export type { WebhookCircuit } from './core/webhook-sender.js';
 export type { WebhookAttempt, WebhookDelivery, WebhookDeliveryOptions, WebhookDeliveryState, WebhookOrder } from './core/webhook-types.js';

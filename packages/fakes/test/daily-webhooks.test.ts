@@ -42,9 +42,11 @@ async function roomWithParticipant(name: string) {
 }
 
 describe('Daily webhook payloads', () => {
-  it('sends meeting.started then participant.joined with float timestamps, then left and meeting.ended', async () => {
+  it('sends meeting.started then participant.joined with float timestamps, then left and (after its delay) meeting.ended', async () => {
     const p = await roomWithParticipant('pay');
     await fake.control.removeParticipant({ room: 'pay', sessionId: p.sessionId });
+    expect(receiver.json<Envelope>().map((e) => e.type)).not.toContain('meeting.ended');
+    await fake.control.flushScheduled();
     const [started, joined, left, ended] = receiver.json<Envelope>();
     expect([started?.type, joined?.type, left?.type, ended?.type]).toEqual([
       'meeting.started',
@@ -57,7 +59,7 @@ describe('Daily webhook payloads', () => {
       id: `met-sta-${p.meetingId}-${Math.floor(p.joinedAtMs / 1000)}`,
       payload: { meeting_id: p.meetingId, room: 'pay' },
     });
-    expect(joined?.id).toBe(`ptcpt-join-${p.sessionId}-${p.joinedAtMs}`);
+    expect(joined?.id).toBe(`ptcpt-join-user-1-${p.joinedAtMs}`);
     expect(joined?.payload).toEqual({
       room: 'pay',
       user_id: 'user-1',
@@ -82,6 +84,7 @@ describe('Daily webhook payloads', () => {
 
 describe('Daily webhook signatures', () => {
   it('signs ts + "." + body with the base64-decoded secret (verified independently), timestamp in seconds', async () => {
+    fake.control.setTimestampUnit('seconds');
     await roomWithParticipant('sig');
     for (const delivery of receiver.received) {
       const { valid, ts } = verifyDailySignature(delivery.headers, delivery.body, SECRET);
@@ -102,6 +105,8 @@ describe('Daily webhook signatures', () => {
     fake.control.setTimestampUnit('seconds');
     fake.control.setWebhookOptions({ wrongSecret: true });
     await fake.control.endMeeting({ room: 'ms' });
+    await fake.control.flushScheduled();
+    expect(receiver.received.map((d) => JSON.parse(d.body).type)).toContain('meeting.ended');
     expect(receiver.received.every((d) => !verifyDailySignature(d.headers, d.body, SECRET).valid)).toBe(true);
     receiver.received.length = 0;
     fake.control.setWebhookOptions({ timestampOffsetSeconds: -3600 });

@@ -137,6 +137,12 @@ describe('Whereby webhook delivery faults', () => {
   });
 
   it('holds a batch and releases it reversed, or shuffled reproducibly by seed', async () => {
+    const group = await call(`${fake.url}/meetings`, {
+      method: 'POST',
+      headers: bearer('k'),
+      body: { endDate: '2099-01-01T00:00:00Z', roomMode: 'group' },
+    });
+    meetingId = String(group.body.meetingId);
     fake.control.setWebhookOptions({ hold: true });
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push((await fake.control.addParticipant({ meetingId, displayName: `P${i}` })).participantId);

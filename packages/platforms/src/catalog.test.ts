@@ -50,10 +50,13 @@ describe('PlatformCatalog availability', () => {
     expect((error as ConfigError).variables).toEqual(['WHEREBY_API_URL']);
   });
 
-  it('refuses DEFAULT_VIDEO_PLATFORM=daily while the migration switch is off', () => {
-    const error = thrown(() => catalog(BOTH, { ...off, defaultPlatform: 'daily' }));
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variables).toEqual(['DEFAULT_VIDEO_PLATFORM', 'DAILY_MIGRATION_ENABLED']);
+  it('rolls DEFAULT_VIDEO_PLATFORM=daily back to Whereby while the migration switch is off (the spec rule), with a boot warning', () => {
+    const c = catalog(BOTH, { ...off, defaultPlatform: 'daily' });
+    expect(c.defaultPlatform()).toBe('whereby');
+    expect(c.platformForNewRoom(undefined)).toBe('whereby');
+    expect(c.warnings()).toEqual([expect.stringContaining('DEFAULT_VIDEO_PLATFORM=daily is overridden by DAILY_MIGRATION_ENABLED=false')]);
+    expect(catalog(BOTH, { ...on, defaultPlatform: 'daily' }).warnings()).toEqual([]);
+    expect(catalog(BOTH, { ...on, defaultPlatform: 'daily' }).defaultPlatform()).toBe('daily');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AdapterDeps, EnvRecord, PlatformAdapter } from './core/adapter.js';
-import { ConfigError, PlatformUnavailableError } from './core/errors.js';
+import { PlatformUnavailableError } from './core/errors.js';
 import { getProvider, isPlatformName, platformNames, providers, type PlatformName } from './registry.js';
 
 /** The platform-selection flags (`DEFAULT_VIDEO_PLATFORM`, `DAILY_MIGRATION_ENABLED`, `DAILY_MIGRATION_ROOM_IDS`). */
@@ -37,13 +37,18 @@ export class PlatformCatalog {
       if (result.ok) this.configs.set(provider.name, result.config);
       else this.missingVars.set(provider.name, result.missing);
     }
-    const chosen = flags.defaultPlatform;
-    if (chosen === DAILY && !flags.dailyMigrationEnabled) {
-      throw new ConfigError(
-        `DEFAULT_VIDEO_PLATFORM=daily needs ${SWITCH}=true: the switch is off, so Daily is never chosen. Set ${SWITCH}=true or pick another default (e.g. DEFAULT_VIDEO_PLATFORM=whereby).`,
-        ['DEFAULT_VIDEO_PLATFORM', SWITCH],
-      );
-    }
+  }
+
+  /**
+   * What the operator should know at boot about the selection flags: the spec's rollback is
+   * "set DAILY_MIGRATION_ENABLED=false", which overrides DEFAULT_VIDEO_PLATFORM=daily (new rooms and
+   * meetings go to Whereby) instead of stopping the boot.
+   */
+  warnings(): string[] {
+    if (this.flags.defaultPlatform !== DAILY || this.flags.dailyMigrationEnabled) return [];
+    return [
+      `DEFAULT_VIDEO_PLATFORM=daily is overridden by ${SWITCH}=false: new rooms and meetings go to Whereby; meetings already on Daily keep working.`,
+    ];
   }
 
   /** Platforms whose credentials are configured. */
@@ -56,9 +61,15 @@ export class PlatformCatalog {
     return this.missingVars.get(name) ?? [];
   }
 
-  /** The platform new rooms get when they do not ask for one. */
+  /**
+   * The platform new rooms get when they do not ask for one. The spec's selection rule comes first:
+   * with `DAILY_MIGRATION_ENABLED=false` Daily is never chosen, so a Daily default becomes Whereby
+   * (the rollback; see `warnings`).
+   */
   defaultPlatform(): PlatformName {
-    if (this.flags.defaultPlatform) return this.flags.defaultPlatform;
+    const chosen = this.flags.defaultPlatform;
+    if (chosen === DAILY && !this.flags.dailyMigrationEnabled) return WHEREBY as PlatformName;
+    if (chosen) return chosen;
     const preferred = [WHEREBY, ...(this.flags.dailyMigrationEnabled ? [DAILY] : [])];
     const found = preferred.find((name) => isPlatformName(name) && this.configs.has(name));
     return (found ?? MOCK) as PlatformName;

@@ -29,6 +29,7 @@ export {
   DEFAULT_MAX_RETRIES,
   DEFAULT_BASE_DELAY_MS,
   DEFAULT_MAX_DELAY_MS,
+  DEFAULT_MAX_INTERACTIVE_WAIT_MS,
   type HttpRequest,
   type HttpClientOptions,
   type HttpMethod,
@@ -42,14 +43,17 @@ export {
   type AuthRequest,
   type SignedJwtAuthOptions,
 } from './core/auth.js';
+export { RateBudget, DEFAULT_BACKGROUND_SHARE, type RateBudgetSpec, type RatePool, type RateCharge } from './core/rate-budget.js';
 export { noErrorBody, jsonErrorParser, type ErrorBodyParser, type ProviderErrorBody } from './core/error-body.js';
 export { recordingRefOf, splitBucketPath } from './core/recording.js';
+export { stableUserId, uuidV5, PROVIDER_USER_ID_NAMESPACE } from './core/naming.js';
 export {
   providers,
   platformNames,
   isPlatformName,
   getProvider,
   webhookEndpoints,
+  webhookUrl,
   redactedWebhookHeaders,
   type PlatformName,
   type WebhookEndpoint,
@@ -72,6 +76,7 @@ export {
   WherebyClient,
   buildCreateMeetingBody,
   wherebyRoomNamePrefix,
+  wherebyRateBudget,
   wherebySignatureScheme,
   wherebyWebhookReceiver,
   signWherebyWebhook,
@@ -86,12 +91,16 @@ export {
   DailyClient,
   buildCreateRoomBody,
   buildMeetingTokenBody,
+  dailyRateBudget,
+  DAILY_WEBHOOK_EVENT_TYPES,
   dailySignatureScheme,
   dailyWebhookReceiver,
   signDailyWebhook,
   verifyDailyWebhook,
   parseDailyWebhook,
   isDailyVerificationPing,
+  dailyEventKey,
+  dailyEventTime,
   DAILY_SIGNATURE_HEADER,
   DAILY_TIMESTAMP_HEADER,
   type DailyConfig,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getProvider, isPlatformName, platformNames, providers, redactedWebhookHeaders, webhookEndpoints } from './registry.js';
+import { getProvider, isPlatformName, platformNames, providers, redactedWebhookHeaders, webhookEndpoints, webhookUrl } from './registry.js';
 
 describe('registry', () => {
   it('lists mock, whereby and daily, one line each', () => {
@@ -18,7 +18,12 @@ describe('registry', () => {
   });
 
   it('declares every capability of every provider as data', () => {
-    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(10);
+    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(12);
+  });
+
+  it('gives the URL a provider must send its webhooks to: BASE_URL and its first webhook path', () => {
+    expect(webhookUrl('https://meet.example.com/', 'daily')).toBe('https://meet.example.com/v1/daily/webhook');
+    expect(webhookUrl('http://127.0.0.1:1250', 'whereby')).toBe('http://127.0.0.1:1250/v1/whereby');
   });
 
   it('lists one webhook endpoint per declared path, no path twice', () => {

@@ -46,3 +46,10 @@ export function webhookEndpoints(): WebhookEndpoint[] {
 export function redactedWebhookHeaders(): string[] {
   return [...new Set(providers.flatMap((p) => p.webhook.redactHeaders.map((h) => h.toLowerCase())))];
 }
+
+/** The URL a provider's webhooks must be sent to: Meetbridge's public base URL and the provider's first webhook path. */
+export function webhookUrl(baseUrl: string, provider: PlatformName): string {
+  const path = providers.find((p) => p.name === provider)?.webhook.paths[0];
+  if (!path) throw new Error(`The ${provider} provider declares no webhook path.`);
+  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+}

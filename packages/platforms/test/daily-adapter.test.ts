@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateMeetingInput, MeetingRef, RoomSettings } from '../src/core/adapter.js';
 import { ConfigError, PlatformUnavailableError, ProviderError, UnsupportedCapabilityError } from '../src/core/errors.js';
+import { PROVIDER_USER_ID_NAMESPACE, uuidV5 } from '../src/core/naming.js';
 import { DailyAdapter, NOT_HOSTING_RETRIES } from '../src/providers/daily/adapter.js';
 import type { DailyConfig } from '../src/providers/daily/config.js';
 import { startFakeApi, testDeps, type FakeApi } from './helpers/fake-api.js';
@@ -37,6 +38,7 @@ function adapter(s3: Partial<DailyConfig['s3']> = {}): DailyAdapter {
     webhookSecrets: [],
     subdomain: 'acme',
     s3: { bucket: null, region: 'us-west-2', roleArn: null, ...s3 },
+    rateLimitPerSecond: 20,
   };
   return new DailyAdapter(config, deps);
 }
@@ -115,7 +117,7 @@ describe('Daily createMeeting', () => {
 });
 
 describe('Daily joins', () => {
-  it('mints a room-bound owner token expiring with the meeting and appends it as ?t=', async () => {
+  it('mints a room-bound owner token expiring with the meeting and returns it next to the room URL, never in it', async () => {
     api.on('POST', '/v1/meeting-tokens', { status: 200, body: { token: 'tok-abc' } });
     const join = await adapter().createJoin({
       meeting,
@@ -132,16 +134,35 @@ describe('Daily joins', () => {
         user_name: 'Zoë',
       },
     });
-    expect(join).toEqual({ kind: 'url', url: `${roomReply.url}?t=tok-abc`, token: 'tok-abc', expiresAt: endDate });
+    expect(join).toEqual({ kind: 'url', url: roomReply.url, token: 'tok-abc', expiresAt: endDate });
   });
 
-  it('omits user_id and user_name for an anonymous visitor, and a user id longer than 36 chars', async () => {
+  it('omits user_id and user_name for an anonymous visitor, and sends a user id longer than 36 chars as its stable UUIDv5', async () => {
     api.on('POST', '/v1/meeting-tokens', { status: 200, body: { token: 'tok' } });
+    const subject = 'google-oauth2|104739294857203948572039485';
     await adapter().createJoin({ meeting, settings, user: null, isOwner: false });
-    await adapter().createJoin({ meeting, settings, user: { id: 'x'.repeat(37), name: null }, isOwner: false });
+    await adapter().createJoin({ meeting, settings, user: { id: subject, name: null }, isOwner: false });
     const [anonymous, longId] = api.calls('POST', '/v1/meeting-tokens');
     expect(anonymous?.json).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false } });
-    expect(longId?.json).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false } });
+    expect(longId?.json).toStrictEqual({
+      properties: { room_name: roomReply.name, exp: END_S, is_owner: false, user_id: uuidV5(subject, PROVIDER_USER_ID_NAMESPACE) },
+    });
+  });
+
+  it('makes everyone but the owner knock in a locked room (knocking: true), the owner admits them', async () => {
+    api.on('POST', '/v1/meeting-tokens', { status: 200, body: { token: 'tok' } });
+    const locked = { ...settings, isLocked: true };
+    await adapter().createJoin({ meeting, settings: locked, user: { id: 'guest-1', name: 'Guest' }, isOwner: false });
+    await adapter().createJoin({ meeting, settings: locked, user: null, isOwner: false });
+    await adapter().createJoin({ meeting, settings: locked, user: { id: 'owner-1', name: null }, isOwner: true });
+    await adapter().createJoin({ meeting, settings, user: { id: 'guest-1', name: null }, isOwner: false });
+    const [guest, anonymous, owner, unlocked] = api.calls('POST', '/v1/meeting-tokens').map((c) => c.json);
+    expect(guest).toStrictEqual({
+      properties: { room_name: roomReply.name, exp: END_S, is_owner: false, knocking: true, user_id: 'guest-1', user_name: 'Guest' },
+    });
+    expect(anonymous).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false, knocking: true } });
+    expect(owner).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: true, user_id: 'owner-1' } });
+    expect(unlocked).toStrictEqual({ properties: { room_name: roomReply.name, exp: END_S, is_owner: false, user_id: 'guest-1' } });
   });
 
   it('retries token minting on 503 (minting has no side effects)', async () => {
@@ -171,10 +192,22 @@ describe('Daily presence, sessions and delete', () => {
         ],
       },
     });
-    expect(await adapter().getPresence(meeting)).toEqual([
-      { sessionId: 'sess-1', userId: 'u1', userName: 'Moishe', joinedAt: new Date('2026-03-01T10:05:00Z') },
-      { sessionId: 'sess-2', userId: null, userName: null, joinedAt: new Date('2026-03-01T10:06:00Z') },
-    ]);
+    expect(await adapter().getPresence(meeting)).toEqual({
+      participants: [
+        { sessionId: 'sess-1', userId: 'u1', userName: 'Moishe', joinedAt: new Date('2026-03-01T10:05:00Z') },
+        { sessionId: 'sess-2', userId: null, userName: null, joinedAt: new Date('2026-03-01T10:06:00Z') },
+      ],
+      total: 2,
+    });
+    expect(api.requests[0]?.query.get('limit')).toBe('100');
+  });
+
+  it('reports the total_count of a room larger than the page it read', async () => {
+    api.on('GET', `/v1/rooms/${roomReply.name}/presence`, {
+      status: 200,
+      body: { total_count: 140, data: [{ id: 'sess-1', joinTime: '2026-03-01T10:05:00.000Z' }] },
+    });
+    expect(await adapter().getPresence(meeting)).toMatchObject({ total: 140, participants: [{ sessionId: 'sess-1' }] });
   });
 
   it('maps /meetings to sessions: ongoing ones have no end, finished ones end at start + duration', async () => {

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { bearerAuth, signedJwtAuth, type AuthRequest } from '../src/core/auth.js';
 import { ErrorTextWire, jsonErrorParser } from '../src/core/error-body.js';
-import { ProviderError } from '../src/core/errors.js';
+import { ProviderError, RateLimitedError, type CallPriority } from '../src/core/errors.js';
 import { HttpClient, type HttpClientOptions } from '../src/core/http.js';
+import type { RateBudgetSpec } from '../src/core/rate-budget.js';
 import { fixedClock, recordingSleep, startFakeApi, type FakeApi } from './helpers/fake-api.js';
 
 const API_KEY = 'sk_live_0123456789abcdefSECRET';
@@ -241,15 +242,15 @@ describe('HttpClient retries', () => {
     api.on(
       'GET',
       '/v1/things/1',
-      { status: 429, headers: { 'retry-after': 'Sun, 01 Mar 2026 10:00:05 GMT' } },
+      { status: 429, headers: { 'retry-after': 'Sun, 01 Mar 2026 10:00:03 GMT' } },
       { status: 200, body: { id: 't1', size: 1 } },
     );
     await client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing });
-    expect(waits).toEqual([5000]);
+    expect(waits).toEqual([3000]);
   });
 
   it('caps a long Retry-After at maxDelayMs', async () => {
-    client = makeClient({ maxDelayMs: 1500 });
+    client = makeClient({ maxDelayMs: 1500, maxInteractiveWaitMs: 60_000 });
     api.on('GET', '/v1/things/1', { status: 429, headers: { 'retry-after': '3600' } }, { status: 200, body: { id: 't1', size: 1 } });
     await client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing });
     expect(waits).toEqual([1500]);
@@ -271,5 +272,102 @@ describe('HttpClient retries', () => {
       id: 's',
       size: 2,
     });
+  });
+});
+
+describe('HttpClient rate budget: interactive calls before background work', () => {
+  /** 10 points a minute; reads cost 1, writes 3 (the shape of Whereby's budget). */
+  const budget: RateBudgetSpec = {
+    pools: { org: { points: 10, windowMs: 60_000 } },
+    charge: ({ method }) => ({ pool: 'org', cost: method === 'GET' ? 1 : 3 }),
+  };
+  let now: number;
+  const clock = { now: () => new Date(now) };
+  const read = (priority: CallPriority) =>
+    client.request({ operation: 'getThing', method: 'GET', path: '/things/1', schema: Thing, priority });
+  const write = () => client.request({ operation: 'createThing', method: 'POST', path: '/things', body: {}, schema: Thing });
+
+  async function refusal(promise: Promise<unknown>): Promise<RateLimitedError> {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RateLimitedError);
+    return error as RateLimitedError;
+  }
+
+  beforeEach(() => {
+    now = Date.UTC(2026, 2, 1, 10, 0, 0);
+    client = makeClient({ budget, clock, maxInteractiveWaitMs: 4000 });
+    api.on('GET', '/v1/things/1', { status: 200, body: { id: 't1', size: 1 } });
+    api.on('POST', '/v1/things', { status: 201, body: { id: 't2', size: 2 } });
+  });
+
+  it('defers background calls beyond their half of the budget at once, without calling the provider', async () => {
+    for (let i = 0; i < 5; i += 1) await read('background');
+    const error = await refusal(read('background'));
+    expect(error).toMatchObject({ provider: 'acme', operation: 'getThing', priority: 'background', retryAfterMs: 60_000, status: 503 });
+    expect(api.requests).toHaveLength(5);
+    expect(waits).toEqual([]);
+  });
+
+  it('keeps the other half for interactive calls: a create goes through right after the background burst', async () => {
+    for (let i = 0; i < 5; i += 1) await read('background');
+    await refusal(read('background'));
+    await expect(write()).resolves.toEqual({ id: 't2', size: 2 });
+    expect(waits).toEqual([]);
+  });
+
+  it('lets an interactive call wait for budget that frees within its wait, then go', async () => {
+    const sleeps: number[] = [];
+    client = makeClient({
+      budget,
+      clock,
+      maxInteractiveWaitMs: 4000,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    });
+    await write();
+    await write();
+    now += 57_000;
+    await write();
+    expect(sleeps).toEqual([]);
+    // 9 of 10 points are spent; the first write's 3 points leave the window 3 s from now.
+    await expect(write()).resolves.toEqual({ id: 't2', size: 2 });
+    expect(sleeps).toEqual([3000]);
+  });
+
+  it('fails an interactive call with RateLimitedError instead of waiting longer than maxInteractiveWaitMs', async () => {
+    for (let i = 0; i < 3; i += 1) await write();
+    const error = await refusal(write());
+    expect(error).toMatchObject({ priority: 'interactive', retryAfterMs: 60_000 });
+    expect(error.message).toContain('retry in 60 s');
+    expect(waits).toEqual([]);
+    expect(api.calls('POST', '/v1/things')).toHaveLength(3);
+  });
+
+  it("turns the provider's 429 into RateLimitedError at once for a background call, and blocks the budget until Retry-After", async () => {
+    api.on('GET', '/v1/things/1', { status: 429, headers: { 'retry-after': '30' } }, { status: 200, body: { id: 't1', size: 1 } });
+    const error = await refusal(read('background'));
+    expect(error).toMatchObject({ priority: 'background', retryAfterMs: 30_000 });
+    expect(error.cause).toBeInstanceOf(ProviderError);
+    expect(api.requests).toHaveLength(1);
+    await refusal(write());
+    expect(api.requests).toHaveLength(1);
+    now += 30_000;
+    await expect(write()).resolves.toEqual({ id: 't2', size: 2 });
+  });
+
+  it('waits out a short 429 for an interactive call but answers a long one with RateLimitedError, not a 90 s sleep', async () => {
+    client = makeClient({ clock, maxInteractiveWaitMs: 4000 });
+    api.on('POST', '/v1/things', { status: 429, headers: { 'retry-after': '2' } }, { status: 201, body: { id: 't2', size: 2 } });
+    await write();
+    expect(waits).toEqual([2000]);
+    api.on('POST', '/v1/things', { status: 429, headers: { 'retry-after': '90' } });
+    const error = await refusal(write());
+    expect(error.retryAfterMs).toBe(30_000);
+    expect(waits).toEqual([2000]);
   });
 });

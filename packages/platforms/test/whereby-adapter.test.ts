@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateMeetingInput, MeetingRef, RoomSettings } from '../src/core/adapter.js';
 import { PlatformUnavailableError, ProviderError, UnsupportedCapabilityError, WebhookVerificationError } from '../src/core/errors.js';
+import { PROVIDER_USER_ID_NAMESPACE, uuidV5 } from '../src/core/naming.js';
 import { WherebyAdapter } from '../src/providers/whereby/adapter.js';
 import type { WherebyConfig } from '../src/providers/whereby/config.js';
 import { startFakeApi, testDeps, type FakeApi } from './helpers/fake-api.js';
@@ -42,6 +43,7 @@ function adapter(overrides: Partial<WherebyConfig> = {}): WherebyAdapter {
     apiUrl: `${api.url}/v1`,
     webhookSecrets: [],
     s3: { bucket: null, accessKeyId: null, accessKeySecret: null },
+    rateLimitPoints: 100,
     ...overrides,
   };
   return new WherebyAdapter(config, deps);
@@ -241,12 +243,32 @@ describe('Whereby recording sources', () => {
   });
 });
 
+describe('Whereby room size', () => {
+  it('asks for roomMode "group" for a room of more than 4, whatever its room_mode (normal holds 4)', async () => {
+    api.on('POST', '/v1/meetings', { status: 201, body: createdReply });
+    const normal = { ...settings, roomMode: 'normal' as const };
+    await adapter().createMeeting({ ...input, settings: { ...normal, roomSize: 5 } });
+    await adapter().createMeeting({ ...input, settings: { ...normal, roomSize: 4 } });
+    await adapter().createMeeting({ ...input, settings: { ...normal, roomSize: null } });
+    expect(api.calls('POST', '/v1/meetings').map((r) => (r.json as { roomMode: string }).roomMode)).toEqual(['group', 'normal', 'normal']);
+  });
+});
+
 describe('Whereby joins and capabilities', () => {
-  it('gives the owner the host URL and everyone else the room URL, without tokens', async () => {
+  it('gives the owner the host URL and everyone else the room URL, without tokens, with the caller as embed parameters', async () => {
     const owner = await adapter().createJoin({ meeting, settings, user: { id: 'u1', name: 'Ana' }, isOwner: true });
     const visitor = await adapter().createJoin({ meeting, settings, user: null, isOwner: false });
-    expect(owner).toEqual({ kind: 'url', url: meeting.hostRoomUrl, token: null, expiresAt: endDate });
+    expect(owner).toEqual({ kind: 'url', url: `${meeting.hostRoomUrl}&externalId=u1&displayName=Ana`, token: null, expiresAt: endDate });
     expect(visitor).toEqual({ kind: 'url', url: meeting.roomUrl, token: null, expiresAt: endDate });
+  });
+
+  it('sends an id Whereby refuses as its stable UUIDv5, and strips what displayName may not contain', async () => {
+    const subject = 'auth0|5f7c8ec7c33c6c004bbafe82';
+    const join = await adapter().createJoin({ meeting, settings, user: { id: subject, name: 'Zoë <Admin>: $boss!;' }, isOwner: false });
+    const url = new URL(join.kind === 'url' ? join.url : '');
+    expect(`${url.origin}${url.pathname}`).toBe(meeting.roomUrl);
+    expect(url.searchParams.get('externalId')).toBe(uuidV5(subject, PROVIDER_USER_ID_NAMESPACE));
+    expect(url.searchParams.get('displayName')).toBe('Zoë Admin boss');
   });
 
   it('falls back to the room URL for an owner when the meeting has no host URL', async () => {

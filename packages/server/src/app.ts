@@ -10,6 +10,7 @@ import { roomRoutes } from './modules/rooms/routes.js';
 import { webConfigRoutes } from './modules/web/config-routes.js';
 import { webRoutes } from './modules/web/routes.js';
 import { meetingEventRoutes, webhookRoutes } from './modules/webhooks/routes.js';
+import { webhookHealthRoutes } from './modules/webhook-health/routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, problem, sendProblem } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -61,6 +62,7 @@ export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = as
     { prefix: '/v1' },
   );
   await app.register(webhookRoutes, { webhooks: c.webhooks.intake });
+  await app.register(webhookHealthRoutes, { health: c.webhookHealth });
   await app.register(mockProviderRoutes, {
     baseUrl: c.config.baseUrl,
     webhookSecret: c.config.providerEnv.MOCK_WEBHOOK_SECRET?.split(',')[0] ?? '',

@@ -8,7 +8,9 @@ import { buildConfig } from './config/index.js';
 import { EnvError, loadDotEnv } from './config/env.js';
 import { openDatabase } from './db/client.js';
 import { createLogger } from './lib/logger.js';
-import { createServer } from './main.js';
+import { createCatalog, createServer } from './main.js';
+import { WebhookAdmin } from './modules/webhook-health/admin.js';
+import { runWebhookCommand } from './modules/webhook-health/commands.js';
 import { openApiDocument } from './openapi.js';
 
 const USAGE = `Usage: meetbridge <command> [options]
@@ -21,6 +23,10 @@ Commands:
   migrate               Apply pending database migrations and exit.
   openapi [FILE]        Write the OpenAPI document (to FILE, default stdout) without listening or
                         touching the configured database.
+  webhook status|register|reactivate [--platform P] [--url URL]
+                        Provider webhooks managed through an API (webhookAdmin): show their state, point them
+                        at BASE_URL, or re-activate one the provider stopped after failed deliveries.
+                        Needs no database.
 
 Configuration comes from the environment and an optional .env file; see .env.example.`;
 
@@ -109,8 +115,20 @@ async function openapi(args: string[]): Promise<void> {
   else process.stdout.write(text);
 }
 
+async function webhook(args: string[]): Promise<void> {
+  const config = loadConfig();
+  let admin: WebhookAdmin;
+  try {
+    admin = new WebhookAdmin(createCatalog(config, { logger: createLogger(config.logLevel) }), config.baseUrl);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
+  process.exitCode = await runWebhookCommand(args, admin, { out: (line) => console.log(line), err: (line) => console.error(line) });
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, worker, migrate, openapi };
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, worker, migrate, openapi, webhook };
 const run = command ? commands[command] : undefined;
 if (!run) fail(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE, command ? 2 : 0);
 run(rest).catch((error: unknown) => {

@@ -15,6 +15,9 @@ import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
 import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
 import { WebhookIntake } from './modules/webhooks/service.js';
+import { WebhookAdmin } from './modules/webhook-health/admin.js';
+import { WebhookHealthRepo } from './modules/webhook-health/repo.js';
+import { WebhookHealth } from './modules/webhook-health/service.js';
 
 /** Every service of one process, wired once; the HTTP app and the job handlers share it. */
 export interface Container {
@@ -37,6 +40,7 @@ export interface Container {
     drain: InboxDrain;
     inbox: InboxRepo;
   };
+  webhookHealth: WebhookHealth;
 }
 
 export interface ContainerArgs {
@@ -84,5 +88,11 @@ export function createContainer(args: ContainerArgs): Container {
     drain: new InboxDrain({ db, inbox, router, catalog, clock, logger, jobs }),
     inbox,
   };
-  return { config, database, catalog, clock, logger, jobs, rooms, participants, meetings, webhooks };
+  const webhookHealth = new WebhookHealth({
+    admin: new WebhookAdmin(catalog, config.baseUrl),
+    repo: new WebhookHealthRepo(db),
+    clock,
+    logger,
+  });
+  return { config, database, catalog, clock, logger, jobs, rooms, participants, meetings, webhooks, webhookHealth };
 }

@@ -52,6 +52,7 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
   const config = withMockWebhookSecret(given);
   const clock = options.clock ?? systemClock;
   const catalog = createCatalog(config, options);
+  for (const warning of catalog.warnings()) options.logger.warn({ platforms: catalog.describe() }, warning);
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: join(config.dataDir, 'pglite') }));

@@ -63,6 +63,24 @@ describe('migration history', () => {
     expect(await t.database.isReady()).toBe(true);
   });
 
+  it('"provider behaviour" owes no provider-room deletion for meetings that ended before it', async () => {
+    t = await createTestDatabase();
+    await t.database.migrate(firstMigrations(3));
+    await t.database.db.execute(sql`insert into room (id, name, user_id) values ('11111111-1111-4111-8111-111111111111', 'r', 'u')`);
+    await t.database.db.execute(sql`
+      insert into meeting (id, room_id, platform, provider_meeting_id, provider_room_name, room_url, end_date, is_active, ended_at, is_locked, room_mode, recording_type, recording_trigger) values
+        ('33333333-3333-4333-8333-333333333331', '11111111-1111-4111-8111-111111111111', 'daily', 'p1', 'live', 'u', now(), true, null, false, 'normal', 'none', 'none'),
+        ('33333333-3333-4333-8333-333333333332', '11111111-1111-4111-8111-111111111111', 'daily', 'p2', 'ended', 'u', now(), false, '2026-01-02T03:04:05Z', false, 'normal', 'none', 'none')`);
+    await t.database.migrate();
+    expect(await rows(t, sql`select provider_room_name, room_deleted_at from meeting order by provider_room_name`)).toEqual([
+      { provider_room_name: 'ended', room_deleted_at: expect.anything() },
+      { provider_room_name: 'live', room_deleted_at: null },
+    ]);
+    const [ended] = await rows(t, sql`select room_deleted_at = ended_at as same from meeting where provider_room_name = 'ended'`);
+    expect(ended).toEqual({ same: true });
+    expect(await rows(t, sql`select count(*)::int as n from webhook_health`)).toEqual([{ n: 0 }]);
+  });
+
   it('is idempotent: applying all migrations twice changes nothing', async () => {
     t = await createTestDatabase();
     await t.database.migrate();

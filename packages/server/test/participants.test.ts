@@ -135,6 +135,7 @@ describe('meeting lifecycle', () => {
     const ended = await roomWithMeeting(w.t, 'daily-ended', 'daily');
     await w.daily.control.addParticipant({ room: ended.provider_room_name });
     await w.daily.control.endMeeting({ room: ended.provider_room_name });
+    await w.daily.control.flushScheduled();
     await vi.waitFor(async () => expect((await meeting(ended.id)).is_active).toBe(false), WAIT);
     const events = (await w.t.request('GET', `/v1/meetings/${ended.id}/events`)).body.items.map((e: any) => e.type);
     expect(events).toEqual(expect.arrayContaining(['meeting.started', 'participant.joined', 'participant.left', 'meeting.ended']));

@@ -51,7 +51,7 @@ describe('scenario 1: Whereby still works (DEFAULT_VIDEO_PLATFORM=whereby, DAILY
     const meeting = await newMeeting(t, 'weekly');
     expect(meeting.platform).toBe('whereby');
     expect(calls(fakes.whereby, 'POST', '/v1/meetings')).toHaveLength(1);
-    expect((await join(t, meeting)).url).toBe(meeting.host_room_url);
+    expect((await join(t, meeting)).url).toBe(`${meeting.host_room_url}&externalId=local&displayName=Local+user`);
 
     const refused = await t.request('POST', '/v1/rooms', { body: { name: 'on-daily', platform: 'daily' } });
     expect(refused.status).toBe(409);
@@ -75,7 +75,8 @@ describe('scenario 2: Daily new installation (DEFAULT_VIDEO_PLATFORM=daily, DAIL
     expect(meeting.provider_room_name).toBe((calls(fakes.daily, 'POST', '/v1/rooms')[0]?.json as { name: string }).name);
     const joined = await join(t, meeting);
     expect(joined.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(joined.url).toBe(`${meeting.room_url}?t=${joined.token}`);
+    // The token goes to daily-js join({url, token}), never in a URL a browser keeps.
+    expect(joined.url).toBe(meeting.room_url);
     expect(fakes.whereby.requests).toHaveLength(0);
   });
 
@@ -129,7 +130,7 @@ describe('scenario 3: gradual migration by room id (DAILY_MIGRATION_ROOM_IDS)', 
       const nextB = await after.request('POST', '/v1/rooms/room-b/meeting');
       expect(nextB.status).toBe(200);
       expect(nextB.body).toMatchObject({ id: oldB.id, platform: 'whereby' });
-      expect((await join(after, oldB)).url).toBe(oldB.host_room_url);
+      expect((await join(after, oldB)).url.startsWith(oldB.host_room_url)).toBe(true);
       expect(calls(fakes.whereby, 'POST', '/v1/meetings')).toHaveLength(0);
 
       const keptA = (await after.request('GET', `/v1/meetings/${oldA.id}`)).body;
@@ -138,6 +139,19 @@ describe('scenario 3: gradual migration by room id (DAILY_MIGRATION_ROOM_IDS)', 
       for (const t of open.splice(0)) await t.close();
       await testDb.cleanup();
     }
+  });
+});
+
+describe('scenario (c): the rollback, DEFAULT_VIDEO_PLATFORM=daily with DAILY_MIGRATION_ENABLED=false', () => {
+  it('boots (the switch overrides the default) and puts a new room and its meeting on Whereby', async () => {
+    const t = await serve({ ...fakes.wherebyEnv, ...fakes.dailyEnv, DEFAULT_VIDEO_PLATFORM: 'daily', DAILY_MIGRATION_ENABLED: 'false' });
+    expect(t.server.catalog.warnings()).toEqual([expect.stringContaining('new rooms and meetings go to Whereby')]);
+    const room = await createRoom(t, { name: 'rolled-back' });
+    expect(room.platform).toBe('whereby');
+    const meeting = await newMeeting(t, 'rolled-back');
+    expect(meeting.platform).toBe('whereby');
+    expect(calls(fakes.whereby, 'POST', '/v1/meetings')).toHaveLength(1);
+    expect(fakes.daily.requests).toHaveLength(0);
   });
 });
 

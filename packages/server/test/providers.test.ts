@@ -183,18 +183,24 @@ describe('host URL and joins', () => {
     const join = (headers: Record<string, string> = {}) =>
       t.request('POST', `/v1/rooms/${room.name}/meetings/${meeting.id}/join`, { headers });
     const [owner, other, anonymous] = [await join(alice), await join(bob), await join()];
-    expect(owner.body).toMatchObject({ url: meeting.host_room_url, token: null, is_owner: true, platform: 'whereby' });
-    expect(other.body).toMatchObject({ url: meeting.room_url, token: null, is_owner: false });
+    // Signed-in callers carry who they are as embed parameters (Whereby echoes them in webhooks).
+    expect(owner.body).toMatchObject({
+      url: `${meeting.host_room_url}&externalId=alice&displayName=alice+name`,
+      token: null,
+      is_owner: true,
+      platform: 'whereby',
+    });
+    expect(other.body).toMatchObject({ url: `${meeting.room_url}?externalId=bob&displayName=bob+name`, token: null, is_owner: false });
     expect(anonymous.body).toMatchObject({ url: meeting.room_url, token: null, is_owner: false });
   });
 
-  it('joins Daily callers with a room-bound token in ?t=: an owner token for the owner, a user token for others, no user id when anonymous', async () => {
+  it('joins Daily callers with a room-bound token next to the room URL: an owner token for the owner, a user token for others, no user id when anonymous', async () => {
     const room = await createRoom(t, { name: 'dy-join', platform: 'daily' }, alice);
     const meeting = await meetingFor(room);
     const join = async (headers: Record<string, string> = {}) => {
       const res = await t.request('POST', `/v1/rooms/${room.name}/meetings/${meeting.id}/join`, { headers });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      expect(res.body.url).toBe(`${meeting.room_url}?t=${res.body.token}`);
+      expect(res.body.url).toBe(meeting.room_url);
       const issued = fakes.daily.control.tokens().find((tk) => tk.token === res.body.token);
       expect(issued, 'token issued by the Daily fake').toBeDefined();
       return { body: res.body, properties: issued!.properties };

@@ -29,6 +29,8 @@ describe('the split-room scenario', () => {
     // provider reports the meeting ended.
     expect((await w.t.request('POST', `/v1/rooms/split/meetings/${m.id}/joining`)).status).toBe(201);
     await w.daily.control.removeParticipant({ room, sessionId: ana.sessionId, endMeetingWhenEmpty: true });
+    // Daily reports the end up to 20 s later.
+    await w.daily.control.flushScheduled();
     await vi.waitFor(async () => {
       const types = (await w.t.request('GET', `/v1/meetings/${m.id}/events`)).body.items
         .filter((e: any) => e.status !== 'pending')
@@ -69,6 +71,7 @@ describe('the split-room scenario', () => {
     const ana = await w.daily.control.addParticipant({ room: m.provider_room_name, userName: 'Ana' });
     await vi.waitFor(async () => expect((await w.t.request('GET', `/v1/meetings/${m.id}`)).body.num_clients).toBe(1), WAIT);
     await w.daily.control.removeParticipant({ room: m.provider_room_name, sessionId: ana.sessionId, endMeetingWhenEmpty: true });
+    await w.daily.control.flushScheduled();
     await vi.waitFor(async () => expect((await w.t.request('GET', `/v1/meetings/${m.id}`)).body.is_active).toBe(false), WAIT);
     const next = await w.t.request('POST', '/v1/rooms/split-control/meeting');
     expect(next.body.id).not.toBe(m.id);

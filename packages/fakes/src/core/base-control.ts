@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FaultInjector, FaultRule } from './faults.js';
 import type { RecordedRequest, RequestLog } from './request-log.js';
+import type { FakeScheduler, ScheduledTask } from './scheduler.js';
 import type { WebhookCircuit, WebhookSender } from './webhook-sender.js';
 import type { WebhookDelivery, WebhookDeliveryOptions, WebhookOrder } from './webhook-types.js';
 
@@ -20,6 +21,7 @@ export interface FakeCore {
   readonly log: RequestLog;
   readonly faults: FaultInjector;
   readonly sender: WebhookSender;
+  readonly scheduler: FakeScheduler;
 }
 
 /** Control operations common to every fake: faults, webhook delivery options, inspection. */
@@ -74,6 +76,27 @@ export abstract class BaseControl {
     return this.core.sender.settle();
   }
 
+  /**
+   * Runs the provider behaviour that is due on the fake's clock (a delayed `meeting.ended`, a
+   * session that ends after fewer than 2 participants remained, a scheduled webhook retry), then
+   * waits for the webhooks it sent. Tests move their injected clock and call this instead of sleeping.
+   */
+  async tick(): Promise<void> {
+    await this.core.scheduler.runDue();
+    await this.core.sender.settle();
+  }
+
+  /** Runs every scheduled behaviour now, whatever its due time (fast-forward), and waits for its webhooks. */
+  async flushScheduled(): Promise<void> {
+    await this.core.scheduler.runAll();
+    await this.core.sender.settle();
+  }
+
+  /** Behaviour scheduled for later on the fake's clock, soonest first. */
+  scheduled(): ScheduledTask[] {
+    return this.core.scheduler.pending();
+  }
+
   /** Every REST request received so far, with exact bodies. */
   requests(): readonly RecordedRequest[] {
     return this.core.log.all();
@@ -101,6 +124,7 @@ export abstract class BaseControl {
 
   /** Clears faults, requests, webhook records and options. Subclasses also clear provider state. */
   reset(): void {
+    this.core.scheduler.clear();
     this.core.faults.clear();
     this.core.log.clear();
     this.core.sender.reset();
@@ -156,6 +180,15 @@ export function registerCommonControlRoutes(app: FastifyInstance, control: BaseC
     control.reactivateWebhook();
     return reply.code(204).send();
   });
+  app.post('/_control/tick', async (_req, reply) => {
+    await control.tick();
+    return reply.code(204).send();
+  });
+  app.post('/_control/scheduled/flush', async (_req, reply) => {
+    await control.flushScheduled();
+    return reply.code(204).send();
+  });
+  app.get('/_control/scheduled', async () => control.scheduled());
   app.post('/_control/settle', async (_req, reply) => {
     await control.settle();
     return reply.code(204).send();

@@ -1,3 +1,4 @@
+import type { FakeScheduler } from './scheduler.js';
 import type { OutgoingWebhook, WebhookDelivery, WebhookDeliveryOptions, WebhookOrder } from './webhook-types.js';
 
 /** Signs `rawBody` for one attempt; returns the signature headers. */
@@ -11,8 +12,17 @@ export interface WebhookSenderConfig {
   now: () => number;
   /** Per-attempt timeout in ms (Whereby documents 5 s). */
   timeoutMs: number;
-  /** Retries after a retryable failure (Whereby: 2; Daily circuit-breaker: 0). */
+  /** Retries after a retryable failure (Whereby: 2; Daily circuit-breaker: 0, exponential: 4). */
   maxRetries: number;
+  /**
+   * Waits before retry n (ms, on the fake's clock), run by `scheduler`: Daily's exponential retries
+   * come minutes apart. Unset: retries follow at once (Whereby's "short exponential backoff").
+   */
+  retryDelaysMs?: readonly number[];
+  /** Runs delayed retries (required with `retryDelaysMs`). */
+  scheduler?: FakeScheduler;
+  /** Retries are sent with the first attempt's body and signed timestamp (Daily) instead of re-signed now. */
+  retrySameTimestamp?: boolean;
   isSuccess: (status: number) => boolean;
   /** Whether a failed attempt (status, or undefined for network error/timeout) is retried. */
   isRetryable: (status: number | undefined) => boolean;
@@ -64,6 +74,8 @@ export class WebhookSender {
   private held: WebhookDelivery[] = [];
   private chain: Promise<void> = Promise.resolve();
   private seq = 0;
+  /** Deliveries whose envelope is stamped when first sent. */
+  private readonly renderers = new WeakMap<WebhookDelivery, (sentAtMs: number) => unknown>();
   private failedCount = 0;
   private circuitOpen = false;
 
@@ -95,9 +107,10 @@ export class WebhookSender {
   }
 
   /** Changes the retry policy (Daily: `retryType` of the registered webhook). */
-  configure(policy: Partial<Pick<WebhookSenderConfig, 'maxRetries' | 'circuitBreakerThreshold'>>): void {
+  configure(policy: Partial<Pick<WebhookSenderConfig, 'maxRetries' | 'circuitBreakerThreshold' | 'retryDelaysMs'>>): void {
     if ('maxRetries' in policy && policy.maxRetries !== undefined) this.config.maxRetries = policy.maxRetries;
     if ('circuitBreakerThreshold' in policy) this.config.circuitBreakerThreshold = policy.circuitBreakerThreshold;
+    if ('retryDelaysMs' in policy) this.config.retryDelaysMs = policy.retryDelaysMs;
   }
 
   /**
@@ -160,7 +173,8 @@ export class WebhookSender {
   }
 
   private record(webhook: OutgoingWebhook, applyFaults = true): WebhookDelivery[] {
-    const body = JSON.stringify(webhook.envelope);
+    const envelope = webhook.render ? webhook.render(this.config.now()) : webhook.envelope;
+    const body = JSON.stringify(envelope);
     const make = (copy: number): WebhookDelivery => {
       this.seq += 1;
       const delivery: WebhookDelivery = {
@@ -168,7 +182,7 @@ export class WebhookSender {
         eventId: webhook.id,
         type: webhook.type,
         body,
-        envelope: webhook.envelope,
+        envelope,
         copy,
         signed: webhook.signed ?? true,
         state: 'pending',
@@ -176,6 +190,7 @@ export class WebhookSender {
         attempts: [],
       };
       this.records.push(delivery);
+      if (webhook.render) this.renderers.set(delivery, webhook.render);
       return delivery;
     };
     if (!applyFaults) return [make(0)];
@@ -218,14 +233,19 @@ export class WebhookSender {
       delivery.state = 'suppressed';
       return;
     }
-    for (let attempt = 0; attempt <= this.config.maxRetries; attempt += 1) {
-      const status = await this.attempt(url, delivery);
-      if (status !== undefined && this.config.isSuccess(status)) {
-        delivery.state = 'delivered';
-        if (delivery.signed) this.failedCount = 0;
-        return;
-      }
-      if (!this.config.isRetryable(status)) break;
+    const status = await this.attempt(url, delivery);
+    if (status !== undefined && this.config.isSuccess(status)) {
+      delivery.state = 'delivered';
+      if (delivery.signed) this.failedCount = 0;
+      return;
+    }
+    const retriesMade = delivery.attempts.length - 1;
+    if (this.config.isRetryable(status) && retriesMade < this.config.maxRetries) {
+      const delay = this.config.retryDelaysMs?.[retriesMade];
+      if (delay === undefined || !this.config.scheduler) return this.deliver(delivery);
+      delivery.state = 'retry-scheduled';
+      this.config.scheduler.at(this.config.now() + delay, `webhook-retry ${delivery.seq}`, () => this.enqueue([delivery]));
+      return;
     }
     delivery.state = 'failed';
     if (delivery.signed) this.countFailure();
@@ -238,7 +258,15 @@ export class WebhookSender {
   }
 
   private async attempt(url: string, delivery: WebhookDelivery, extra: Record<string, string> = {}): Promise<number | undefined> {
-    const timestampMs = this.config.now() + (this.options.timestampOffsetSeconds ?? 0) * 1000;
+    const first = delivery.attempts.length === 0;
+    const render = this.renderers.get(delivery);
+    if (first && render) {
+      delivery.envelope = render(this.config.now());
+      delivery.body = JSON.stringify(delivery.envelope);
+    }
+    const keep = !first && this.config.retrySameTimestamp === true && delivery.signedAtMs !== undefined;
+    const timestampMs = keep ? (delivery.signedAtMs ?? 0) : this.config.now() + (this.options.timestampOffsetSeconds ?? 0) * 1000;
+    delivery.signedAtMs = timestampMs;
     const signature = delivery.signed ? this.config.sign(delivery.body, timestampMs, this.options.wrongSecret ?? false) : {};
     delivery.headers = {
       'content-type': 'application/json',

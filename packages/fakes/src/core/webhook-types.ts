@@ -21,7 +21,7 @@ export interface WebhookDeliveryOptions {
 }
 
 /** What became of one webhook copy. */
-export type WebhookDeliveryState = 'pending' | 'held' | 'delivered' | 'failed' | 'dropped' | 'suppressed' | 'no-target';
+export type WebhookDeliveryState = 'pending' | 'held' | 'retry-scheduled' | 'delivered' | 'failed' | 'dropped' | 'suppressed' | 'no-target';
 
 /** One HTTP attempt to deliver a webhook. */
 export interface WebhookAttempt {
@@ -38,10 +38,15 @@ export interface WebhookDelivery {
   readonly eventId: string;
   /** The event type, e.g. `participant.joined`; `verification` for Daily's test ping. */
   readonly type: string;
-  /** The exact bytes sent (compact `JSON.stringify`). */
-  readonly body: string;
+  /**
+   * The exact bytes sent (compact `JSON.stringify`). For webhooks stamped at send time (Daily's
+   * `event_ts`) it is rendered again at the first attempt, and kept for every retry.
+   */
+  body: string;
   /** The envelope object that was serialized into `body`. */
-  readonly envelope: unknown;
+  envelope: unknown;
+  /** The signed timestamp of the first attempt (unix ms); retries that keep it (Daily) reuse it. */
+  signedAtMs?: number;
   /** 0 for the original, 1..n for copies made by the `duplicate` option. */
   readonly copy: number;
   /** Whether the delivery carries signature headers (false only for Daily's verification ping). */
@@ -57,6 +62,11 @@ export interface OutgoingWebhook {
   readonly id: string;
   readonly type: string;
   readonly envelope: unknown;
+  /**
+   * Renders the envelope at the moment of sending (unix ms), for fields the provider stamps then
+   * (Daily's `event_ts`, "when the webhook itself was sent"). Default: `envelope` as is.
+   */
+  readonly render?: (sentAtMs: number) => unknown;
   /** False for Daily's unsigned verification ping. Default true. */
   readonly signed?: boolean;
 }

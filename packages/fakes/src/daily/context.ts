@@ -1,3 +1,4 @@
+import type { FakeScheduler } from '../core/scheduler.js';
 import type { WebhookSender } from '../core/webhook-sender.js';
 import type { OutgoingWebhook, WebhookDelivery } from '../core/webhook-types.js';
 import type { DailyPresence } from './presence.js';
@@ -26,7 +27,12 @@ export interface DailyContext {
   readonly presence: DailyPresence;
   readonly recorder: DailyRecorder;
   readonly sender: WebhookSender;
+  readonly scheduler: FakeScheduler;
   readonly now: () => number;
+  /** Entries `GET /rooms/:name/presence` returns without `limit`. */
+  readonly presenceDefaultLimit: number;
+  /** The largest `limit` it accepts. */
+  readonly presenceMaxLimit: number;
   /** The fake's origin, known once listening; used in access links. */
   origin: string;
   /** Base64 HMAC secret used to sign webhooks (replaced by `POST /webhooks` with an `hmac`). */
@@ -34,6 +40,9 @@ export interface DailyContext {
   timestampUnit: DailyTimestampUnit;
   registration: DailyWebhookRegistration | undefined;
 }
+
+/** Daily's exponential retries: at most 5 attempts, backing off up to 15 minutes (https://docs.daily.co/reference/rest-api/webhooks). */
+export const EXPONENTIAL_RETRY_DELAYS_MS = [60_000, 120_000, 240_000, 480_000] as const;
 
 /** Sends events (filtered by the registered `eventTypes`, if any) and resolves after delivery. */
 export function emit(ctx: DailyContext, events: readonly OutgoingWebhook[]): Promise<WebhookDelivery[]> {

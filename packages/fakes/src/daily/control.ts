@@ -8,7 +8,7 @@ import { dailyVerificationPing } from './events.js';
 import type { DailyJoinParams } from './presence.js';
 import type { DailyFinishRecordingParams, DailyRecordingRef, DailyStartRecordingParams } from './recordings.js';
 import type { DailyTimestampUnit } from './sign.js';
-import type { DailyIssuedToken, DailyParticipant, DailyRecording } from './state.js';
+import type { DailyIssuedToken, DailyParticipant, DailyRecording, DailyWaitingParticipant } from './state.js';
 import { meetingView, recordingView, roomView } from './views.js';
 
 /** A recording as `GET /recordings/:id` shows it, plus the fields only the fake knows. */
@@ -49,19 +49,44 @@ export class DailyControl extends BaseControl {
     super(core);
   }
 
-  /** A participant joins: `meeting.started` if first, then `participant.joined`. Resolves after delivery. */
+  /**
+   * A participant joins directly: `meeting.started` if first, then `participant.joined`. Resolves after
+   * delivery. Refused (403) when Daily would make them knock (`knock`) or would not let them in.
+   */
   async addParticipant(params: DailyJoinParams): Promise<DailyParticipant> {
     const { participant, events } = this.ctx.presence.join(params, this.ctx.now());
     await emit(this.ctx, events);
     return participant;
   }
 
-  /** A participant leaves: `participant.left`, and `meeting.ended` when the room empties (unless disabled). */
+  /** A participant who may not join directly knocks: `waiting-participant.joined`; they wait for an owner. */
+  async knock(params: DailyJoinParams): Promise<DailyWaitingParticipant> {
+    const { waiting, events } = this.ctx.presence.knock(params, this.ctx.now());
+    await emit(this.ctx, events);
+    return waiting;
+  }
+
+  /** An owner in the call admits a knocking participant: `participant.joined`. Fails while no owner is in the call. */
+  async admit(params: { room: string; sessionId: string }): Promise<DailyParticipant> {
+    const { participant, events } = this.ctx.presence.admit(params.room, params.sessionId, this.ctx.now());
+    await emit(this.ctx, events);
+    return participant;
+  }
+
+  /** A knocking participant gives up or is turned away: `waiting-participant.left`. */
+  async stopKnocking(params: { room: string; sessionId: string }): Promise<void> {
+    await emit(this.ctx, this.ctx.presence.stopKnocking(params.room, params.sessionId, this.ctx.now()));
+  }
+
+  /**
+   * A participant leaves: `participant.left`. When the room empties its meeting session ends (unless
+   * disabled), and `meeting.ended` follows after `meetingEndedDelayMs` (run by `tick()`).
+   */
   async removeParticipant(params: { room: string; sessionId: string; endMeetingWhenEmpty?: boolean }): Promise<void> {
     await emit(this.ctx, this.ctx.presence.leave(params.room, params.sessionId, this.ctx.now(), params.endMeetingWhenEmpty ?? true));
   }
 
-  /** Everyone leaves (`participant.left` each), then `meeting.ended`. */
+  /** Everyone leaves (`participant.left` each); `meeting.ended` follows after `meetingEndedDelayMs`. */
   async endMeeting(params: { room: string }): Promise<void> {
     await emit(this.ctx, this.ctx.presence.endMeeting(this.ctx.presence.resolveRoom(params.room), this.ctx.now()));
   }
@@ -121,6 +146,7 @@ export class DailyControl extends BaseControl {
         properties: room.properties,
         requestBody: room.requestBody,
         participants: [...room.present.values()],
+        waiting: [...room.waiting.values()],
         meetingId: room.meeting?.id ?? null,
         activeRecordings: Object.fromEntries(room.activeRecordings),
       })),
@@ -147,6 +173,16 @@ export function registerDailyControlRoutes(app: FastifyInstance, control: DailyC
   app.post('/_control/participants', async (req, reply) =>
     reply.code(201).send(await control.addParticipant(controlBody<DailyJoinParams>(req.body))),
   );
+  app.post('/_control/participants/knock', async (req, reply) =>
+    reply.code(201).send(await control.knock(controlBody<DailyJoinParams>(req.body))),
+  );
+  app.post('/_control/participants/admit', async (req, reply) =>
+    reply.code(201).send(await control.admit(controlBody<{ room: string; sessionId: string }>(req.body))),
+  );
+  app.post('/_control/participants/stop-knocking', async (req, reply) => {
+    await control.stopKnocking(controlBody<{ room: string; sessionId: string }>(req.body));
+    return reply.code(204).send();
+  });
   app.post('/_control/participants/remove', async (req, reply) => {
     await control.removeParticipant(controlBody<{ room: string; sessionId: string; endMeetingWhenEmpty?: boolean }>(req.body));
     return reply.code(204).send();

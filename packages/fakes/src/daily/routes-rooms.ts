@@ -90,10 +90,12 @@ function registerRoomWrites(api: FastifyInstance, ctx: DailyContext): void {
       requestBody: req.body,
       deleted: false,
       present: new Map(),
+      waiting: new Map(),
       meeting: undefined,
       activeRecordings: new Map(),
     };
     ctx.state.rooms.set(name, room);
+    ctx.presence.scheduleExpiry(room);
     return roomView(room, ctx.domain);
   });
 
@@ -107,6 +109,7 @@ function registerRoomWrites(api: FastifyInstance, ctx: DailyContext): void {
     if (inconsistent) return sendDailyError(reply, 400, 'invalid-request-error', inconsistent);
     room.properties = properties;
     if (parsed.value.privacy) room.privacy = parsed.value.privacy;
+    ctx.presence.scheduleExpiry(room);
     return roomView(room, ctx.domain);
   });
 
@@ -117,6 +120,7 @@ function registerRoomWrites(api: FastifyInstance, ctx: DailyContext): void {
     // Deleting a room kicks everyone out.
     dispatch(ctx, ctx.presence.endMeeting(room, ctx.now()));
     room.deleted = true;
+    ctx.presence.scheduleExpiry(room);
     return reply.code(expired ? 404 : 200).send({ deleted: true, name: room.name });
   });
 }
@@ -137,19 +141,25 @@ function registerRoomReads(api: FastifyInstance, ctx: DailyContext): void {
     return room ? roomView(room, ctx.domain) : reply;
   });
 
+  /**
+   * One page of the room's presence: `limit` entries (at most `presenceMaxLimit`; a larger limit is
+   * cut to it), a default page (`presenceDefaultLimit`) without it, and `total_count` of everyone
+   * present (https://docs.daily.co/reference/rest-api/rooms/get-room-presence; neither the default
+   * page size nor the largest limit is documented).
+   */
   api.get<{ Params: { name: string } }>('/rooms/:name/presence', async (req, reply) => {
     const room = liveRoomOr404(ctx, req.params.name, reply);
     if (!room) return reply;
     const q = req.query as Record<string, unknown>;
-    const limit = intParam(stringParam(q.limit), 1, 1000);
+    const asked = intParam(stringParam(q.limit), 1, Number.MAX_SAFE_INTEGER);
+    if (Number.isNaN(asked)) return sendDailyError(reply, 400, 'invalid-request-error', 'limit must be a positive integer');
+    const limit = asked === undefined ? undefined : Math.min(asked, ctx.presenceMaxLimit);
     const userId = stringParam(q.userId);
     const userName = stringParam(q.userName);
     const present = [...room.present.values()].filter(
       (p) => (userId === undefined || p.userId === userId) && (userName === undefined || p.userName === userName),
     );
-    const data = present
-      .slice(0, Number.isNaN(limit) || limit === undefined ? undefined : limit)
-      .map((p) => presenceView(room, p, ctx.now()));
+    const data = present.slice(0, limit ?? ctx.presenceDefaultLimit).map((p) => presenceView(room, p, ctx.now()));
     return { total_count: present.length, data };
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { uuid } from '../core/ids.js';
+import { EXPONENTIAL_RETRY_DELAYS_MS } from './context.js';
 import type { DailyContext, DailyWebhookRegistration } from './context.js';
 import { dailyVerificationPing } from './events.js';
 import { sendDailyError } from './routes-rooms.js';
@@ -63,7 +64,9 @@ function apply(ctx: DailyContext, w: DailyWebhookRegistration): void {
   ctx.webhookSecret = w.hmac;
   ctx.sender.setUrl(w.url);
   ctx.sender.configure(
-    w.retryType === 'exponential' ? { maxRetries: 4, circuitBreakerThreshold: undefined } : { maxRetries: 0, circuitBreakerThreshold: 3 },
+    w.retryType === 'exponential'
+      ? { maxRetries: EXPONENTIAL_RETRY_DELAYS_MS.length, circuitBreakerThreshold: undefined, retryDelaysMs: EXPONENTIAL_RETRY_DELAYS_MS }
+      : { maxRetries: 0, circuitBreakerThreshold: 3, retryDelaysMs: undefined },
   );
   ctx.sender.reactivate();
 }

@@ -4,8 +4,10 @@ import { createFakeApp, listen } from '../core/http-app.js';
 import { RequestLog } from '../core/request-log.js';
 import { renderRoomPage } from '../core/room-page.js';
 import type { RecordedRequest } from '../core/request-log.js';
+import { FakeScheduler } from '../core/scheduler.js';
 import { WebhookSender } from '../core/webhook-sender.js';
-import type { WebhookDelivery } from '../core/webhook-types.js';
+import type { OutgoingWebhook, WebhookDelivery } from '../core/webhook-types.js';
+import { emit } from './context.js';
 import type { DailyContext } from './context.js';
 import { DailyControl, registerDailyControlRoutes } from './control.js';
 import { DailyPresence } from './presence.js';
@@ -33,10 +35,25 @@ export interface DailyFakeOptions {
   domainId?: string;
   /** Clock in unix ms; default `Date.now`. */
   now?: () => number;
-  /** Unit of `X-Webhook-Timestamp`; default `seconds`. */
+  /**
+   * Unit of `X-Webhook-Timestamp`; default `milliseconds`. Daily does not document it; handlers seen
+   * in the wild read 13-digit milliseconds (shared/reference/providers.md §8.9).
+   */
   timestampUnit?: DailyTimestampUnit;
   /** Per-attempt webhook timeout in ms; default 5000. */
   webhookTimeoutMs?: number;
+  /** Delay between a room emptying and its `meeting.ended` webhook; default 20 000 ms (Daily: "up to 20 seconds"). */
+  meetingEndedDelayMs?: number;
+  /** Entries `GET /rooms/:name/presence` returns without `limit`; default 100 (Daily's default is not documented). */
+  presenceDefaultLimit?: number;
+  /** The largest presence page; a larger `limit` is cut to it. Default 1000. */
+  presenceMaxLimit?: number;
+  /**
+   * Run scheduled behaviour (delayed `meeting.ended`, webhook retries, ejection at `exp`) by itself
+   * every this many ms of real time. Default: off, so tests move their `now` and call
+   * `control.tick()`; `npm run dev:fakes` turns it on.
+   */
+  autoRunMs?: number;
 }
 
 /** A running Daily fake. */
@@ -62,18 +79,25 @@ function createContext(options: DailyFakeOptions): DailyContext {
   const now = options.now ?? Date.now;
   const state = new DailyState();
   const domain = options.domain ?? 'meetbridge';
+  const scheduler = new FakeScheduler(now, options.autoRunMs);
+  // Scheduled behaviour sends through the finished context (set below, used only later).
+  const built: { ctx?: DailyContext } = {};
+  const send = (events: readonly OutgoingWebhook[]) => (built.ctx ? emit(built.ctx, events) : Promise.resolve([]));
   const base: Omit<DailyContext, 'sender'> = {
     apiKey: options.apiKey ?? 'daily-fake-api-key',
     domain,
     domainId: options.domainId ?? randomUUID(),
     state,
-    presence: new DailyPresence(state),
+    presence: new DailyPresence(state, scheduler, send, options.meetingEndedDelayMs ?? 20_000),
     recorder: new DailyRecorder(state, domain),
+    scheduler,
     now,
     origin: '',
     webhookSecret: options.webhookSecret ?? randomBytes(32).toString('base64'),
-    timestampUnit: options.timestampUnit ?? 'seconds',
+    timestampUnit: options.timestampUnit ?? 'milliseconds',
     registration: undefined,
+    presenceDefaultLimit: options.presenceDefaultLimit ?? 100,
+    presenceMaxLimit: options.presenceMaxLimit ?? 1000,
   };
   // The signer reads `base` (which becomes the context) so a later secret or unit change applies.
   const sender = new WebhookSender({
@@ -92,10 +116,14 @@ function createContext(options: DailyFakeOptions): DailyContext {
     isSuccess: (status) => status === 200,
     isRetryable: () => true,
     circuitBreakerThreshold: 3,
+    scheduler,
+    // A retry carries the original body and X-Webhook-Timestamp, so it can arrive minutes old.
+    retrySameTimestamp: true,
     extraHeaders: (): Record<string, string> =>
       base.registration?.basicAuth ? { authorization: `Basic ${base.registration.basicAuth}` } : {},
   });
-  return Object.assign(base, { sender });
+  built.ctx = Object.assign(base, { sender });
+  return built.ctx;
 }
 
 /** Starts a contract-faithful Daily REST + webhook emulator on a real HTTP listener. */
@@ -103,7 +131,7 @@ export async function startDailyFake(options: DailyFakeOptions = {}): Promise<Da
   const ctx = createContext(options);
   const log = new RequestLog();
   const faults = new FaultInjector();
-  const control = new DailyControl({ log, faults, sender: ctx.sender }, ctx);
+  const control = new DailyControl({ log, faults, sender: ctx.sender, scheduler: ctx.scheduler }, ctx);
   const app = createFakeApp(log);
   registerDailyControlRoutes(app, control);
   registerDailyApi(app, ctx, faults);
@@ -146,6 +174,7 @@ export async function startDailyFake(options: DailyFakeOptions = {}): Promise<Da
       return ctx.sender.deliveries();
     },
     async close() {
+      ctx.scheduler.stop();
       await ctx.sender.settle();
       await app.close();
     },

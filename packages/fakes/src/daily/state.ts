@@ -17,6 +17,16 @@ export interface DailyParticipant {
   readonly token: string | null;
 }
 
+/** Someone knocking at a private room (the lobby), until an owner admits them or they give up. */
+export interface DailyWaitingParticipant {
+  readonly sessionId: string;
+  readonly userId: string | null;
+  readonly userName: string | null;
+  readonly knockedAtMs: number;
+  /** The meeting token they knocked with (a `knocking: true` token), if any. */
+  readonly token: string | null;
+}
+
 /** A meeting session: from the first join until the room empties (or `endMeeting`). */
 export interface DailyMeeting {
   readonly id: string;
@@ -39,6 +49,8 @@ export interface DailyRoom {
   readonly requestBody: unknown;
   deleted: boolean;
   readonly present: Map<string, DailyParticipant>;
+  /** Participants knocking (session id → who), waiting for an owner to admit them. */
+  readonly waiting: Map<string, DailyWaitingParticipant>;
   meeting: DailyMeeting | undefined;
   /** instanceId → recording id of recordings currently running. */
   readonly activeRecordings: Map<string, string>;

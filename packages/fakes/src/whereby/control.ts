@@ -75,9 +75,13 @@ export class WherebyControl extends BaseControl {
     return participant;
   }
 
-  /** A participant leaves: sends `room.client.left`; the emptied room ends its session unless `endSessionWhenEmpty: false`. */
+  /**
+   * A participant leaves: sends `room.client.left`. A started session ends `sessionEndAfterMs` later
+   * if fewer than 2 participants still remain (run by `tick()`); `endSessionWhenEmpty: true` ends it
+   * at once when the room empties.
+   */
   async removeParticipant(params: { participantId: string; endSessionWhenEmpty?: boolean }): Promise<void> {
-    await this.ctx.sender.send(this.ctx.presence.leave(params.participantId, this.ctx.now(), params.endSessionWhenEmpty ?? true));
+    await this.ctx.sender.send(this.ctx.presence.leave(params.participantId, this.ctx.now(), params.endSessionWhenEmpty ?? false));
   }
 
   /** Everyone leaves and the session ends: `room.client.left` per participant, then `room.session.ended`. */
@@ -111,10 +115,16 @@ export class WherebyControl extends BaseControl {
     };
   }
 
-  /** Clears meetings, sessions, recordings, faults, recorded requests and webhooks, and webhook options. */
+  /** Points left in the organisation's budget this minute. */
+  budgetRemaining(): number {
+    return this.ctx.budget.remaining(this.ctx.now());
+  }
+
+  /** Clears meetings, sessions, recordings, the point budget, faults, scheduled behaviour, recorded requests and webhooks, and webhook options. */
   override reset(): void {
     super.reset();
     this.ctx.state.clear();
+    this.ctx.budget.reset();
   }
 }
 
@@ -122,6 +132,7 @@ export class WherebyControl extends BaseControl {
 export function registerWherebyControlRoutes(app: FastifyInstance, control: WherebyControl): void {
   registerCommonControlRoutes(app, control);
   app.get('/_control/state', async () => control.state());
+  app.get('/_control/budget', async () => ({ remaining: control.budgetRemaining() }));
   app.post('/_control/participants', async (req, reply) =>
     reply.code(201).send(await control.addParticipant(controlBody<WherebyJoinParams>(req.body))),
   );

@@ -16,6 +16,13 @@ function recordingBody(r: WherebyRecording): Record<string, unknown> {
   };
 }
 
+/**
+ * Insights show the past: they "can take 10-15 minutes to update"
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/README.md),
+ * and a session exists only once 2 people have been in it
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md).
+ * So every insights answer is the state as of `now − insightsLagMs`, without single-person sessions.
+ */
 function registerInsights(api: FastifyInstance, ctx: WherebyContext): void {
   api.get('/insights/room-sessions', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
@@ -24,13 +31,17 @@ function registerInsights(api: FastifyInstance, ctx: WherebyContext): void {
     const roomName = stringParam(q.roomName);
     const roomSessionId = stringParam(q.roomSessionId);
     // Matched exactly: Whereby room names carry the leading "/" (https://docs.whereby.com/reference/whereby-rest-api-reference).
+    const viewAt = ctx.now() - ctx.insightsLagMs;
     const sessions = ctx.state.sessions
       .filter(
-        (s) => (roomName === undefined || s.roomName === roomName) && (roomSessionId === undefined || s.roomSessionId === roomSessionId),
+        (s) =>
+          ctx.state.sessionVisible(s, viewAt) &&
+          (roomName === undefined || s.roomName === roomName) &&
+          (roomSessionId === undefined || s.roomSessionId === roomSessionId),
       )
       .sort((a, b) => b.startedAt - a.startedAt);
     const page = cursorPage(sessions, stringParam(q.cursor), limit ?? 10);
-    return { cursor: page.cursor, results: page.results.map((s) => ctx.state.sessionInsights(s, ctx.now())) };
+    return { cursor: page.cursor, results: page.results.map((s) => ctx.state.sessionInsights(s, viewAt)) };
   });
 
   api.get('/insights/participants', async (req, reply) => {
@@ -42,15 +53,17 @@ function registerInsights(api: FastifyInstance, ctx: WherebyContext): void {
     }
     const limit = intParam(stringParam(q.limit), 1, 100);
     if (Number.isNaN(limit)) return reply.code(400).send({ error: '"limit" must be between 1 and 100' });
+    const viewAt = ctx.now() - ctx.insightsLagMs;
     const participants = ctx.state.sessions
-      .flatMap((s) => s.participants)
+      .filter((s) => ctx.state.sessionVisible(s, viewAt))
+      .flatMap((s) => s.participants.filter((p) => p.joinedAt <= viewAt))
       .filter(
         (p) =>
           (roomSessionId === undefined || p.roomSessionId === roomSessionId) && (externalId === undefined || p.externalId === externalId),
       )
       .sort((a, b) => a.joinedAt - b.joinedAt);
     const page = cursorPage(participants, stringParam(q.cursor), limit ?? 50);
-    return { cursor: page.cursor, results: page.results.map((p) => ctx.state.participantInsights(p)) };
+    return { cursor: page.cursor, results: page.results.map((p) => ctx.state.participantInsights(p, viewAt)) };
   });
 }
 

@@ -33,8 +33,34 @@ export function fieldsParam(value: unknown): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Charges each authenticated call against the organisation's point budget and answers 429 with
+ * `Retry-After` once it is spent (https://github.com/whereby/docs/blob/main/reference/whereby-rest-api-reference/README.md).
+ * A refused call costs nothing.
+ */
+function budgetHook(ctx: WherebyContext) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (reply.sent) return;
+    const now = ctx.now();
+    const path = req.url.split('?')[0] ?? req.url;
+    const refused = ctx.budget.charge(ctx.budget.cost(req.method, path), now);
+    void reply.header('x-ratelimit-limit', String(ctx.budget.limit));
+    if (!refused) {
+      void reply.header('x-ratelimit-remaining', String(ctx.budget.remaining(now)));
+      return;
+    }
+    await reply
+      .code(429)
+      .header('retry-after', String(Math.max(1, Math.ceil(refused.msLeft / 1000))))
+      .header('x-ratelimit-remaining', String(refused.remaining))
+      .header('x-ratelimit-reset', new Date(now + refused.msLeft).toUTCString())
+      .send({ error: 'Rate limit active for throttle key: organization:1', data: { msLeft: refused.msLeft } });
+  };
+}
+
 function authHook(ctx: WherebyContext) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (reply.sent) return;
     if (req.headers.authorization !== `Bearer ${ctx.apiKey}`) await reply.code(401).send(WHEREBY_UNAUTHORIZED_BODY);
   };
 }
@@ -75,12 +101,13 @@ function registerMeetingRoutes(api: FastifyInstance, ctx: WherebyContext): void 
   });
 }
 
-/** Registers the Whereby REST API under `/v1`: faults first, then Bearer auth, then the routes. */
+/** Registers the Whereby REST API under `/v1`: faults first, then Bearer auth, the point budget, then the routes. */
 export function registerWherebyApi(app: FastifyInstance, ctx: WherebyContext, faults: FaultInjector): void {
   void app.register(
     async (api) => {
       api.addHook('preHandler', faultHook(faults, wherebyFaults));
       api.addHook('preHandler', authHook(ctx));
+      api.addHook('preHandler', budgetHook(ctx));
       api.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'Not Found' }));
       api.setErrorHandler((err, _req, reply) => {
         const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;

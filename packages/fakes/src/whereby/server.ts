@@ -3,8 +3,10 @@ import { createFakeApp, listen } from '../core/http-app.js';
 import { RequestLog } from '../core/request-log.js';
 import { renderRoomPage } from '../core/room-page.js';
 import type { RecordedRequest } from '../core/request-log.js';
+import { FakeScheduler } from '../core/scheduler.js';
 import { WebhookSender } from '../core/webhook-sender.js';
 import type { WebhookDelivery } from '../core/webhook-types.js';
+import { WherebyPointBudget } from './context.js';
 import type { WherebyContext } from './context.js';
 import { WherebyControl, registerWherebyControlRoutes } from './control.js';
 import { WherebyPresence } from './presence.js';
@@ -34,6 +36,23 @@ export interface WherebyFakeOptions {
   webhookTimeoutMs?: number;
   /** Retries of a webhook answered with 5xx or timing out; default 2 (as documented). */
   webhookMaxRetries?: number;
+  /**
+   * How long fewer than 2 participants must remain in a room before its session ends and
+   * `room.session.ended` is sent, even with someone still inside; default 60 000 ms. Whereby says
+   * "less than 2 for some time" without the number.
+   */
+  sessionEndAfterMs?: number;
+  /** How far insights lag behind (ms); default 600 000 (Whereby: "10-15 minutes"). */
+  insightsLagMs?: number;
+  /** The organisation's point budget per minute; default 1000 (Grow plan; Build has 100). */
+  rateLimitPoints?: number;
+  /** Points per call; default read 1, delete 2, write 3, insights 1 (their real cost is not documented). */
+  pointCosts?: Partial<{ read: number; delete: number; write: number; insights: number }>;
+  /**
+   * Run scheduled behaviour (session ends) by itself every this many ms of real time. Default: off,
+   * so tests move their `now` and call `control.tick()`; `npm run dev:fakes` turns it on.
+   */
+  autoRunMs?: number;
 }
 
 /** A running Whereby fake. */
@@ -62,6 +81,7 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
   const now = options.now ?? Date.now;
   const log = new RequestLog();
   const faults = new FaultInjector();
+  const scheduler = new FakeScheduler(now, options.autoRunMs);
   const sender = new WebhookSender({
     url: options.webhookUrl,
     sign: (body, ts, wrong) => wherebySignatureHeaders(wrong ? `${webhookSecret}-wrong` : webhookSecret, ts, body),
@@ -72,9 +92,34 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
     isRetryable: (status) => status === undefined || status >= 500,
   });
   const state = new WherebyState(subdomain);
-  const presence = new WherebyPresence(state, subdomain, options.sessionStartedAtClients ?? 2);
-  const ctx: WherebyContext = { apiKey, subdomain, state, presence, sender, now, origin: '' };
-  const control = new WherebyControl({ log, faults, sender }, ctx);
+  const presence = new WherebyPresence(
+    state,
+    subdomain,
+    options.sessionStartedAtClients ?? 2,
+    scheduler,
+    options.sessionEndAfterMs ?? 60_000,
+    (events) => sender.send(events),
+  );
+  const budget = new WherebyPointBudget(options.rateLimitPoints ?? 1000, {
+    read: 1,
+    delete: 2,
+    write: 3,
+    insights: 1,
+    ...options.pointCosts,
+  });
+  const ctx: WherebyContext = {
+    apiKey,
+    subdomain,
+    state,
+    presence,
+    sender,
+    scheduler,
+    now,
+    insightsLagMs: options.insightsLagMs ?? 600_000,
+    budget,
+    origin: '',
+  };
+  const control = new WherebyControl({ log, faults, sender, scheduler }, ctx);
   const app = createFakeApp(log);
   registerWherebyControlRoutes(app, control);
   registerWherebyApi(app, ctx, faults);
@@ -118,6 +163,7 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
       return sender.deliveries();
     },
     async close() {
+      scheduler.stop();
       await sender.settle();
       await app.close();
     },

@@ -27,6 +27,8 @@ export interface WherebySession {
   endedAt: number | null;
   /** Whether `room.session.started` was sent (Whereby sends it once ≥2 clients are in the room). */
   startedSent: boolean;
+  /** When it was sent (unix ms): from then on insights know the session (after their lag). */
+  startedSentAt: number | null;
   readonly participants: WherebyParticipant[];
 }
 
@@ -119,6 +121,7 @@ export class WherebyState {
       startedAt: nowMs,
       endedAt: null,
       startedSent: false,
+      startedSentAt: null,
       participants: [],
     };
     this.sessions.push(session);
@@ -141,20 +144,28 @@ export class WherebyState {
     return body;
   }
 
-  /** Insights row for a session (`GET /insights/room-sessions`). */
-  sessionInsights(session: WherebySession, nowMs: number): Record<string, unknown> {
+  /**
+   * Whether insights know a session when they show the state as of `viewAt`: only once 2 people have
+   * been in it (`room.session.started`), and only after their lag has passed.
+   */
+  sessionVisible(session: WherebySession, viewAt: number): boolean {
+    return session.startedSentAt !== null && session.startedSentAt <= viewAt;
+  }
+
+  /** Insights row for a session (`GET /insights/room-sessions`) as of `viewAt` (now − the insights lag). */
+  sessionInsights(session: WherebySession, viewAt: number): Record<string, unknown> {
+    const known = session.participants.filter((p) => p.joinedAt <= viewAt);
+    const leftAt = (p: WherebyParticipant) => (p.leftAt !== null && p.leftAt <= viewAt ? p.leftAt : viewAt);
     const minutesOf = (roles: readonly string[], include: boolean) =>
-      session.participants
-        .filter((p) => roles.includes(p.roleName) === include)
-        .reduce((sum, p) => sum + Math.ceil(((p.leftAt ?? nowMs) - p.joinedAt) / 60000), 0);
+      known.filter((p) => roles.includes(p.roleName) === include).reduce((sum, p) => sum + Math.ceil((leftAt(p) - p.joinedAt) / 60000), 0);
     const uniqueOf = (roles: readonly string[], include: boolean) =>
-      new Set(session.participants.filter((p) => roles.includes(p.roleName) === include).map((p) => p.externalId ?? p.participantId)).size;
+      new Set(known.filter((p) => roles.includes(p.roleName) === include).map((p) => p.externalId ?? p.participantId)).size;
     const special = ['recorder', 'streamer'];
     return {
       roomSessionId: session.roomSessionId,
       roomName: session.roomName,
       startedAt: new Date(session.startedAt).toISOString(),
-      endedAt: session.endedAt === null ? null : new Date(session.endedAt).toISOString(),
+      endedAt: session.endedAt === null || session.endedAt > viewAt ? null : new Date(session.endedAt).toISOString(),
       totalParticipantMinutes: minutesOf(special, false),
       totalRecorderMinutes: minutesOf(['recorder'], true),
       totalStreamerMinutes: minutesOf(['streamer'], true),
@@ -164,8 +175,8 @@ export class WherebyState {
     };
   }
 
-  /** Insights row for a participant (`GET /insights/participants`). */
-  participantInsights(p: WherebyParticipant): Record<string, unknown> {
+  /** Insights row for a participant (`GET /insights/participants`) as of `viewAt`. */
+  participantInsights(p: WherebyParticipant, viewAt: number): Record<string, unknown> {
     return {
       roomSessionId: p.roomSessionId,
       participantId: p.participantId,
@@ -174,7 +185,7 @@ export class WherebyState {
       roleName: p.roleName,
       displayName: p.displayName,
       joinedAt: new Date(p.joinedAt).toISOString(),
-      leftAt: p.leftAt === null ? null : new Date(p.leftAt).toISOString(),
+      leftAt: p.leftAt === null || p.leftAt > viewAt ? null : new Date(p.leftAt).toISOString(),
       externalId: p.externalId,
     };
   }

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { CallPriority } from './errors.js';
 import type { MeetingEvent } from './events.js';
 import type { LoggerLike } from './logger.js';
 
@@ -56,6 +57,17 @@ export interface PresenceParticipant {
   joinedAt: Date;
 }
 
+/**
+ * Who the provider's presence API lists now. The answer may be one page of several (Daily takes a
+ * `limit`): `total` then exceeds `participants.length`, and nobody missing from the page may be
+ * taken for gone.
+ */
+export interface PresenceSnapshot {
+  participants: PresenceParticipant[];
+  /** How many the provider says are in the call (Daily `total_count`). */
+  total: number;
+}
+
 /** One call session of a room (Whereby insights, Daily meetings). `endedAt` is null while it runs. */
 export interface RoomSession {
   sessionId: string;
@@ -75,9 +87,16 @@ export interface JoinInput {
 /** Join by opening a page: the provider's room URL (Daily, Whereby, mock). */
 export interface UrlJoin {
   kind: 'url';
-  /** The URL this caller should open, with the token embedded where the provider uses tokens. */
+  /**
+   * The URL this caller should open (the host URL for owners where the provider has one; the
+   * embed's identity parameters where the provider reads them). Never a token: a browser keeps URLs
+   * in its history and logs.
+   */
   url: string;
-  /** The token embedded in `url`, when the provider uses one (Daily `?t=`); else `null`. */
+  /**
+   * The caller's token, when the provider uses one, handed to its client next to `url` (Daily:
+   * `call.join({url, token})`); else `null`.
+   */
   token: string | null;
   /** When the token or URL stops admitting this caller; `null` when the provider sets no end. */
   expiresAt: Date | null;
@@ -162,10 +181,14 @@ export type HeaderBag = Record<string, string | string[] | undefined>;
 
 /** A webhook whose signature was verified, before normalization. */
 export interface VerifiedWebhook {
-  /** The provider's event id (for deduplication). */
+  /**
+   * The key deliveries are deduplicated on: the provider's event id, extended by the adapter where
+   * the id alone does not identify the event (Daily recording events: `<id>#<recording id>`).
+   */
   eventId: string;
   /** The provider's event type. */
   type: string;
+  /** When the event happened, from the payload where the provider puts it there (not when it was sent). */
   occurredAt: Date;
   /** The parsed JSON body. */
   body: unknown;
@@ -182,8 +205,12 @@ export interface WebhookReceiver {
    * (Daily's `{"test":"test"}`, which may come unsigned). False for every provider without one.
    */
   isPing(rawBody: Buffer, headers: HeaderBag): boolean;
-  /** Verifies the signature over the raw bytes; throws `WebhookVerificationError`. */
-  verify(rawBody: Buffer, headers: HeaderBag, now: Date): VerifiedWebhook;
+  /**
+   * Verifies the signature over the raw bytes; throws `WebhookVerificationError`. `allowStale`
+   * skips only the timestamp window (replay protection): for recognising a provider's retry of a
+   * delivery already stored, which keeps its original timestamp (Daily).
+   */
+  verify(rawBody: Buffer, headers: HeaderBag, now: Date, options?: { allowStale?: boolean }): VerifiedWebhook;
   /** Turns a verified webhook into normalized events (an unknown type becomes `unhandled`); never throws. */
   parse(webhook: VerifiedWebhook): MeetingEvent[];
 }
@@ -208,6 +235,11 @@ export interface Capabilities {
   sessions: boolean;
   /** The provider room can be deleted (`deleteMeeting`). */
   deleteMeeting: boolean;
+  /**
+   * The provider room's end can be pushed back while people are in it (`extendMeeting`): Daily
+   * updates the room's `exp`. Whereby's `endDate` is fixed at creation.
+   */
+  extendMeeting: boolean;
   /** Recordings can be started from the server (`startRecording`). */
   serverSideRecording: boolean;
   /** Recordings can deliver one file per participant track. */
@@ -218,6 +250,57 @@ export interface Capabilities {
   recordingSource: boolean;
   /** A logo can be uploaded (`uploadLogo`). */
   logo: boolean;
+  /**
+   * The provider's webhook registration is managed through its API (`listWebhooks`,
+   * `registerWebhook`, `reactivateWebhook`): Daily. Whereby's is configured in its dashboard only.
+   */
+  webhookAdmin: boolean;
+}
+
+/** One webhook registration at the provider (capability `webhookAdmin`). */
+export interface WebhookRegistration {
+  /** The provider's id of the registration (Daily `uuid`). */
+  id: string;
+  url: string;
+  /**
+   * `active`: deliveries flow. `failed`: the provider stopped sending after failed deliveries
+   * (Daily: 3 in a row) until it is re-activated. `inactive`: stopped otherwise. `unknown`: a state
+   * this adapter does not know.
+   */
+  state: 'active' | 'failed' | 'inactive' | 'unknown';
+  /** Consecutive failed deliveries the provider counted, when it says. */
+  failedCount: number | null;
+  eventTypes: string[];
+}
+
+/** Options of the webhook administration calls. */
+export interface WebhookAdminOptions {
+  /** `interactive` (an operator runs the CLI, the default) or `background` (the periodic check). */
+  priority?: CallPriority;
+}
+
+/**
+ * How a provider tells Meetbridge who is in a call, as data the server acts on (never a platform
+ * name). The presence source is the final writer of who is present; a sessions API only speaks
+ * about what is older than its lag.
+ */
+export interface PresenceFacts {
+  /**
+   * `api`: a live presence API (`getPresence`, capability `presence`) lists who is in the call now
+   * (Daily, mock). `webhooks`: the newest absolute participant count in the webhooks does (Whereby
+   * `numClients`); there is no live presence API.
+   */
+  source: 'api' | 'webhooks';
+  /**
+   * How stale the presence API may be, in seconds (Daily: up to ~15 s): a session that started
+   * more recently is not closed for being missing from it.
+   */
+  presenceLagSeconds: number;
+  /**
+   * How far `getSessions` lags behind the calls, in seconds (Whereby insights: "10-15 minutes"; 0
+   * when it does not lag): only what is older than this may be confirmed from it.
+   */
+  sessionsLagSeconds: number;
 }
 
 /**
@@ -228,11 +311,15 @@ export interface Capabilities {
 export interface PlatformAdapter {
   readonly name: string;
   readonly capabilities: Capabilities;
+  /** Where presence comes from and how far its sources lag. */
+  readonly presence: PresenceFacts;
 
   createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting>;
   /** Deletes the provider room. Idempotent: a room that is already gone is success. */
   deleteMeeting(meeting: MeetingRef): Promise<void>;
-  getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]>;
+  /** Moves the provider room's end to `endDate` (capability `extendMeeting`); a background call. */
+  extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void>;
+  getPresence(meeting: MeetingRef): Promise<PresenceSnapshot>;
   getSessions(meeting: MeetingRef): Promise<RoomSession[]>;
   createJoin(input: JoinInput): Promise<JoinResult>;
   /** Starts a recording; returns the provider's recording id. Already-running counts as started. */
@@ -241,6 +328,15 @@ export interface PlatformAdapter {
   /** Where a finished recording's files are: objects in a bucket we can read, or a download link. */
   getRecordingSource(recording: RecordingRef): Promise<RecordingSource>;
   uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void>;
+  /** The provider's webhook registrations (capability `webhookAdmin`). */
+  listWebhooks(options?: WebhookAdminOptions): Promise<WebhookRegistration[]>;
+  /**
+   * Points the provider's webhook at `url` (creating it, or updating the existing one, which also
+   * re-activates it), signed with the configured webhook secret (capability `webhookAdmin`).
+   */
+  registerWebhook(url: string, options?: WebhookAdminOptions): Promise<WebhookRegistration>;
+  /** Re-activates a webhook the provider stopped (capability `webhookAdmin`). */
+  reactivateWebhook(id: string, options?: WebhookAdminOptions): Promise<WebhookRegistration>;
 
   /** Verifies and normalizes this provider's webhooks with the configured secrets. */
   readonly webhooks: WebhookReceiver;
@@ -257,8 +353,8 @@ export interface AdapterDeps {
   /**
    * Overrides for the HTTP transport (core/http.ts): per-attempt timeout (default 10 000 ms),
    * retries of retryable failures (default 3), backoff base (default 250 ms), the cap on any one
-   * wait including `Retry-After` (default 30 000 ms), and the `sleep` used between attempts
-   * (tests inject one that resolves at once).
+   * wait including `Retry-After` (default 30 000 ms), the `sleep` used between attempts (tests
+   * inject one that resolves at once), and the rate budget's background share and interactive wait.
    */
   http?: {
     timeoutMs?: number;
@@ -266,6 +362,10 @@ export interface AdapterDeps {
     baseDelayMs?: number;
     maxDelayMs?: number;
     sleep?: (ms: number) => Promise<void>;
+    /** Share of the provider's rate budget background calls may use (default 0.5). */
+    backgroundShare?: number;
+    /** Total wait an interactive call accepts for rate limits before `RateLimitedError` (default 4000 ms). */
+    maxInteractiveWaitMs?: number;
   };
   /** Webhook timestamp tolerance in seconds, both directions (default 300). */
   webhookToleranceSeconds?: number;

@@ -39,3 +39,13 @@ export function isBase64(value: string): boolean {
 export function missingVars(env: EnvRecord, names: readonly string[]): string[] {
   return names.filter((name) => readOptional(env, name) === null);
 }
+
+/** A positive whole number from `name`, or `fallback` when unset; anything else throws `ConfigError`. */
+export function readPositiveInt(env: EnvRecord, name: string, fallback: number): number {
+  const value = readOptional(env, name);
+  if (value === null) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new ConfigError(`${name} must be a positive whole number, e.g. ${fallback}.`, [name]);
+  }
+  return Number(value);
+}

@@ -69,6 +69,36 @@ export class ProviderError extends MeetbridgeError {
   }
 }
 
+/** Who waits for a provider call: someone's request (`interactive`) or a job (`background`). */
+export type CallPriority = 'interactive' | 'background';
+
+/**
+ * A provider call was not made, or not finished, because of its rate limit: our own per-provider
+ * budget is spent for this priority (background work is deferred first), or the provider answered
+ * 429 with a wait longer than an interactive call may take. Retry after `retryAfterMs`. HTTP 503.
+ */
+export class RateLimitedError extends MeetbridgeError {
+  readonly provider: string;
+  readonly operation: string;
+  readonly priority: CallPriority;
+  /** How long until the call may succeed, in milliseconds (at least 1000). */
+  readonly retryAfterMs: number;
+  constructor(args: {
+    provider: string;
+    operation: string;
+    priority: CallPriority;
+    retryAfterMs: number;
+    message: string;
+    cause?: unknown;
+  }) {
+    super('provider_rate_limited', 503, args.message, { cause: args.cause });
+    this.provider = args.provider;
+    this.operation = args.operation;
+    this.priority = args.priority;
+    this.retryAfterMs = Math.max(1000, Math.ceil(args.retryAfterMs));
+  }
+}
+
 /** Why a webhook was refused. Every reason maps to HTTP 401. */
 export type WebhookFailureReason =
   'missing_header' | 'malformed_header' | 'timestamp_too_old' | 'timestamp_too_new' | 'bad_signature' | 'no_secret_configured';

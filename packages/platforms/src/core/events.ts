@@ -5,11 +5,11 @@
 
 /** Fields common to every normalized event. */
 export interface EventBase {
-  /** The provider's delivery/event id, used for deduplication. */
+  /** The delivery's deduplication key (`VerifiedWebhook.eventId`). */
   eventId: string;
   /** The provider's own event type (`participant.joined`, `room.client.joined`, …), kept for audit. */
   providerType: string;
-  /** When the provider says the event happened. */
+  /** When the provider says the event happened (payload times, not the time the webhook was sent). */
   occurredAt: Date;
   /** The provider's room name exactly as stored in `meeting.provider_room_name`, when the event names one. */
   providerRoomName: string | null;
@@ -29,9 +29,23 @@ export interface ParticipantEvent extends EventBase {
   role: string | null;
 }
 
+/** The call started, or ended with the room empty (Daily's `meeting.ended`: the last participant left). */
 export interface MeetingLifecycleEvent extends EventBase {
   kind: 'meeting.started' | 'meeting.ended';
   /** The provider's id of this call session (Daily `meeting_id`, Whereby `roomSessionId`). */
+  providerSessionId: string | null;
+}
+
+/**
+ * A provider's call session ended without the provider saying the room is empty: Whereby ends a
+ * session once fewer than 2 participants have been in the room "for some time", so someone may
+ * still be inside
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md).
+ * It is recorded; it never ends the meeting (who is present decides that).
+ */
+export interface SessionEndedEvent extends EventBase {
+  kind: 'session.ended';
+  /** The provider's id of the call session (Whereby `roomSessionId`). */
   providerSessionId: string | null;
 }
 
@@ -75,6 +89,12 @@ export interface UnhandledEvent extends EventBase {
 }
 
 export type MeetingEvent =
-  ParticipantEvent | MeetingLifecycleEvent | RecordingStartedEvent | RecordingReadyEvent | RecordingErrorEvent | UnhandledEvent;
+  | ParticipantEvent
+  | MeetingLifecycleEvent
+  | SessionEndedEvent
+  | RecordingStartedEvent
+  | RecordingReadyEvent
+  | RecordingErrorEvent
+  | UnhandledEvent;
 
 export type MeetingEventKind = MeetingEvent['kind'];

@@ -5,16 +5,25 @@ import type { HttpAuth } from './auth.js';
 import type { Clock } from './clock.js';
 import { noErrorBody, type ErrorBodyParser } from './error-body.js';
 import { systemClock } from './clock.js';
-import { ProviderError } from './errors.js';
+import { ProviderError, RateLimitedError, type CallPriority } from './errors.js';
 import type { LoggerLike } from './logger.js';
 import { silentLogger } from './logger.js';
+import { RateBudget, type RateBudgetSpec } from './rate-budget.js';
 
 /**
  * The one HTTP transport every provider client uses: base URL + an auth hook, JSON in and out, a
- * timeout per attempt, and bounded retries with exponential backoff and full jitter. Retries live
- * here and nowhere else, so a client method is just "build the request, call, parse the reply".
- * What differs between providers is injected: how calls are authenticated (`auth`) and how error
- * replies are worded (`parseError`).
+ * timeout per attempt, bounded retries with exponential backoff and full jitter, and the provider's
+ * rate budget (`rate-budget.ts`). Retries and rate limits live here and nowhere else, so a client
+ * method is just "build the request, call, parse the reply". What differs between providers is
+ * injected: how calls are authenticated (`auth`), how error replies are worded (`parseError`) and
+ * how calls are charged against the budget (`budget`).
+ *
+ * Every call has a priority. An `interactive` call (someone's request is waiting: meeting creation,
+ * join) waits at most `maxInteractiveWaitMs` in total for budget or a 429's `Retry-After`, then
+ * throws `RateLimitedError` (the server answers 503 with `Retry-After`) instead of holding the
+ * request. A `background` call (jobs: insights, presence, recordings, deletions) never waits: when
+ * its share of the budget is spent, or the provider says 429, it throws `RateLimitedError` at once
+ * and the job tries again later.
  */
 
 /** Default timeout of one attempt, in milliseconds. */
@@ -25,6 +34,8 @@ export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BASE_DELAY_MS = 250;
 /** Default cap on any single wait, including a provider's `Retry-After`. */
 export const DEFAULT_MAX_DELAY_MS = 30_000;
+/** Default total wait an interactive call accepts for rate limits before failing with `RateLimitedError`. */
+export const DEFAULT_MAX_INTERACTIVE_WAIT_MS = 4_000;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -53,6 +64,11 @@ export interface HttpRequest<T> {
    * this method). Static keys ignore it. Default: none.
    */
   grant?: Readonly<Record<string, unknown>>;
+  /**
+   * Who waits for this call: `interactive` (a person's request: meeting creation, join) or
+   * `background` (a job). Default `interactive`.
+   */
+  priority?: CallPriority;
 }
 
 /** Construction options of `HttpClient`; every tuning knob has a default. */
@@ -84,6 +100,12 @@ export interface HttpClientOptions {
   clock?: Clock;
   /** Default: silent. */
   logger?: LoggerLike;
+  /** The provider's rate limit as data; without it only the provider's own 429s limit calls. */
+  budget?: RateBudgetSpec;
+  /** Share of each budget pool background calls may use. Default `DEFAULT_BACKGROUND_SHARE` (0.5). */
+  backgroundShare?: number;
+  /** Total wait an interactive call accepts for rate limits. Default `DEFAULT_MAX_INTERACTIVE_WAIT_MS` (4 s). */
+  maxInteractiveWaitMs?: number;
 }
 
 /** Encodes one dynamic path segment (a room name, an id). */
@@ -122,9 +144,11 @@ export class HttpClient {
   private readonly secrets: string[];
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly logger: LoggerLike;
+  private readonly budget: RateBudget | null;
 
   constructor(private readonly options: HttpClientOptions) {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.budget = options.budget ? new RateBudget(options.budget, options.backgroundShare) : null;
     // Short strings are not redacted: replacing every "a" would wreck the message and hide nothing.
     this.secrets = [...options.auth.secrets, ...(options.redact ?? [])].filter((s) => s.length >= 4);
     this.sleep = options.sleep ?? ((ms) => delay(ms));
@@ -135,13 +159,17 @@ export class HttpClient {
   async request<T>(req: HttpRequest<T>): Promise<T> {
     const idempotent = req.idempotent ?? req.method !== 'POST';
     const maxRetries = this.options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const waited = { ms: 0 };
     for (let attempt = 0; ; attempt++) {
+      await this.admit(req, waited);
       const outcome = await this.attempt(req);
       if (outcome.ok) return this.parse(req, outcome.status, outcome.text);
       const { error } = outcome;
+      if (error.providerStatus === 429) await this.rateLimited(req, outcome.retryAfterMs, waited, attempt >= maxRetries, error);
       // A 429 means the provider refused before doing anything, so even a create may be repeated.
       const safe = idempotent || error.providerStatus === 429;
       if (!error.retryable || !safe || attempt >= maxRetries) throw error;
+      if (error.providerStatus === 429) continue;
       const waitMs = this.backoff(attempt, outcome.retryAfterMs);
       this.logger.warn(
         { provider: this.options.provider, operation: req.operation, status: error.providerStatus, attempt: attempt + 1, waitMs },
@@ -149,6 +177,72 @@ export class HttpClient {
       );
       await this.sleep(waitMs);
     }
+  }
+
+  private priority(req: HttpRequest<unknown>): CallPriority {
+    return req.priority ?? 'interactive';
+  }
+
+  private nowMs(): number {
+    return (this.options.clock ?? systemClock).now().getTime();
+  }
+
+  private limited(req: HttpRequest<unknown>, retryAfterMs: number, why: string, cause?: unknown): RateLimitedError {
+    const priority = this.priority(req);
+    return new RateLimitedError({
+      provider: this.options.provider,
+      operation: req.operation,
+      priority,
+      retryAfterMs,
+      message: `${this.options.provider} ${req.operation} was not ${priority === 'background' ? 'run (deferred)' : 'completed'}: ${why}; retry in ${Math.ceil(retryAfterMs / 1000)} s.`,
+      cause,
+    });
+  }
+
+  /**
+   * Waits until the budget admits this call (interactive calls, within their total wait) and
+   * records it; a background call over its share is refused at once.
+   */
+  private async admit(req: HttpRequest<unknown>, waited: { ms: number }): Promise<void> {
+    if (!this.budget) return;
+    const priority = this.priority(req);
+    const charge = this.budget.charge({ method: req.method, path: req.path, operation: req.operation });
+    const maxWait = this.options.maxInteractiveWaitMs ?? DEFAULT_MAX_INTERACTIVE_WAIT_MS;
+    for (;;) {
+      const waitMs = this.budget.waitMs(charge, priority, this.nowMs());
+      if (waitMs <= 0) {
+        this.budget.take(charge, this.nowMs());
+        return;
+      }
+      if (priority === 'background') throw this.limited(req, waitMs, 'its background share of the rate budget is spent');
+      if (waited.ms + waitMs > maxWait) throw this.limited(req, waitMs, `the rate budget is spent for longer than ${maxWait} ms`);
+      this.logger.debug({ provider: this.options.provider, operation: req.operation, waitMs }, 'waiting for rate budget');
+      waited.ms += waitMs;
+      await this.sleep(waitMs);
+    }
+  }
+
+  /**
+   * The provider answered 429: nothing more is sent before its `Retry-After`; a background call
+   * gives up now, an interactive one waits if that fits in its total wait, else gives up.
+   */
+  private async rateLimited(
+    req: HttpRequest<unknown>,
+    retryAfterMs: number | null,
+    waited: { ms: number },
+    lastAttempt: boolean,
+    error: ProviderError,
+  ): Promise<void> {
+    const waitMs = Math.min(retryAfterMs ?? this.backoff(0, null), this.options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS);
+    this.budget?.block(this.nowMs() + waitMs);
+    const maxWait = this.options.maxInteractiveWaitMs ?? DEFAULT_MAX_INTERACTIVE_WAIT_MS;
+    if (this.priority(req) === 'background') throw this.limited(req, waitMs, 'the provider answered 429', error);
+    if (lastAttempt || waited.ms + waitMs > maxWait) throw this.limited(req, waitMs, 'the provider answered 429', error);
+    this.logger.warn({ provider: this.options.provider, operation: req.operation, waitMs }, 'rate limited by the provider; waiting');
+    // With a budget, `admit` waits out the block (and counts it); without one, wait here.
+    if (this.budget) return;
+    waited.ms += waitMs;
+    await this.sleep(waitMs);
   }
 
   /** Removes every known secret, bearer header and JWT from a text. */
@@ -276,11 +370,13 @@ function networkCode(cause: unknown): string {
 
 /** Builds the transport for a provider from the adapter's injected services and overrides. */
 export function createHttpClient(
-  target: Pick<HttpClientOptions, 'provider' | 'baseUrl' | 'auth' | 'parseError' | 'redact'>,
+  target: Pick<HttpClientOptions, 'provider' | 'baseUrl' | 'auth' | 'parseError' | 'redact' | 'budget'>,
   deps: AdapterDeps,
 ): HttpClient {
   return new HttpClient({
     ...target,
+    backgroundShare: deps.http?.backgroundShare,
+    maxInteractiveWaitMs: deps.http?.maxInteractiveWaitMs,
     fetch: deps.fetch,
     clock: deps.clock,
     logger: deps.logger.child({ module: 'http', provider: target.provider }),

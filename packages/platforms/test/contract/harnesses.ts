@@ -29,6 +29,15 @@ export interface ContractHarness {
   join(meeting: ProviderMeeting, who: Caller): Promise<string>;
   /** The participant leaves (the room empties if they were alone). */
   leave(meeting: ProviderMeeting, sessionId: string): Promise<void>;
+  /**
+   * Lets `ms` pass on the provider's side (its stand-in's clock) and runs what became due then:
+   * Whereby's insights catch up and its sessions end, Daily's delayed `meeting.ended` is sent.
+   */
+  passTime(ms: number): Promise<void>;
+  /** The stand-in's current time (webhooks are signed with it). */
+  now(): Date;
+  /** When the provider room ends, as the provider recorded it (Daily `exp`, Whereby `endDate`). */
+  roomEnd(meeting: ProviderMeeting): Promise<Date | null>;
   /** Whether the provider still has the room (not deleted). */
   isLive(meeting: ProviderMeeting): Promise<boolean>;
   /** A finished recording the provider hosts (capability `recordingLinks`). */
@@ -92,6 +101,9 @@ async function mockHarness(): Promise<ContractHarness> {
     collector,
     join: (m, who) => fake.join(m.providerRoomName, who),
     leave: (m, sessionId) => fake.leave(m.providerRoomName, sessionId),
+    passTime: async () => {},
+    now: () => new Date(),
+    roomEnd: async (m) => room(m)?.endDate ?? null,
     isLive: async (m) => room(m)?.deleted === false,
     hostedRecording: notCapable('hostedRecording'),
     storedLogo: notCapable('storedLogo'),
@@ -102,9 +114,16 @@ async function mockHarness(): Promise<ContractHarness> {
   };
 }
 
+/** A stand-in's clock: real time plus what the suite let pass (`passTime`). */
+function offsetClock(): { now: () => number; pass: (ms: number) => void } {
+  let offset = 0;
+  return { now: () => Date.now() + offset, pass: (ms) => void (offset += ms) };
+}
+
 async function wherebyHarness(): Promise<ContractHarness> {
   const collector = await startWebhookCollector();
-  const fake = await startWherebyFake({ webhookUrl: collector.url });
+  const clock = offsetClock();
+  const fake = await startWherebyFake({ webhookUrl: collector.url, now: clock.now });
   const adapter = build(wherebyProvider, {
     WHEREBY_API_URL: fake.url,
     WHEREBY_API_KEY: fake.apiKey,
@@ -118,6 +137,15 @@ async function wherebyHarness(): Promise<ContractHarness> {
       (await fake.control.addParticipant({ meetingId: m.providerMeetingId, displayName: who.userName, externalId: who.userId }))
         .participantId,
     leave: (_m, participantId) => fake.control.removeParticipant({ participantId }),
+    passTime: async (ms) => {
+      clock.pass(ms);
+      await fake.control.tick();
+    },
+    now: () => new Date(clock.now()),
+    roomEnd: async (m) => {
+      const end = snapshot(m)?.endDate;
+      return end ? new Date(end) : null;
+    },
     isLive: async (m) => snapshot(m)?.deleted === false,
     hostedRecording: async (m) => {
       await fake.control.addParticipant({ meetingId: m.providerMeetingId, roleName: 'recorder' });
@@ -147,7 +175,8 @@ async function wherebyHarness(): Promise<ContractHarness> {
 
 async function dailyHarness(): Promise<ContractHarness> {
   const collector = await startWebhookCollector();
-  const fake = await startDailyFake({ webhookUrl: collector.url });
+  const clock = offsetClock();
+  const fake = await startDailyFake({ webhookUrl: collector.url, now: clock.now });
   const adapter = build(dailyProvider, { DAILY_API_URL: fake.url, DAILY_API_KEY: fake.apiKey, DAILY_WEBHOOK_SECRET: fake.webhookSecret });
   return {
     adapter,
@@ -155,6 +184,15 @@ async function dailyHarness(): Promise<ContractHarness> {
     join: async (m, who) =>
       (await fake.control.addParticipant({ room: m.providerRoomName, userId: who.userId, userName: who.userName })).sessionId,
     leave: (m, sessionId) => fake.control.removeParticipant({ room: m.providerRoomName, sessionId }),
+    passTime: async (ms) => {
+      clock.pass(ms);
+      await fake.control.tick();
+    },
+    now: () => new Date(clock.now()),
+    roomEnd: async (m) => {
+      const exp = (fake.control.state().rooms.find((r) => r.name === m.providerRoomName)?.properties as { exp?: number } | undefined)?.exp;
+      return typeof exp === 'number' ? new Date(exp * 1000) : null;
+    },
     isLive: async (m) => fake.control.state().rooms.some((r) => r.name === m.providerRoomName && r.deleted === false),
     // Daily links cover composed (cloud) recordings only, so this records in a room of its own
     // with enable_recording "cloud" (Meetbridge's rooms use raw-tracks, which have no link).

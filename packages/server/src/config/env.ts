@@ -62,6 +62,7 @@ export const coreEnvSchema = z.object({
   ).default(8),
   WEBHOOK_TOLERANCE_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(300),
   RECONCILE_INTERVAL_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(30),
+  WEBHOOK_HEALTH_CHECK_SECONDS: opt(z.coerce.number().int().min(5).max(86_400)).default(60),
   RUN_WORKERS: opt(bool).default(true),
 });
 
@@ -88,6 +89,7 @@ export const envExamples: Record<string, string> = {
   MEETING_DURATION_HOURS: '8',
   WEBHOOK_TOLERANCE_SECONDS: '300',
   RECONCILE_INTERVAL_SECONDS: '30',
+  WEBHOOK_HEALTH_CHECK_SECONDS: '60',
   RUN_WORKERS: 'false',
 };
 

@@ -42,6 +42,8 @@ export interface AppConfig {
   webhookToleranceSeconds: number;
   /** How often every active meeting is reconciled with its provider. */
   reconcileIntervalSeconds: number;
+  /** How often provider webhooks managed through an API are checked (and re-activated when stopped). */
+  webhookHealthCheckSeconds: number;
   /** Whether `serve` also runs the job workers (the embedded default does). */
   runWorkers: boolean;
   /** The raw environment, handed to provider modules to read their own variables. */
@@ -83,6 +85,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     meetingDurationHours: env.MEETING_DURATION_HOURS,
     webhookToleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
     reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+    webhookHealthCheckSeconds: env.WEBHOOK_HEALTH_CHECK_SECONDS,
     runWorkers: env.RUN_WORKERS,
     providerEnv: { ...raw },
   };

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { MeetbridgeError, ProviderError } from '@meetbridge/platforms';
+import { MeetbridgeError, ProviderError, RateLimitedError } from '@meetbridge/platforms';
 import { ServiceUnavailableError, ValidationError, type FieldError } from '../lib/errors.js';
 
 /** An RFC 9457 problem details body. */
@@ -53,6 +53,7 @@ function fromValidation(error: FastifyError & { validation: { instancePath: stri
 export function toProblem(error: unknown): Problem {
   if (hasZodFastifySchemaValidationErrors(error)) return fromValidation(error as never);
   if (error instanceof ValidationError) return problem(400, error.code, error.message, { errors: error.errors });
+  if (error instanceof RateLimitedError) return rateLimitedProblem(error);
   if (error instanceof ProviderError) {
     return problem(502, error.code, `The ${error.provider} API failed during ${error.operation}; nothing was created. Try again later.`, {
       provider: error.provider,
@@ -77,6 +78,7 @@ export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error, request, reply) => {
       const body = toProblem(error);
+      if (error instanceof RateLimitedError) void reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
       if (body.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ status: body.status, code: body.type }, 'request refused');
       return sendProblem(reply, body);
@@ -87,3 +89,13 @@ export const errorsPlugin = fp(
   },
   { name: 'errors' },
 );
+
+/** A provider's rate limit kept a call from finishing in time: 503, and when to retry (also sent as `Retry-After`). */
+function rateLimitedProblem(error: RateLimitedError): Problem {
+  const retryAfter = Math.ceil(error.retryAfterMs / 1000);
+  return problem(503, error.code, `The ${error.provider} API is rate limited right now; retry in ${retryAfter} s.`, {
+    provider: error.provider,
+    operation: error.operation,
+    retry_after: retryAfter,
+  });
+}

@@ -38,7 +38,13 @@ export async function startProviderFakes(): Promise<ProviderFakes> {
   return {
     whereby,
     daily,
-    wherebyEnv: { WHEREBY_API_URL: whereby.url, WHEREBY_API_KEY: whereby.apiKey, WHEREBY_WEBHOOK_SECRET: wherebySecret },
+    // The fake's organisation has the Grow plan's 1000 points a minute; so does this process.
+    wherebyEnv: {
+      WHEREBY_API_URL: whereby.url,
+      WHEREBY_API_KEY: whereby.apiKey,
+      WHEREBY_WEBHOOK_SECRET: wherebySecret,
+      WHEREBY_RATE_LIMIT_POINTS: '1000',
+    },
     dailyEnv: { DAILY_API_URL: daily.url, DAILY_API_KEY: daily.apiKey, DAILY_WEBHOOK_SECRET: dailySecret },
     secrets: [whereby.apiKey, daily.apiKey, wherebySecret, dailySecret, S3_ENV.AWS_WHEREBY_ACCESS_KEY_SECRET],
     reset() {

@@ -6,23 +6,27 @@ import type {
   JoinResult,
   MeetingRef,
   PlatformAdapter,
-  PresenceParticipant,
+  PresenceFacts,
+  PresenceSnapshot,
   ProviderMeeting,
   RecordingLink,
   RecordingRef,
   RecordingSource,
   RoomSession,
   StartRecordingInput,
+  WebhookAdminOptions,
   WebhookReceiver,
+  WebhookRegistration,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
 import { ConfigError, PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
-import { uniqueRoomName } from '../../core/naming.js';
+import type { RateBudgetSpec } from '../../core/rate-budget.js';
+import { stableUserId, uniqueRoomName } from '../../core/naming.js';
 import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
-import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody } from './wire.js';
+import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody, type DailyWebhookRegistrationWire } from './wire.js';
 import { dailyWebhookReceiver } from './webhooks.js';
 
 /** What Daily can do: tokens, live presence, sessions, server-side and raw-tracks recording, links; no host URL or logo. */
@@ -32,12 +36,69 @@ export const dailyCapabilities: Capabilities = {
   presence: true,
   sessions: true,
   deleteMeeting: true,
+  extendMeeting: true,
   serverSideRecording: true,
   rawTracks: true,
   recordingLinks: true,
   recordingSource: true,
   logo: false,
+  webhookAdmin: true,
 };
+
+/**
+ * Daily's rate limits as data (https://docs.daily.co/reference/rest-api#rate-limits): most endpoints
+ * take about 20 requests a second (100 per 5 s; `perSecond` here); `DELETE /rooms/:name` and
+ * `GET /recordings` about 50 per 30 s; starting a recording about 5 per 5 s.
+ */
+export function dailyRateBudget(perSecond: number): RateBudgetSpec {
+  return {
+    pools: {
+      default: { points: perSecond * 5, windowMs: 5_000 },
+      'delete-room-list-recordings': { points: 50, windowMs: 30_000 },
+      'start-recording': { points: 5, windowMs: 5_000 },
+    },
+    charge: ({ method, path }) => {
+      if ((method === 'DELETE' && /^\/rooms\/[^/]+$/.test(path)) || (method === 'GET' && path === '/recordings'))
+        return { pool: 'delete-room-list-recordings', cost: 1 };
+      if (method === 'POST' && /^\/rooms\/[^/]+\/recordings\/start$/.test(path)) return { pool: 'start-recording', cost: 1 };
+      return { pool: 'default', cost: 1 };
+    },
+  };
+}
+
+/**
+ * Daily's presence API is the final writer; its data "can be up to ~15 s stale"
+ * (https://docs.daily.co/reference/rest-api/presence), and `/meetings` has ~15 s granularity.
+ */
+export const dailyPresence: PresenceFacts = { source: 'api', presenceLagSeconds: 15, sessionsLagSeconds: 15 };
+
+/** The Daily events Meetbridge registers its webhook for: what its adapter normalizes. */
+export const DAILY_WEBHOOK_EVENT_TYPES = [
+  'participant.joined',
+  'participant.left',
+  'meeting.started',
+  'meeting.ended',
+  'recording.started',
+  'recording.ready-to-download',
+  'recording.error',
+] as const;
+
+/** A Daily webhook registration in Meetbridge's terms; `state` is a string or a number in Daily's docs. */
+export function toWebhookRegistration(wire: DailyWebhookRegistrationWire): WebhookRegistration {
+  const raw = typeof wire.state === 'string' ? wire.state.toUpperCase() : wire.state;
+  const state =
+    raw === 'ACTIVE' || raw === 1
+      ? 'active'
+      : raw === 'FAILED' || raw === 0
+        ? 'failed'
+        : raw === 'INACTIVE' || raw === 'STOPPED' || raw === 2
+          ? 'inactive'
+          : 'unknown';
+  return { id: wire.uuid, url: wire.url, state, failedCount: wire.failedCount ?? null, eventTypes: wire.eventTypes ?? [] };
+}
+
+/** Entries asked for per presence read: Daily's page size for list endpoints (a room holds 200 by default). */
+export const DAILY_PRESENCE_LIMIT = 100;
 
 /** Daily room names: `[A-Za-z0-9_-]`, at most 128 characters. */
 export const DAILY_ROOM_NAME_MAX = 128;
@@ -85,15 +146,23 @@ export function buildCreateRoomBody(input: CreateMeetingInput, now: Date, s3: Da
   return body;
 }
 
-/** The `POST /meeting-tokens` body: room-bound, expiring with the meeting; anonymous callers carry no user. */
+/**
+ * The `POST /meeting-tokens` body: room-bound, expiring with the meeting; anonymous callers carry no
+ * user. In a locked room (private, `enable_knocking`) a token would let anyone straight in, so
+ * everyone but the owner gets `knocking: true` and must knock; the owner (`is_owner`) admits them,
+ * the meaning `isLocked` has on Whereby
+ * (https://docs.daily.co/reference/rest-api/meeting-tokens/config,
+ * https://docs.daily.co/guides/configurations-and-settings/controlling-who-joins-a-meeting).
+ */
 export function buildMeetingTokenBody(input: JoinInput): DailyMeetingTokenBody {
   const properties: DailyMeetingTokenBody['properties'] = {
     room_name: input.meeting.providerRoomName,
     exp: unixSeconds(input.meeting.endDate),
     is_owner: input.isOwner,
   };
-  // A longer id would be rejected by Daily; Daily then generates one (the join still works).
-  if (input.user && input.user.id.length <= DAILY_USER_ID_MAX) properties.user_id = input.user.id;
+  if (input.settings.isLocked && !input.isOwner) properties.knocking = true;
+  // Daily refuses a longer user_id: a longer id (an OIDC subject) goes as its stable UUIDv5.
+  if (input.user) properties.user_id = stableUserId(input.user.id, DAILY_USER_ID_MAX);
   if (input.user?.name) properties.user_name = input.user.name;
   return { properties };
 }
@@ -106,6 +175,7 @@ function errorText(error: ProviderError): string {
 export class DailyAdapter implements PlatformAdapter {
   readonly name = 'daily';
   readonly capabilities = dailyCapabilities;
+  readonly presence = dailyPresence;
   readonly client: DailyClient;
   readonly webhooks: WebhookReceiver;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -122,6 +192,7 @@ export class DailyAdapter implements PlatformAdapter {
           auth: bearerAuth(config.apiKey),
           parseError: parseDailyError,
           redact: config.webhookSecrets,
+          budget: dailyRateBudget(config.rateLimitPerSecond),
         },
         deps,
       ),
@@ -146,9 +217,29 @@ export class DailyAdapter implements PlatformAdapter {
     await this.client.deleteRoom(meeting.providerRoomName);
   }
 
-  async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {
-    const presence = await this.client.getRoomPresence(meeting.providerRoomName);
-    return presence.data.map((p) => ({ sessionId: p.id, userId: p.userId ?? null, userName: p.userName ?? null, joinedAt: p.joinTime }));
+  /**
+   * Pushes the room's `exp` back with `POST /rooms/:name`: Daily ejects everyone at `exp`
+   * (`eject_at_room_exp`, which Meetbridge sets), so a call running past its end must move it
+   * first (https://docs.daily.co/reference/rest-api/rooms/update-room).
+   */
+  async extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void> {
+    await this.client.updateRoom(meeting.providerRoomName, { properties: { exp: unixSeconds(endDate) } });
+  }
+
+  /**
+   * One page of `GET /rooms/:name/presence?limit=` (the default page size is not documented, so the
+   * limit is always sent); `total` is Daily's `total_count`, larger than the page when the room
+   * holds more (https://docs.daily.co/reference/rest-api/rooms/get-room-presence).
+   */
+  async getPresence(meeting: MeetingRef): Promise<PresenceSnapshot> {
+    const presence = await this.client.getRoomPresence(meeting.providerRoomName, DAILY_PRESENCE_LIMIT);
+    const participants = presence.data.map((p) => ({
+      sessionId: p.id,
+      userId: p.userId ?? null,
+      userName: p.userName ?? null,
+      joinedAt: p.joinTime,
+    }));
+    return { participants, total: Math.max(presence.total_count ?? participants.length, participants.length) };
   }
 
   async getSessions(meeting: MeetingRef): Promise<RoomSession[]> {
@@ -160,12 +251,14 @@ export class DailyAdapter implements PlatformAdapter {
     }));
   }
 
-  /** Mints a room-bound meeting token and appends it as `?t=` to the room URL. */
+  /**
+   * Mints a room-bound meeting token and returns it next to the room URL, not in it: Daily's
+   * preferred way is `call.join({url, token})`, which keeps the token out of browser history and
+   * logs (https://docs.daily.co/guides/configurations-and-settings/controlling-who-joins-a-meeting).
+   */
   async createJoin(input: JoinInput): Promise<JoinResult> {
     const token = await this.client.createMeetingToken(buildMeetingTokenBody(input));
-    const url = new URL(input.meeting.roomUrl);
-    url.searchParams.set('t', token);
-    return { kind: 'url', url: url.toString(), token, expiresAt: input.meeting.endDate };
+    return { kind: 'url', url: input.meeting.roomUrl, token, expiresAt: input.meeting.endDate };
   }
 
   /**
@@ -239,5 +332,40 @@ export class DailyAdapter implements PlatformAdapter {
 
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
+  }
+
+  /**
+   * `GET /webhooks`. Daily disables a webhook after 3 failed deliveries in a row and shows it
+   * `FAILED` (https://docs.daily.co/reference/rest-api/webhooks).
+   */
+  async listWebhooks(options: WebhookAdminOptions = {}): Promise<WebhookRegistration[]> {
+    return (await this.client.listWebhooks(options.priority)).map(toWebhookRegistration);
+  }
+
+  /**
+   * Points the domain's one webhook at `url` with the first `DAILY_WEBHOOK_SECRET` as its `hmac`
+   * and the event types Meetbridge reads: `POST /webhooks/:uuid` when one exists (which also
+   * re-activates it), else `POST /webhooks`. Either way Daily first checks that `url` answers its
+   * `{"test":"test"}` with 200.
+   */
+  async registerWebhook(url: string, options: WebhookAdminOptions = {}): Promise<WebhookRegistration> {
+    const hmac = this.config.webhookSecrets[0];
+    if (!hmac) {
+      throw new ConfigError(
+        'Set DAILY_WEBHOOK_SECRET (base64, e.g. `openssl rand -base64 32`) before registering the Daily webhook: Meetbridge verifies every delivery with it.',
+        ['DAILY_WEBHOOK_SECRET'],
+      );
+    }
+    const body = { url, hmac, eventTypes: [...DAILY_WEBHOOK_EVENT_TYPES] };
+    const [existing] = await this.client.listWebhooks(options.priority);
+    const wire = existing
+      ? await this.client.updateWebhook(existing.uuid, body, options.priority)
+      : await this.client.createWebhook(body, options.priority);
+    return toWebhookRegistration(wire);
+  }
+
+  /** `POST /webhooks/:uuid` with an empty body: re-activates a FAILED webhook, changing nothing else. */
+  async reactivateWebhook(id: string, options: WebhookAdminOptions = {}): Promise<WebhookRegistration> {
+    return toWebhookRegistration(await this.client.updateWebhook(id, {}, options.priority));
   }
 }

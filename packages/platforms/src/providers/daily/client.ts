@@ -10,9 +10,13 @@ import {
   DailyRecordingsWire,
   DailyRoomWire,
   DailyStartRecordingWire,
+  DailyWebhookListWire,
+  DailyWebhookRegistrationWire,
   type DailyCreateRoomBody,
   type DailyMeetingTokenBody,
+  type DailyWebhookBody,
 } from './wire.js';
+import type { CallPriority } from '../../core/errors.js';
 
 /** Daily's maximum page size for list endpoints. */
 export const DAILY_MAX_PAGE = 100;
@@ -41,20 +45,49 @@ function clampLimit(limit: number | undefined): number {
 
 /**
  * Daily REST API (`https://api.daily.co/v1`). Each method builds one request, sends it through the
- * shared transport (timeouts, retries, errors) and returns the parsed reply.
+ * shared transport (timeouts, retries, errors, the rate budget) and returns the parsed reply. Room
+ * creation, tokens and recording starts are `interactive` (someone is waiting); deletions and reads
+ * made by jobs are `background`.
  */
 export class DailyClient {
   constructor(private readonly http: HttpClient) {}
 
   /** `POST /rooms`. Not idempotent (a repeat would fail on the taken name), so 5xx is not retried. */
   createRoom(body: DailyCreateRoomBody): Promise<DailyRoomWire> {
-    return this.http.request({ operation: 'createRoom', method: 'POST', path: '/rooms', body, schema: DailyRoomWire });
+    return this.http.request({
+      operation: 'createRoom',
+      method: 'POST',
+      path: '/rooms',
+      body,
+      schema: DailyRoomWire,
+      priority: 'interactive',
+    });
+  }
+
+  /** `POST /rooms/:name` with the properties to change (a background call: the sweep extends rooms). */
+  updateRoom(roomName: string, body: { properties: { exp: number } }): Promise<DailyRoomWire> {
+    return this.http.request({
+      operation: 'updateRoom',
+      method: 'POST',
+      path: `/rooms/${pathSegment(roomName)}`,
+      body,
+      // Setting the same exp twice is harmless.
+      idempotent: true,
+      schema: DailyRoomWire,
+      priority: 'background',
+    });
   }
 
   /** `DELETE /rooms/:name`; a room that is gone or expired (404) counts as deleted. */
   async deleteRoom(roomName: string): Promise<void> {
     try {
-      await this.http.request({ operation: 'deleteRoom', method: 'DELETE', path: `/rooms/${pathSegment(roomName)}`, schema: z.unknown() });
+      await this.http.request({
+        operation: 'deleteRoom',
+        method: 'DELETE',
+        path: `/rooms/${pathSegment(roomName)}`,
+        schema: z.unknown(),
+        priority: 'background',
+      });
     } catch (error) {
       if (error instanceof ProviderError && error.providerStatus === 404) return;
       throw error;
@@ -70,17 +103,20 @@ export class DailyClient {
       body,
       idempotent: true,
       schema: DailyMeetingTokenWire,
+      priority: 'interactive',
     });
     return reply.token;
   }
 
-  /** `GET /rooms/:name/presence`: who is in the call now (up to ~15 s stale). */
-  getRoomPresence(roomName: string): Promise<DailyPresenceWire> {
+  /** `GET /rooms/:name/presence?limit=`: one page of who is in the call now (up to ~15 s stale), with `total_count`. */
+  getRoomPresence(roomName: string, limit: number): Promise<DailyPresenceWire> {
     return this.http.request({
       operation: 'getRoomPresence',
       method: 'GET',
       path: `/rooms/${pathSegment(roomName)}/presence`,
+      query: { limit },
       schema: DailyPresenceWire,
+      priority: 'background',
     });
   }
 
@@ -92,6 +128,7 @@ export class DailyClient {
       path: '/meetings',
       query: { room: roomName, limit },
       schema: DailyMeetingsWire,
+      priority: 'background',
     });
   }
 
@@ -108,6 +145,7 @@ export class DailyClient {
       body,
       idempotent: true,
       schema: DailyStartRecordingWire,
+      priority: 'interactive',
     });
     return reply?.recordingId ?? reply?.id ?? null;
   }
@@ -119,6 +157,7 @@ export class DailyClient {
       method: 'GET',
       path: `/recordings/${pathSegment(recordingId)}`,
       schema: DailyRecordingWire,
+      priority: 'background',
     });
   }
 
@@ -131,6 +170,7 @@ export class DailyClient {
       path: '/recordings',
       query: { room_name: options.roomName, starting_after: options.startingAfter, limit },
       schema: DailyRecordingsWire,
+      priority: 'background',
     });
   }
 
@@ -146,6 +186,47 @@ export class DailyClient {
     }
   }
 
+  /** `GET /webhooks`: the domain's webhook (Daily allows one), with its `state` and `failedCount`. */
+  listWebhooks(priority: CallPriority = 'interactive'): Promise<DailyWebhookListWire> {
+    return this.http.request({ operation: 'listWebhooks', method: 'GET', path: '/webhooks', schema: DailyWebhookListWire, priority });
+  }
+
+  /**
+   * `POST /webhooks`. Daily first POSTs `{"test":"test"}` to the URL and refuses (400) unless it
+   * answers 200 quickly (https://docs.daily.co/reference/rest-api/webhooks/create).
+   */
+  createWebhook(body: DailyWebhookBody, priority: CallPriority = 'interactive'): Promise<DailyWebhookRegistrationWire> {
+    return this.http.request({
+      operation: 'createWebhook',
+      method: 'POST',
+      path: '/webhooks',
+      body,
+      schema: DailyWebhookRegistrationWire,
+      priority,
+    });
+  }
+
+  /**
+   * `POST /webhooks/:uuid`: updates the webhook and re-activates a FAILED one (Daily sends the test
+   * POST again). An empty body only re-activates.
+   */
+  updateWebhook(
+    uuid: string,
+    body: Partial<DailyWebhookBody>,
+    priority: CallPriority = 'interactive',
+  ): Promise<DailyWebhookRegistrationWire> {
+    return this.http.request({
+      operation: 'updateWebhook',
+      method: 'POST',
+      path: `/webhooks/${pathSegment(uuid)}`,
+      body,
+      // Repeating it changes nothing more than the first time.
+      idempotent: true,
+      schema: DailyWebhookRegistrationWire,
+      priority,
+    });
+  }
+
   /** `GET /recordings/:id/access-link`; throws `ProviderError` when `download_link` is not a URL. */
   getRecordingAccessLink(recordingId: string, validForSeconds = DEFAULT_ACCESS_LINK_SECONDS): Promise<DailyAccessLinkWire> {
     return this.http.request({
@@ -154,6 +235,7 @@ export class DailyClient {
       path: `/recordings/${pathSegment(recordingId)}/access-link`,
       query: { valid_for_secs: validForSeconds },
       schema: DailyAccessLinkWire,
+      priority: 'background',
     });
   }
 }

@@ -28,6 +28,7 @@ describe('loadDailyConfig', () => {
         webhookSecrets: [],
         subdomain: null,
         s3: { bucket: null, region: 'us-west-2', roleArn: null },
+        rateLimitPerSecond: 20,
       },
     });
   });
@@ -41,6 +42,7 @@ describe('loadDailyConfig', () => {
       AWS_DAILY_S3_BUCKET: 'rec',
       AWS_DAILY_S3_REGION: 'eu-central-1',
       AWS_DAILY_ROLE_ARN: 'arn:aws:iam::1:role/Daily',
+      DAILY_RATE_LIMIT_PER_SECOND: '5',
     });
     expect(result).toEqual({
       ok: true,
@@ -50,6 +52,7 @@ describe('loadDailyConfig', () => {
         webhookSecrets: [SECRET, 'YWJjZA=='],
         subdomain: 'acme',
         s3: { bucket: 'rec', region: 'eu-central-1', roleArn: 'arn:aws:iam::1:role/Daily' },
+        rateLimitPerSecond: 5,
       },
     });
   });
@@ -68,6 +71,9 @@ describe('loadDailyConfig', () => {
   });
 
   it('describes every variable it reads', () => {
-    expect(Object.keys(dailyEnvVars)).toHaveLength(7);
+    expect(Object.keys(dailyEnvVars)).toHaveLength(8);
+    expect(configError(() => loadDailyConfig({ DAILY_API_KEY: 'key', DAILY_RATE_LIMIT_PER_SECOND: '0' })).variables).toEqual([
+      'DAILY_RATE_LIMIT_PER_SECOND',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ConfigResult, EnvRecord } from '../../core/adapter.js';
-import { isBase64, readOptional, readUrl } from '../../core/config.js';
+import { isBase64, readOptional, readPositiveInt, readUrl } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { splitSecrets } from '../../core/signature.js';
 
@@ -7,6 +7,8 @@ import { splitSecrets } from '../../core/signature.js';
 export const DAILY_DEFAULT_API_URL = 'https://api.daily.co/v1';
 /** Default region of the recordings bucket. */
 export const DAILY_DEFAULT_S3_REGION = 'us-west-2';
+/** Default requests per second on most endpoints (Daily: "~20 req/s, or 100 per 5 s"). */
+export const DAILY_DEFAULT_RATE_LIMIT_PER_SECOND = 20;
 
 /** Daily's configuration, read once at boot by `loadDailyConfig`. */
 export interface DailyConfig {
@@ -19,6 +21,8 @@ export interface DailyConfig {
   subdomain: string | null;
   /** Where raw-tracks recordings go; bucket and role are needed for `recordingType: 'cloud'`. */
   s3: { bucket: string | null; region: string; roleArn: string | null };
+  /** Requests per second this process may send to most endpoints (`DAILY_RATE_LIMIT_PER_SECOND`); see `dailyRateBudget`. */
+  rateLimitPerSecond: number;
 }
 
 /** Every variable Daily reads, with its description (for docs and `.env.example`). */
@@ -30,6 +34,7 @@ export const dailyEnvVars = {
   AWS_DAILY_S3_BUCKET: 'S3 bucket Daily writes raw-tracks recordings into (recordings_bucket.bucket_name).',
   AWS_DAILY_S3_REGION: `Region of that bucket. Default ${DAILY_DEFAULT_S3_REGION}.`,
   AWS_DAILY_ROLE_ARN: 'IAM role Daily assumes to write into the bucket (recordings_bucket.assume_role_arn).',
+  DAILY_RATE_LIMIT_PER_SECOND: `Requests per second this process may send to most Daily endpoints (divide Daily's limit between processes); room deletion, recording listing and recording start keep Daily's stricter windows. Half is kept for meeting creation and joins. Default ${DAILY_DEFAULT_RATE_LIMIT_PER_SECOND}.`,
 } as const;
 
 function readSecrets(env: EnvRecord): string[] {
@@ -50,6 +55,7 @@ function readSecrets(env: EnvRecord): string[] {
 export function loadDailyConfig(env: EnvRecord): ConfigResult<DailyConfig> {
   const apiUrl = readUrl(env, 'DAILY_API_URL', DAILY_DEFAULT_API_URL);
   const webhookSecrets = readSecrets(env);
+  const rateLimitPerSecond = readPositiveInt(env, 'DAILY_RATE_LIMIT_PER_SECOND', DAILY_DEFAULT_RATE_LIMIT_PER_SECOND);
   const apiKey = readOptional(env, 'DAILY_API_KEY');
   if (apiKey === null) return { ok: false, missing: ['DAILY_API_KEY'] };
   return {
@@ -64,6 +70,7 @@ export function loadDailyConfig(env: EnvRecord): ConfigResult<DailyConfig> {
         region: readOptional(env, 'AWS_DAILY_S3_REGION') ?? DAILY_DEFAULT_S3_REGION,
         roleArn: readOptional(env, 'AWS_DAILY_ROLE_ARN'),
       },
+      rateLimitPerSecond,
     },
   };
 }

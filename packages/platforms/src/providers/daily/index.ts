@@ -14,7 +14,14 @@ export const dailyProvider = {
   create: (config, deps) => new DailyAdapter(config, deps),
 } as const satisfies ProviderModule<DailyConfig>;
 
-export { DailyAdapter, buildCreateRoomBody, buildMeetingTokenBody } from './adapter.js';
+export {
+  DailyAdapter,
+  buildCreateRoomBody,
+  buildMeetingTokenBody,
+  dailyRateBudget,
+  toWebhookRegistration,
+  DAILY_WEBHOOK_EVENT_TYPES,
+} from './adapter.js';
 export { DailyClient, type ListRecordingsOptions, type StartRecordingBody } from './client.js';
 export {
   dailySignatureScheme,
@@ -23,6 +30,8 @@ export {
   verifyDailyWebhook,
   parseDailyWebhook,
   isDailyVerificationPing,
+  dailyEventKey,
+  dailyEventTime,
   DAILY_SIGNATURE_HEADER,
   DAILY_TIMESTAMP_HEADER,
 } from './webhooks.js';

@@ -4,6 +4,8 @@ import type { VerifiedWebhook } from '../../core/adapter.js';
 import { WebhookVerificationError, type WebhookFailureReason } from '../../core/errors.js';
 import { isDailyVerificationPing, parseDailyWebhook, signDailyWebhook, verifyDailyWebhook } from './webhooks.js';
 
+const JOINED_AT = new Date(1772359199960);
+
 const SECRET = Buffer.from('daily-test-hmac-key-32-bytes-long').toString('base64');
 const OTHER = Buffer.from('another-key-that-is-not-the-one').toString('base64');
 const TS = 1_772_359_200; // 2026-03-01T10:00:00Z
@@ -45,13 +47,33 @@ function reasonOf(fn: () => unknown): WebhookFailureReason | 'no error' {
 }
 
 describe('verifyDailyWebhook', () => {
-  it('accepts a valid signature and returns the envelope id, type and event_ts', () => {
+  it('accepts a valid signature and returns the envelope id, type and the time the participant joined (not event_ts)', () => {
     expect(verify(raw, headersFor(raw))).toEqual({
       eventId: envelope.id,
       type: 'participant.joined',
-      occurredAt: new Date(1772359199961),
+      occurredAt: JOINED_AT,
       body: envelope,
     });
+  });
+
+  it('keys recording events by their recording: two rooms finishing in the same second with the default instance id stay apart', () => {
+    const ready = (recordingId: string, room: string) => {
+      const body = Buffer.from(
+        JSON.stringify({
+          version: '1.0.0',
+          type: 'recording.ready-to-download',
+          id: 'rec-rtd-c3df927c-f738-4471-a2b7-066fa7e95a6b-1772359190',
+          payload: { recording_id: recordingId, room_name: room, start_ts: 1772359100, duration: 90, type: 'raw-tracks' },
+          event_ts: 1772359190,
+        }),
+      );
+      return verify(body, headersFor(body));
+    };
+    const a = ready('rec-a', 'room-a');
+    const b = ready('rec-b', 'room-b');
+    expect(a.eventId).toBe('rec-rtd-c3df927c-f738-4471-a2b7-066fa7e95a6b-1772359190#rec-a');
+    expect(b.eventId).toBe('rec-rtd-c3df927c-f738-4471-a2b7-066fa7e95a6b-1772359190#rec-b');
+    expect(ready('rec-a', 'room-a').eventId).toBe(a.eventId);
   });
 
   it('accepts a non-ASCII user name in the raw body byte for byte', () => {
@@ -163,6 +185,7 @@ describe('parseDailyWebhook', () => {
     expect(parseDailyWebhook(webhook('participant.joined', envelope.payload))).toEqual([
       {
         ...base,
+        occurredAt: JOINED_AT,
         providerType: 'participant.joined',
         providerRoomName: envelope.payload.room,
         kind: 'participant.joined',
@@ -177,11 +200,24 @@ describe('parseDailyWebhook', () => {
     expect(left).toMatchObject({ kind: 'participant.left', providerRoomName: 'r', sessionId: 's', userId: null, userName: null });
   });
 
+  it('takes event times from the payload, not from event_ts (when the webhook was sent)', () => {
+    const sentLate = 1772359300.5;
+    const at = (type: string, payload: unknown) => parseDailyWebhook(webhook(type, payload, sentLate))[0]?.occurredAt;
+    expect(at('participant.left', { room: 'r', session_id: 's', joined_at: 1772359100.25, duration: 30.5 })).toEqual(
+      new Date(1772359130750),
+    );
+    expect(at('meeting.ended', { room: 'r', start_ts: 1772359000, end_ts: 1772359250.671 })).toEqual(new Date(1772359250671));
+    expect(at('meeting.started', { room: 'r', start_ts: 1772359000.5 })).toEqual(new Date(1772359000500));
+    // Without a payload time, the stored time of the delivery.
+    expect(at('meeting.ended', { room: 'r' })).toEqual(NOW);
+  });
+
   it('maps meeting.started and ended with meeting_id as the session id', () => {
     const payload = { start_ts: 1708526032.672, meeting_id: 'f2aa1ade', room: 'TrPmUX1DzjSwDaAFDfNj' };
     expect(parseDailyWebhook(webhook('meeting.started', payload))).toEqual([
       {
         ...base,
+        occurredAt: new Date(1708526032672),
         providerType: 'meeting.started',
         providerRoomName: 'TrPmUX1DzjSwDaAFDfNj',
         kind: 'meeting.started',
@@ -202,6 +238,7 @@ describe('parseDailyWebhook', () => {
     expect(parseDailyWebhook(webhook('recording.started', payload))).toEqual([
       {
         ...base,
+        occurredAt: new Date(1692124183000),
         providerType: 'recording.started',
         providerRoomName: null,
         kind: 'recording.started',
@@ -281,6 +318,7 @@ describe('parseDailyWebhook', () => {
     expect(parseDailyWebhook(webhook('recording.error', payload, 1693402871.203))).toEqual([
       {
         ...base,
+        occurredAt: new Date(1693402871000),
         providerType: 'recording.error',
         providerRoomName: 'iM5w',
         kind: 'recording.error',

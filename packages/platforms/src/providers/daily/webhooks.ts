@@ -72,24 +72,69 @@ export function isDailyVerificationPing(rawBody: Buffer): boolean {
 }
 
 /**
- * Verifies a Daily delivery with `dailySignatureScheme` and returns the envelope's id, type and
- * `event_ts` (a signed body that is not an envelope gets its digest as id and the signed time).
+ * The key a delivery is deduplicated on. Daily's ids have documented shapes such as
+ * `rec-rtd-<instance_id>-<unix s>` (https://docs.daily.co/reference/rest-api/webhooks/events/recording-ready-to-download):
+ * two rooms whose recordings finish in the same second with the default instance id send the same
+ * id, so recording events are keyed by their recording (or, without one, their room) as well.
+ */
+export function dailyEventKey(envelope: { id: string; type: string; payload: Record<string, unknown> }): string {
+  if (!envelope.type.startsWith('recording.')) return envelope.id;
+  const { recording_id: recordingId, room_name: roomName } = envelope.payload;
+  const subject = typeof recordingId === 'string' && recordingId ? recordingId : typeof roomName === 'string' ? `room:${roomName}` : null;
+  return subject === null ? envelope.id : `${envelope.id}#${subject}`;
+}
+
+const seconds = (value: unknown): number | null => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : null;
+};
+
+/**
+ * When the event happened, from its payload: `event_ts` is when the webhook was sent, which can be
+ * much later (`meeting.ended` comes up to 20 s after the end, retries minutes later)
+ * (https://docs.daily.co/reference/rest-api/webhooks/events/meeting-ended). `null` when the payload
+ * has no time.
+ */
+export function dailyEventTime(type: string, payload: Record<string, unknown>): Date | null {
+  let at: number | null = null;
+  if (type === 'participant.joined' || type.startsWith('waiting-participant.')) at = seconds(payload.joined_at);
+  else if (type === 'participant.left') {
+    const joined = seconds(payload.joined_at);
+    const duration = typeof payload.duration === 'number' && payload.duration >= 0 ? payload.duration : null;
+    at = joined !== null && duration !== null ? joined + duration : null;
+  } else if (type === 'meeting.started' || type === 'recording.started') at = seconds(payload.start_ts);
+  else if (type === 'meeting.ended') at = seconds(payload.end_ts);
+  else if (type === 'recording.error') at = seconds(payload.timestamp);
+  return at === null ? null : new Date(Math.round(at * 1000));
+}
+
+/**
+ * Verifies a Daily delivery with `dailySignatureScheme` and returns its deduplication key
+ * (`dailyEventKey`), type and the time the event happened (`dailyEventTime`, else `event_ts`). A
+ * signed body that is not an envelope gets its digest as id and the signed time.
  */
 export function verifyDailyWebhook(rawBody: Buffer, headers: HeaderBag, options: VerifySignatureOptions): VerifiedWebhook {
   const { signedAt } = verifyWithScheme(dailySignatureScheme, rawBody, headers, options);
+  return describeDailyBody(rawBody, signedAt);
+}
+
+/** The id, type and time of an authentic Daily body. */
+function describeDailyBody(rawBody: Buffer, signedAt: Date): VerifiedWebhook {
   const body = parseJsonBody(rawBody);
   const envelope = DailyWebhookWire.safeParse(body);
   if (!envelope.success) {
     return { eventId: bodyDigest(rawBody), type: 'unknown', occurredAt: signedAt, body };
   }
-  return { eventId: envelope.data.id, type: envelope.data.type, occurredAt: envelope.data.event_ts ?? signedAt, body };
+  const { type, payload, event_ts: eventTs } = envelope.data;
+  return { eventId: dailyEventKey(envelope.data), type, occurredAt: dailyEventTime(type, payload) ?? eventTs ?? signedAt, body };
 }
 
 function base(webhook: VerifiedWebhook, providerRoomName: string | null | undefined): EventBase {
+  const envelope = DailyWebhookWire.safeParse(webhook.body);
   return {
     eventId: webhook.eventId,
     providerType: webhook.type,
-    occurredAt: webhook.occurredAt,
+    occurredAt: (envelope.success ? dailyEventTime(envelope.data.type, envelope.data.payload) : null) ?? webhook.occurredAt,
     providerRoomName: providerRoomName ?? null,
     providerMeetingId: null,
   };
@@ -200,7 +245,8 @@ export function parseDailyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
 export function dailyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
   return {
     isPing: (rawBody) => isDailyVerificationPing(rawBody),
-    verify: (rawBody, headers, now) => verifyDailyWebhook(rawBody, headers, { ...secrets, now }),
+    verify: (rawBody, headers, now, options) =>
+      verifyDailyWebhook(rawBody, headers, { ...secrets, now, ...(options?.allowStale ? { toleranceSeconds: Infinity } : {}) }),
     parse: parseDailyWebhook,
   };
 }

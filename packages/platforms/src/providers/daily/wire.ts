@@ -47,7 +47,7 @@ export interface DailyCreateRoomBody {
 
 /** Body of `POST /meeting-tokens`. */
 export interface DailyMeetingTokenBody {
-  properties: { room_name: string; exp: number; is_owner: boolean; user_id?: string; user_name?: string };
+  properties: { room_name: string; exp: number; is_owner: boolean; knocking?: true; user_id?: string; user_name?: string };
 }
 
 /** Reply of `POST /rooms` and `GET /rooms/:name`. */
@@ -124,6 +124,33 @@ export type DailyRecordingsWire = z.infer<typeof DailyRecordingsWire>;
 /** Reply of `GET /recordings/:id/access-link`. Daily sometimes puts an error string in `download_link`. */
 export const DailyAccessLinkWire = z.object({ download_link: HttpUrlWire, expires: UnixSecondsWire });
 export type DailyAccessLinkWire = z.infer<typeof DailyAccessLinkWire>;
+
+/**
+ * A webhook registration (`GET /webhooks` items, `POST /webhooks[/:uuid]` replies). The docs give
+ * `state` as the strings ACTIVE / FAILED / INACTIVE in one place and as numbers (FAILED 0, ACTIVE 1,
+ * STOPPED 2) in another (https://docs.daily.co/reference/rest-api/webhooks/create), so both are read.
+ */
+export const DailyWebhookRegistrationWire = z.object({
+  uuid: z.string().min(1),
+  url: z.string(),
+  state: z.union([z.string(), z.number()]).nullable().optional(),
+  failedCount: z.number().nullable().optional(),
+  eventTypes: z.array(z.string()).nullable().optional(),
+  retryType: z.string().nullable().optional(),
+});
+export type DailyWebhookRegistrationWire = z.infer<typeof DailyWebhookRegistrationWire>;
+
+/** Reply of `GET /webhooks`: an array (Daily allows one webhook per domain). */
+export const DailyWebhookListWire = z.array(DailyWebhookRegistrationWire);
+export type DailyWebhookListWire = z.infer<typeof DailyWebhookListWire>;
+
+/** Body of `POST /webhooks` and `POST /webhooks/:uuid`. */
+export interface DailyWebhookBody {
+  url: string;
+  /** Base64 HMAC secret; the same value is `DAILY_WEBHOOK_SECRET`. */
+  hmac: string;
+  eventTypes: string[];
+}
 
 /** Webhook envelope `{version, type, id, payload, event_ts}`. */
 export const DailyWebhookWire = z.object({

@@ -34,12 +34,12 @@ describe('MockAdapter', () => {
   it('reports presence and sessions from its in-memory world, and empties a deleted room', async () => {
     const { adapter, state, meeting } = await setup();
     const p = state.join(meeting.providerRoomName, { userId: 'u1', userName: 'Ana' }, NOW);
-    expect(await adapter.getPresence(meeting)).toEqual([p]);
+    expect(await adapter.getPresence(meeting)).toEqual({ participants: [p], total: 1 });
     expect(await adapter.getSessions(meeting)).toHaveLength(1);
     await adapter.deleteMeeting(meeting);
     await adapter.deleteMeeting({ ...meeting, providerRoomName: 'gone' });
-    expect(await adapter.getPresence(meeting)).toEqual([]);
-    expect(await adapter.getPresence({ ...meeting, providerRoomName: 'gone' })).toEqual([]);
+    expect(await adapter.getPresence(meeting)).toEqual({ participants: [], total: 0 });
+    expect(await adapter.getPresence({ ...meeting, providerRoomName: 'gone' })).toEqual({ participants: [], total: 0 });
     expect(await adapter.getSessions({ ...meeting, providerRoomName: 'gone' })).toEqual([]);
   });
 

@@ -7,11 +7,13 @@ import type {
   JoinResult,
   MeetingRef,
   PlatformAdapter,
-  PresenceParticipant,
+  PresenceFacts,
+  PresenceSnapshot,
   ProviderMeeting,
   RecordingLink,
   RecordingSource,
   RoomSession,
+  WebhookRegistration,
   StartRecordingInput,
   WebhookReceiver,
 } from '../../core/adapter.js';
@@ -27,12 +29,17 @@ export const mockCapabilities: Capabilities = {
   presence: true,
   sessions: true,
   deleteMeeting: true,
+  extendMeeting: true,
   serverSideRecording: true,
   rawTracks: false,
   recordingLinks: false,
   recordingSource: false,
   logo: false,
+  webhookAdmin: false,
 };
+
+/** The mock's in-process presence is the final writer; it keeps Daily's 15 s lag so the two behave alike. */
+export const mockPresence: PresenceFacts = { source: 'api', presenceLagSeconds: 15, sessionsLagSeconds: 0 };
 
 /**
  * The built-in provider: rooms live in this process and their page is served by Meetbridge at
@@ -41,6 +48,7 @@ export const mockCapabilities: Capabilities = {
 export class MockAdapter implements PlatformAdapter {
   readonly name = 'mock';
   readonly capabilities = mockCapabilities;
+  readonly presence = mockPresence;
   readonly state: MockProviderState;
   readonly webhooks: WebhookReceiver;
 
@@ -73,8 +81,14 @@ export class MockAdapter implements PlatformAdapter {
     }
   }
 
-  async getPresence(meeting: MeetingRef): Promise<PresenceParticipant[]> {
-    return [...(this.state.room(meeting.providerRoomName)?.participants.values() ?? [])];
+  async extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void> {
+    const room = this.state.room(meeting.providerRoomName);
+    if (room) room.endDate = endDate;
+  }
+
+  async getPresence(meeting: MeetingRef): Promise<PresenceSnapshot> {
+    const participants = [...(this.state.room(meeting.providerRoomName)?.participants.values() ?? [])];
+    return { participants, total: participants.length };
   }
 
   async getSessions(meeting: MeetingRef): Promise<RoomSession[]> {
@@ -107,5 +121,18 @@ export class MockAdapter implements PlatformAdapter {
 
   async uploadLogo(): Promise<void> {
     return unsupported(this.name, 'logo');
+  }
+
+  /** The mock's webhook goes to Meetbridge itself; there is nothing to register. */
+  async listWebhooks(): Promise<WebhookRegistration[]> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async registerWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async reactivateWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
   }
 }

@@ -7,18 +7,22 @@ import type {
   LogoInput,
   MeetingRef,
   PlatformAdapter,
-  PresenceParticipant,
+  PresenceFacts,
+  PresenceSnapshot,
   ProviderMeeting,
   RecordingLink,
   RecordingRef,
   RecordingSource,
   RoomSession,
+  WebhookRegistration,
   WebhookReceiver,
 } from '../../core/adapter.js';
 import { unsupported } from '../../core/capability.js';
 import { PlatformUnavailableError, ProviderError } from '../../core/errors.js';
 import { bearerAuth } from '../../core/auth.js';
 import { createHttpClient } from '../../core/http.js';
+import type { RateBudgetSpec } from '../../core/rate-budget.js';
+import { stableUserId } from '../../core/naming.js';
 import { splitBucketPath } from '../../core/recording.js';
 import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
@@ -32,12 +36,45 @@ export const wherebyCapabilities: Capabilities = {
   presence: false,
   sessions: true,
   deleteMeeting: true,
+  extendMeeting: false,
   serverSideRecording: false,
   rawTracks: false,
   recordingLinks: true,
   recordingSource: true,
   logo: true,
+  webhookAdmin: false,
 };
+
+/**
+ * Whereby's rate limit as data: one budget of points per minute for the whole organisation, shared
+ * by all its API keys; a read costs 1 point, a delete 2, a write 3
+ * (https://github.com/whereby/docs/blob/main/reference/whereby-rest-api-reference/README.md).
+ */
+export function wherebyRateBudget(pointsPerMinute: number): RateBudgetSpec {
+  return {
+    pools: { organisation: { points: pointsPerMinute, windowMs: 60_000 } },
+    charge: ({ method }) => ({ pool: 'organisation', cost: method === 'GET' ? 1 : method === 'DELETE' ? 2 : 3 }),
+  };
+}
+
+/**
+ * Whereby has no live presence API: the webhooks' absolute `numClients` says who is in the call.
+ * Insights "can take 10-15 minutes to update" and list a session only once 2 people have been in it
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/README.md),
+ * so they may only confirm what is older than 15 minutes.
+ */
+export const wherebyPresence: PresenceFacts = { source: 'webhooks', presenceLagSeconds: 0, sessionsLagSeconds: 900 };
+
+/**
+ * The largest room `roomMode: "normal"` holds (peer to peer); `group` holds up to 200
+ * (https://github.com/whereby/docs/blob/main/whereby-product-features/using-the-rest-api/on-creation.md).
+ */
+export const WHEREBY_NORMAL_ROOM_SIZE = 4;
+/** `externalId` is `[A-Za-z0-9-_]`, at most 36 characters (the embed's attributes). */
+const EXTERNAL_ID = /^[A-Za-z0-9_-]+$/;
+const EXTERNAL_ID_MAX = 36;
+/** `displayName`: at most 100 characters, none of `$!<>:;`. */
+const DISPLAY_NAME_MAX = 100;
 
 /** Whereby caps `roomNamePrefix` at 39 characters, counting the trailing "-". */
 export const WHEREBY_PREFIX_MAX = 39;
@@ -61,7 +98,8 @@ export function buildCreateMeetingBody(input: CreateMeetingInput, s3: WherebyCon
     isLocked: settings.isLocked,
     roomNamePrefix: wherebyRoomNamePrefix(input.roomName),
     roomNamePattern: 'uuid',
-    roomMode: settings.roomMode,
+    // roomMode is room size, not locking: a room for more than 4 needs "group".
+    roomMode: settings.roomSize !== null && settings.roomSize > WHEREBY_NORMAL_ROOM_SIZE ? 'group' : settings.roomMode,
     endDate: input.endDate.toISOString(),
     fields: ['hostRoomUrl'],
   };
@@ -110,6 +148,7 @@ export function toProviderMeeting(wire: WherebyMeetingWire): ProviderMeeting {
 export class WherebyAdapter implements PlatformAdapter {
   readonly name = 'whereby';
   readonly capabilities = wherebyCapabilities;
+  readonly presence = wherebyPresence;
   readonly client: WherebyClient;
   readonly webhooks: WebhookReceiver;
 
@@ -120,7 +159,14 @@ export class WherebyAdapter implements PlatformAdapter {
     const redact = [...config.webhookSecrets, config.s3.accessKeySecret ?? ''];
     this.client = new WherebyClient(
       createHttpClient(
-        { provider: 'whereby', baseUrl: config.apiUrl, auth: bearerAuth(config.apiKey), parseError: parseWherebyError, redact },
+        {
+          provider: 'whereby',
+          baseUrl: config.apiUrl,
+          auth: bearerAuth(config.apiKey),
+          parseError: parseWherebyError,
+          redact,
+          budget: wherebyRateBudget(config.rateLimitPoints),
+        },
         deps,
       ),
     );
@@ -136,8 +182,17 @@ export class WherebyAdapter implements PlatformAdapter {
     await this.client.deleteMeeting(meeting.providerMeetingId);
   }
 
+  /**
+   * A Whereby room's `endDate` is set at creation and cannot be changed; it does not eject anyone,
+   * and the room stays usable until an hour after it
+   * (https://github.com/whereby/docs/blob/main/whereby-product-features/using-the-rest-api/README.md).
+   */
+  async extendMeeting(): Promise<void> {
+    return unsupported(this.name, 'extendMeeting');
+  }
+
   /** Whereby has no live presence API: use webhooks' `numClients` or `getSessions`. */
-  async getPresence(): Promise<PresenceParticipant[]> {
+  async getPresence(): Promise<PresenceSnapshot> {
     return unsupported(this.name, 'presence');
   }
 
@@ -153,10 +208,24 @@ export class WherebyAdapter implements PlatformAdapter {
     return sessions;
   }
 
-  /** No tokens: owners get the host URL (a bearer credential, so only them), everyone else the room URL. */
+  /**
+   * No tokens: owners get the host URL (a bearer credential, so only them), everyone else the room
+   * URL. A signed-in caller's `externalId` and `displayName` go as room-URL parameters: Whereby
+   * echoes them in its webhooks (and insights) only when passed that way
+   * (https://github.com/whereby/docs/blob/main/whereby-product-features/insights-suite-and-api/webhooks.md).
+   * An id Whereby would refuse (not `[A-Za-z0-9-_]{1,36}`, like `auth0|…`) goes as its stable UUIDv5.
+   */
   async createJoin(input: JoinInput): Promise<JoinResult> {
-    const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
-    return { kind: 'url', url, token: null, expiresAt: input.meeting.endDate };
+    const base = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
+    if (!input.user) return { kind: 'url', url: base, token: null, expiresAt: input.meeting.endDate };
+    const url = new URL(base);
+    url.searchParams.set('externalId', stableUserId(input.user.id, EXTERNAL_ID_MAX, EXTERNAL_ID));
+    const name = input.user.name
+      ?.replace(/[$!<>:;]/g, '')
+      .trim()
+      .slice(0, DISPLAY_NAME_MAX);
+    if (name) url.searchParams.set('displayName', name);
+    return { kind: 'url', url: url.toString(), token: null, expiresAt: input.meeting.endDate };
   }
 
   /** Whereby recordings start in the browser (`startTrigger` or the embed's `startRecording()`). */
@@ -198,5 +267,18 @@ export class WherebyAdapter implements PlatformAdapter {
 
   async uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void> {
     await this.client.uploadRoomLogo(meeting.providerRoomName.replace(/^\/+/, ''), logo);
+  }
+
+  /** Whereby webhooks are configured in its dashboard only; there is no API for them (webhooks.md). */
+  async listWebhooks(): Promise<WebhookRegistration[]> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async registerWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
+  }
+
+  async reactivateWebhook(): Promise<WebhookRegistration> {
+    return unsupported(this.name, 'webhookAdmin');
   }
 }

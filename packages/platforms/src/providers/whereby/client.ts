@@ -9,14 +9,23 @@ export const DEFAULT_ACCESS_LINK_SECONDS = 3600;
 
 /**
  * Whereby Embedded REST API v1 (`https://api.whereby.dev/v1`). Each method builds one request,
- * sends it through the shared transport (timeouts, retries, errors) and returns the parsed reply.
+ * sends it through the shared transport (timeouts, retries, errors, the rate budget) and returns
+ * the parsed reply. Meeting creation is `interactive` (someone is waiting); deletions and reads
+ * made by jobs are `background`.
  */
 export class WherebyClient {
   constructor(private readonly http: HttpClient) {}
 
   /** `POST /meetings` → 201. Not idempotent: a repeat creates a second room, so it is not retried on 5xx. */
   createMeeting(body: WherebyCreateMeetingBody): Promise<WherebyMeetingWire> {
-    return this.http.request({ operation: 'createMeeting', method: 'POST', path: '/meetings', body, schema: WherebyMeetingWire });
+    return this.http.request({
+      operation: 'createMeeting',
+      method: 'POST',
+      path: '/meetings',
+      body,
+      schema: WherebyMeetingWire,
+      priority: 'interactive',
+    });
   }
 
   /** `DELETE /meetings/{meetingId}` → 204. A meeting that is already gone (404) counts as deleted. */
@@ -27,6 +36,7 @@ export class WherebyClient {
         method: 'DELETE',
         path: `/meetings/${pathSegment(meetingId)}`,
         schema: z.unknown(),
+        priority: 'background',
       });
     } catch (error) {
       if (error instanceof ProviderError && error.providerStatus === 404) return;
@@ -45,6 +55,7 @@ export class WherebyClient {
       path: '/insights/room-sessions',
       query: { roomName, cursor: options.cursor, limit: options.limit },
       schema: WherebyRoomSessionsWire,
+      priority: 'background',
     });
   }
 
@@ -59,6 +70,7 @@ export class WherebyClient {
       path: `/rooms/${pathSegment(roomName)}/theme/logo`,
       form,
       schema: z.unknown(),
+      priority: 'interactive',
     });
   }
 
@@ -70,6 +82,7 @@ export class WherebyClient {
       path: `/recordings/${pathSegment(recordingId)}/access-link`,
       query: { validForSeconds },
       schema: WherebyAccessLinkWire,
+      priority: 'background',
     });
   }
 }

@@ -16,6 +16,7 @@ describe('loadWherebyConfig', () => {
         apiUrl: WHEREBY_DEFAULT_API_URL,
         webhookSecrets: [],
         s3: { bucket: null, accessKeyId: null, accessKeySecret: null },
+        rateLimitPoints: 100,
       },
     });
   });
@@ -28,6 +29,7 @@ describe('loadWherebyConfig', () => {
       AWS_WHEREBY_S3_BUCKET: 'bucket/sub',
       AWS_WHEREBY_ACCESS_KEY_ID: 'AKIA',
       AWS_WHEREBY_ACCESS_KEY_SECRET: 'shh',
+      WHEREBY_RATE_LIMIT_POINTS: '1000',
     });
     expect(result).toEqual({
       ok: true,
@@ -36,6 +38,7 @@ describe('loadWherebyConfig', () => {
         apiUrl: 'http://127.0.0.1:4010/v1',
         webhookSecrets: ['new', 'old'],
         s3: { bucket: 'bucket/sub', accessKeyId: 'AKIA', accessKeySecret: 'shh' },
+        rateLimitPoints: 1000,
       },
     });
   });
@@ -64,7 +67,14 @@ describe('loadWherebyConfig', () => {
       'AWS_WHEREBY_S3_BUCKET',
       'WHEREBY_API_KEY',
       'WHEREBY_API_URL',
+      'WHEREBY_RATE_LIMIT_POINTS',
       'WHEREBY_WEBHOOK_SECRET',
     ]);
+  });
+
+  it.each(['0', '-5', '1.5', 'lots'])('throws ConfigError naming WHEREBY_RATE_LIMIT_POINTS for %s', (value) => {
+    expect(() => loadWherebyConfig({ WHEREBY_API_KEY: 'key', WHEREBY_RATE_LIMIT_POINTS: value })).toThrow(
+      expect.objectContaining({ variables: ['WHEREBY_RATE_LIMIT_POINTS'] }),
+    );
   });
 });

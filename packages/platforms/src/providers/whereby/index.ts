@@ -14,7 +14,7 @@ export const wherebyProvider = {
   create: (config, deps) => new WherebyAdapter(config, deps),
 } as const satisfies ProviderModule<WherebyConfig>;
 
-export { WherebyAdapter, buildCreateMeetingBody, wherebyRoomNamePrefix } from './adapter.js';
+export { WherebyAdapter, buildCreateMeetingBody, wherebyRoomNamePrefix, wherebyRateBudget } from './adapter.js';
 export { WherebyClient } from './client.js';
 export {
   wherebySignatureScheme,

@@ -185,13 +185,13 @@ describe('parseWherebyWebhook', () => {
     expect(event).toMatchObject({ kind: 'participant.joined', sessionId: 'event:evt-1', numClients: 8 });
   });
 
-  it('maps room.session.started and ended to meeting events with the roomSessionId', () => {
+  it('maps room.session.started to meeting.started, and room.session.ended to session.ended (someone may still be inside)', () => {
     const data = { meetingId: '134', roomName: '/team-standup-af0b7b66', roomSessionId: 'rs-9' };
     expect(parseWherebyWebhook(webhook('room.session.started', data))).toEqual([
       { ...base, providerType: 'room.session.started', kind: 'meeting.started', providerSessionId: 'rs-9' },
     ]);
     expect(parseWherebyWebhook(webhook('room.session.ended', { roomName: '/r' }))[0]).toMatchObject({
-      kind: 'meeting.ended',
+      kind: 'session.ended',
       providerSessionId: null,
       providerRoomName: '/r',
       providerMeetingId: null,

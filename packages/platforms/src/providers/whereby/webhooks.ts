@@ -131,11 +131,15 @@ export function parseWherebyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
       return [participantEvent('participant.joined', base, data)];
     case 'room.client.left':
       return [participantEvent('participant.left', base, data)];
-    case 'room.session.started':
-    case 'room.session.ended': {
-      const kind = envelope.data?.type === 'room.session.started' ? 'meeting.started' : 'meeting.ended';
+    case 'room.session.started': {
       const room = WherebyRoomEventDataWire.safeParse(data);
-      return [{ ...base, kind, providerSessionId: room.success ? (room.data.roomSessionId ?? null) : null }];
+      return [{ ...base, kind: 'meeting.started', providerSessionId: room.success ? (room.data.roomSessionId ?? null) : null }];
+    }
+    case 'room.session.ended': {
+      // Sent once fewer than 2 participants have been in the room "for some time": one may still be
+      // inside, so this is a session end, never "the meeting ended" (webhooks.md).
+      const room = WherebyRoomEventDataWire.safeParse(data);
+      return [{ ...base, kind: 'session.ended', providerSessionId: room.success ? (room.data.roomSessionId ?? null) : null }];
     }
     case 'recording.finished':
       return [recordingEvent(base, data)];
@@ -148,7 +152,8 @@ export function parseWherebyWebhook(webhook: VerifiedWebhook): MeetingEvent[] {
 export function wherebyWebhookReceiver(secrets: WebhookSecrets): WebhookReceiver {
   return {
     isPing: () => false,
-    verify: (rawBody, headers, now) => verifyWherebyWebhook(rawBody, headers, { ...secrets, now }),
+    verify: (rawBody, headers, now, options) =>
+      verifyWherebyWebhook(rawBody, headers, { ...secrets, now, ...(options?.allowStale ? { toleranceSeconds: Infinity } : {}) }),
     parse: parseWherebyWebhook,
   };
 }

@@ -3,3 +3,4 @@ export { meeting, type MeetingRow, type NewMeetingRow } from './meeting.js';
 export { webhookEvent, type WebhookEventRow } from './webhook-event.js';
 export { participantSession, type ParticipantSessionRow } from './participant-session.js';
 export { joinReservation } from './join-reservation.js';
+export { webhookHealth, type WebhookHealthRow } from './webhook-health.js';

@@ -37,6 +37,11 @@ export const meeting = pgTable(
     /** When Meetbridge deactivated the meeting, and why. */
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
+    /**
+     * When the provider room of a deactivated meeting was confirmed gone (deleted, or nothing to
+     * delete). Null on an inactive meeting = its deletion is still owed and retried by a job.
+     */
+    roomDeletedAt: timestamp('room_deleted_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('meeting_platform_provider_room_name_key').on(t.platform, t.providerRoomName),

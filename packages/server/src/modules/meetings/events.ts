@@ -1,4 +1,4 @@
-import type { Clock, MeetingLifecycleEvent, ParticipantEvent } from '@meetbridge/platforms';
+import type { Clock, MeetingLifecycleEvent, ParticipantEvent, SessionEndedEvent } from '@meetbridge/platforms';
 import { ignored, processed, type EventContext, type EventOutcome } from '../../events/handler.js';
 import type { MeetingRow } from '../../db/schema/index.js';
 import type { ParticipantService } from '../participants/service.js';
@@ -59,6 +59,16 @@ export class MeetingEvents {
     await this.deps.repo.markPresent(ctx.tx, found.row.id, event.occurredAt);
     this.reconcileSoon(found.row, ctx);
     return processed(found.row.id);
+  };
+
+  /**
+   * A call session ended without the provider saying the room is empty (Whereby ends a session once
+   * fewer than 2 have been inside for some time). It is recorded (this delivery, processed, on the
+   * meeting's event list) and nothing ends: who is present decides that (`reconcile.ts`).
+   */
+  sessionEnded = async (event: SessionEndedEvent, ctx: EventContext): Promise<EventOutcome> => {
+    const found = await this.meetingOf(event, ctx);
+    return found.row ? processed(found.row.id) : found.outcome;
   };
 
   ended = async (event: MeetingLifecycleEvent, ctx: EventContext): Promise<EventOutcome> => {

@@ -6,6 +6,17 @@ import type { PresenceReconciler } from './reconcile.js';
 const ReconcilePayload = z.object({ meetingId: z.uuid(), countEmpty: z.boolean().default(false) });
 const EndPayload = z.object({ meetingId: z.uuid(), reason: z.enum(['provider_ended', 'expired', 'empty']) });
 const SweepPayload = z.object({});
+const DeleteRoomPayload = z.object({
+  meetingId: z.uuid(),
+  platform: z.string().min(1),
+  ref: z.object({
+    providerMeetingId: z.string(),
+    providerRoomName: z.string(),
+    roomUrl: z.string(),
+    hostRoomUrl: z.string().nullable(),
+    endDate: z.string(),
+  }),
+});
 
 declare module '../../jobs/types.js' {
   interface JobPayloads {
@@ -15,6 +26,8 @@ declare module '../../jobs/types.js' {
     'meeting.end': z.input<typeof EndPayload>;
     /** The periodic sweep over every active meeting. */
     'meeting.sweep': z.input<typeof SweepPayload>;
+    /** Deletes a deactivated meeting's provider room; retried until it is gone. */
+    'meeting.delete-room': z.input<typeof DeleteRoomPayload>;
   }
 }
 
@@ -39,6 +52,13 @@ export function meetingJobs(deps: {
       handle: async (p) => {
         await deps.lifecycle.deactivate(p.meetingId, { reason: p.reason });
       },
+    }),
+    defineJob({
+      name: 'meeting.delete-room',
+      schema: DeleteRoomPayload,
+      // 2 s, 4 s, … about 34 minutes in all; then the sweep queues it again.
+      queue: { policy: 'stately', retryLimit: 10, retryDelay: 2, retryBackoff: true },
+      handle: (p) => deps.lifecycle.deleteRoom(p),
     }),
     defineJob({
       name: 'meeting.sweep',

@@ -1,4 +1,4 @@
-import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
+import type { Clock, LoggerLike, MeetingRef, PlatformCatalog } from '@meetbridge/platforms';
 import type { MeetingRow } from '../../db/schema/index.js';
 import type { JobSender } from '../../jobs/types.js';
 import type { ParticipantService } from '../participants/service.js';
@@ -17,6 +17,19 @@ export interface LifecycleDeps {
 
 /** Join reservations this long expired are deleted by the sweep. */
 const RESERVATION_PURGE_AFTER_MS = 3_600_000;
+/** Occupied meetings whose end is this close are extended (before Daily ejects everyone at `exp`). */
+export const EXTEND_AHEAD_MS = 10 * 60_000;
+/** How much later an occupied meeting's end moves each time. */
+export const EXTEND_BY_MS = 60 * 60_000;
+/** A provider-room deletion still owed this long after the meeting ended is queued again by the sweep. */
+const DELETION_REQUEUE_AFTER_MS = 60_000;
+
+/** What the `meeting.delete-room` job needs: the provider room survives the meeting row (a deleted room takes its meetings). */
+export interface RoomDeletion {
+  meetingId: string;
+  platform: string;
+  ref: Omit<MeetingRef, 'endDate'> & { endDate: string };
+}
 
 /** Options of `MeetingLifecycle.deactivate`. */
 export interface DeactivateOptions {
@@ -28,10 +41,13 @@ export interface DeactivateOptions {
 }
 
 /**
- * Ends meetings: when their end date passes, when the provider says they ended, or when they had
- * participants and nobody was present for two consecutive reconciliation checks. A meeting with a
- * live join reservation is never deactivated unless forced. Deactivation deletes the provider room
- * where the provider supports it (idempotently).
+ * Ends meetings: when their end date passes with nobody in them (an occupied meeting is extended
+ * instead), when the provider says they ended, or when they had participants and nobody was present
+ * for two consecutive reconciliation checks. A meeting with a live join reservation is never
+ * deactivated unless forced. Deactivation deletes the provider room
+ * where the provider supports it (idempotently); a deletion that fails is retried by the
+ * `meeting.delete-room` job, and queued again by the sweep, until the room is gone, so a
+ * deactivated meeting's room does not stay joinable.
  */
 export class MeetingLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
@@ -42,31 +58,93 @@ export class MeetingLifecycle {
     const row = await this.deps.repo.transaction(async (tx) => {
       const locked = await this.deps.repo.lock(tx, meetingId);
       if (!locked?.isActive) return undefined;
-      // The provider's "ended" may have been superseded by a later join (the mark is then cleared).
-      if (options.reason === 'provider_ended' && !locked.providerEndedAt) return undefined;
+      // The provider's "ended" may have been superseded by a later join: the mark is cleared then, and
+      // a join after the mark that is still open also keeps the meeting (whatever order a batch had).
+      if (options.reason === 'provider_ended') {
+        if (!locked.providerEndedAt) return undefined;
+        if (await this.deps.participants.joinedSince(tx, meetingId, locked.providerEndedAt)) return undefined;
+      }
       if (!options.force && (await this.deps.reservations.hasLive(tx, meetingId, now))) return undefined;
+      // A meeting does not end under the people in it when its end date passes (see `extendOccupied`).
+      if (options.reason === 'expired' && locked.numClients > 0) return undefined;
       await this.deps.participants.closeAll(tx, meetingId, now);
       return this.deps.repo.deactivate(tx, meetingId, options.reason, now);
     });
     if (row) {
       this.deps.logger.info({ meetingId, reason: options.reason, platform: row.platform }, 'meeting deactivated');
       if (options.deleteProviderRoom ?? true) await this.deleteProviderRoom(row);
+      else await this.deps.repo.markRoomDeleted(row.id, now);
     }
     return row;
   }
 
+  /** Deletes the provider room now; when that fails, a `meeting.delete-room` job retries it. */
   private async deleteProviderRoom(row: MeetingRow): Promise<void> {
-    const adapter = this.deps.catalog.adapterForExisting(row.platform);
-    if (!adapter?.capabilities.deleteMeeting) return;
     try {
-      await adapter.deleteMeeting(meetingRef(row));
+      await this.deleteRoom(roomDeletion(row));
     } catch (error) {
-      // The provider room also expires on its own (end date); a failed delete changes nothing here.
-      this.deps.logger.warn({ err: error, meetingId: row.id, platform: row.platform }, 'could not delete the provider room');
+      this.deps.logger.warn(
+        { err: error, meetingId: row.id, platform: row.platform },
+        'could not delete the provider room; retrying in a job',
+      );
+      await this.queueDeletion(row);
     }
   }
 
-  /** Deactivates active meetings whose end date passed or whose provider reported them ended. */
+  private async queueDeletion(row: MeetingRow): Promise<void> {
+    try {
+      await this.deps.jobs.send('meeting.delete-room', roomDeletion(row), { singletonKey: `delete-room:${row.id}` });
+    } catch (error) {
+      // The sweep queues every deletion still owed.
+      this.deps.logger.warn({ err: error, meetingId: row.id }, 'could not queue the provider-room deletion; the sweep will');
+    }
+  }
+
+  /**
+   * Deletes a deactivated meeting's provider room (idempotent: a room already gone is success) and
+   * records it. Throws while the provider cannot be reached, so the job is retried.
+   */
+  async deleteRoom(deletion: RoomDeletion): Promise<void> {
+    const adapter = this.deps.catalog.adapterForExisting(deletion.platform);
+    if (!adapter) throw new Error(`The ${deletion.platform} platform is not configured here; its room cannot be deleted yet.`);
+    if (adapter.capabilities.deleteMeeting) await adapter.deleteMeeting({ ...deletion.ref, endDate: new Date(deletion.ref.endDate) });
+    await this.deps.repo.markRoomDeleted(deletion.meetingId, this.deps.clock.now());
+  }
+
+  /**
+   * A meeting must not end under the people in it. While anyone is present and its end is near, its
+   * end moves later: on the provider first where it can (`extendMeeting`: Daily pushes the room's
+   * `exp`, at which it would eject everyone), then here. A provider that cannot (Whereby's `endDate`
+   * is fixed; it ejects no one and the room works until an hour after) keeps its end date; its
+   * meeting then stays active past it, and its room undeleted, until the call is empty.
+   */
+  async extendOccupied(): Promise<number> {
+    const now = this.deps.clock.now();
+    let count = 0;
+    for (const row of await this.deps.repo.occupiedEndingBefore(new Date(now.getTime() + EXTEND_AHEAD_MS))) {
+      const adapter = this.deps.catalog.adapterForExisting(row.platform);
+      if (!adapter?.capabilities.extendMeeting) continue;
+      const endDate = new Date(Math.max(row.endDate.getTime(), now.getTime()) + EXTEND_BY_MS);
+      try {
+        await adapter.extendMeeting(meetingRef(row), endDate);
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, meetingId: row.id, platform: row.platform },
+          'could not extend an occupied meeting; retried at the next sweep',
+        );
+        continue;
+      }
+      await this.deps.repo.extendEndDate(row.id, endDate);
+      this.deps.logger.info({ meetingId: row.id, platform: row.platform, endDate }, 'occupied meeting extended');
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * Deactivates active meetings whose end date passed (unless someone is still in them) or whose
+   * provider reported them ended.
+   */
   async endDueMeetings(): Promise<number> {
     let count = 0;
     for (const id of await this.deps.repo.expiredIds(this.deps.clock.now())) if (await this.deactivate(id, { reason: 'expired' })) count++;
@@ -80,17 +158,29 @@ export class MeetingLifecycle {
   }
 
   /**
-   * The periodic sweep: ends due meetings, purges long-expired reservations, and queues a counted
-   * reconciliation of every active meeting whose provider can tell who is in the call.
+   * The periodic sweep: extends occupied meetings near their end, ends due meetings, purges
+   * long-expired reservations, queues the provider-room
+   * deletions still owed, and queues a counted
+   * reconciliation of every active meeting whose provider can tell who is in the call (a presence
+   * API, or the webhooks' count).
    */
   async sweep(): Promise<void> {
+    await this.extendOccupied();
     await this.endDueMeetings();
-    const before = new Date(this.deps.clock.now().getTime() - RESERVATION_PURGE_AFTER_MS);
+    const now = this.deps.clock.now().getTime();
+    const before = new Date(now - RESERVATION_PURGE_AFTER_MS);
     await this.deps.repo.transaction((tx) => this.deps.reservations.purge(tx, before));
+    for (const row of await this.deps.repo.roomDeletionsOwed(new Date(now - DELETION_REQUEUE_AFTER_MS))) await this.queueDeletion(row);
     for (const row of await this.deps.repo.active()) {
       const adapter = this.deps.catalog.adapterForExisting(row.platform);
-      if (!adapter || !(adapter.capabilities.presence || adapter.capabilities.sessions)) continue;
+      if (!adapter || !(adapter.capabilities.presence || adapter.presence.source === 'webhooks')) continue;
       await this.deps.jobs.send('meeting.reconcile', { meetingId: row.id, countEmpty: true }, { singletonKey: row.id });
     }
   }
+}
+
+/** The provider room of a meeting row, as the deletion job carries it. */
+function roomDeletion(row: MeetingRow): RoomDeletion {
+  const ref = meetingRef(row);
+  return { meetingId: row.id, platform: row.platform, ref: { ...ref, endDate: ref.endDate.toISOString() } };
 }

@@ -79,12 +79,15 @@ export class MeetingRepo {
     await tx.update(meeting).set({ numClients: n }).where(eq(meeting.id, meetingId));
   }
 
-  /** Applies the provider's absolute count only if it is newer than the last one applied. */
+  /**
+   * Applies the provider's absolute count unless an older event (by the provider's time) arrives
+   * after a newer one; of two events stamped the same instant, the one applied last wins.
+   */
   async applyAbsoluteCount(tx: Executor, meetingId: string, n: number, at: Date): Promise<void> {
     await tx
       .update(meeting)
       .set({ numClients: n, numClientsAt: at })
-      .where(and(eq(meeting.id, meetingId), or(isNull(meeting.numClientsAt), lt(meeting.numClientsAt, at))));
+      .where(and(eq(meeting.id, meetingId), or(isNull(meeting.numClientsAt), lte(meeting.numClientsAt, at))));
   }
 
   /**
@@ -124,6 +127,22 @@ export class MeetingRepo {
     return updated;
   }
 
+  /** Active meetings with someone in the call whose end date comes before `before`. */
+  async occupiedEndingBefore(before: Date): Promise<MeetingRow[]> {
+    return this.db
+      .select()
+      .from(meeting)
+      .where(and(eq(meeting.isActive, true), gt(meeting.numClients, 0), lt(meeting.endDate, before)));
+  }
+
+  /** Moves an active meeting's end date later (never earlier). */
+  async extendEndDate(meetingId: string, endDate: Date): Promise<void> {
+    await this.db
+      .update(meeting)
+      .set({ endDate })
+      .where(and(eq(meeting.id, meetingId), eq(meeting.isActive, true), lt(meeting.endDate, endDate)));
+  }
+
   /** Active meetings whose end date passed. */
   async expiredIds(now: Date): Promise<string[]> {
     const rows = await this.db
@@ -149,6 +168,22 @@ export class MeetingRepo {
       .from(meeting)
       .where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));
     return rows.map((r) => r.id);
+  }
+
+  /** The provider room of a deactivated meeting is gone (deleted, or there was nothing to delete). */
+  async markRoomDeleted(meetingId: string, at: Date, tx: Executor = this.db): Promise<void> {
+    await tx
+      .update(meeting)
+      .set({ roomDeletedAt: at })
+      .where(and(eq(meeting.id, meetingId), eq(meeting.isActive, false), isNull(meeting.roomDeletedAt)));
+  }
+
+  /** Inactive meetings that ended before `endedBefore` and whose provider room may still exist. */
+  async roomDeletionsOwed(endedBefore: Date): Promise<MeetingRow[]> {
+    return this.db
+      .select()
+      .from(meeting)
+      .where(and(eq(meeting.isActive, false), isNull(meeting.roomDeletedAt), lt(meeting.endedAt, endedBefore)));
   }
 
   async active(): Promise<MeetingRow[]> {

@@ -23,10 +23,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
       tags,
       summary: "Get the room's active meeting, or create one on the room's platform",
       description:
-        'Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored).',
+        'Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored); 503 with Retry-After when the provider is rate limited for longer than a request may wait.',
       params: RoomNameParams,
       body: MeetingCreateBody,
-      response: { 200: Meeting, 201: Meeting, ...errorResponses, 502: ProblemSchema },
+      response: { 200: Meeting, 201: Meeting, ...errorResponses, 502: ProblemSchema, 503: ProblemSchema },
     },
     handler: async (request, reply) => {
       const { meeting, created } = await meetings.getOrCreate(
@@ -41,11 +41,11 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
   app.post('/rooms/:room_name/meetings/:meeting_id/join', {
     schema: {
       tags,
-      summary: 'Get the URL this caller should open to join a meeting',
+      summary: 'Get the URL (and token) this caller joins a meeting with',
       description:
-        'The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. 409 for an inactive or ended meeting.',
+        "The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. A token is returned next to the URL, never in it: pass it to the provider's client. In a locked room everyone but the owner must knock. 409 for an inactive or ended meeting.",
       params: JoinParams,
-      response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema },
+      response: { 200: JoinResponse, ...errorResponses, 502: ProblemSchema, 503: ProblemSchema },
     },
     handler: async (request) => meetings.join(request.params.room_name, request.params.meeting_id, request.user),
   });

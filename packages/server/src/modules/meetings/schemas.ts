@@ -63,13 +63,15 @@ export const JoinResponse = z.object({
     .string()
     .nullable()
     .describe(
-      'For kind "url": the URL this caller should open, with a meeting token where the provider uses tokens, the host URL for the owner where the provider has one. Null for kind "sdk".',
+      'For kind "url": the URL this caller should open (the host URL for the owner where the provider has one). It never carries a token. Null for kind "sdk".',
     ),
   server_url: z.string().nullable().describe('For kind "sdk": the server the client SDK connects to. Null for kind "url".'),
   token: z
     .string()
     .nullable()
-    .describe('The caller\'s token: embedded in url for kind "url" (where the provider uses tokens), handed to the SDK for kind "sdk".'),
+    .describe(
+      'The caller\'s token where the provider uses one: pass it to the provider\'s client next to url (e.g. call.join({url, token})) for kind "url", or to the SDK for kind "sdk". Never put it in a URL.',
+    ),
   expires_at: z.iso.datetime().nullable(),
   is_owner: z.boolean(),
   platform: z.string(),

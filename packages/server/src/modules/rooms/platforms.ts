@@ -20,6 +20,8 @@ const CAPABILITY_NAMES = {
   recordingLinks: 'recording_links',
   recordingSource: 'recording_source',
   logo: 'logo',
+  webhookAdmin: 'webhook_admin',
+  extendMeeting: 'extend_meeting',
 } as const satisfies Record<keyof Capabilities, keyof PlatformCapabilities>;
 
 function toApiCapabilities(capabilities: Capabilities): PlatformCapabilities {

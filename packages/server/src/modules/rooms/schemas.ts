@@ -89,6 +89,8 @@ export const PlatformCapabilities = z.object({
   recording_links: z.boolean().describe('The provider hosts recordings and hands out download links.'),
   recording_source: z.boolean().describe("Meetbridge can find a finished recording's files."),
   logo: z.boolean().describe('A logo can be uploaded.'),
+  webhook_admin: z.boolean().describe("The provider's webhook is managed through its API (registered, checked and re-activated)."),
+  extend_meeting: z.boolean().describe('A meeting can be extended on the provider while people are in it.'),
 });
 export type PlatformCapabilities = z.infer<typeof PlatformCapabilities>;
 

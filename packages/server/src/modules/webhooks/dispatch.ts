@@ -22,6 +22,7 @@ export function eventRoutes(m: { meetings: MeetingEvents }): EventRoutes {
     'participant.left': m.meetings.participant,
     'meeting.started': m.meetings.started,
     'meeting.ended': m.meetings.ended,
+    'session.ended': m.meetings.sessionEnded,
     'recording.started': notYet('recording'),
     'recording.ready': notYet('recording'),
     'recording.error': notYet('recording'),

@@ -22,6 +22,14 @@ export class InboxRepo {
     return rowsOf(result).length > 0;
   }
 
+  /** Whether a delivery with this key is already stored. */
+  async exists(platform: string, providerEventId: string): Promise<boolean> {
+    const result = await this.db.execute(
+      sql`select 1 from webhook_event where platform = ${platform} and provider_event_id = ${providerEventId} limit 1`,
+    );
+    return rowsOf(result).length > 0;
+  }
+
   /**
    * Takes up to `limit` of the oldest pending rows and locks them for this transaction; other
    * workers skip them (`SKIP LOCKED`), so replicas drain side by side without double work.

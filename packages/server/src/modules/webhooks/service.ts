@@ -1,4 +1,4 @@
-import type { Clock, HeaderBag, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
+import type { Clock, HeaderBag, LoggerLike, PlatformAdapter, PlatformCatalog, VerifiedWebhook } from '@meetbridge/platforms';
 import { WebhookVerificationError } from '@meetbridge/platforms';
 import { sqlState } from '../../db/client.js';
 import type { JobSender } from '../../jobs/types.js';
@@ -38,7 +38,13 @@ export class WebhookIntake {
       );
     }
     if (adapter.webhooks.isPing(body, headers)) return 'ping';
-    const verified = adapter.webhooks.verify(body, headers, this.deps.clock.now());
+    let verified: VerifiedWebhook;
+    try {
+      verified = adapter.webhooks.verify(body, headers, this.deps.clock.now());
+    } catch (error) {
+      if (await this.isStoredRetry(platform, adapter, body, headers, error)) return 'duplicate';
+      throw error;
+    }
     if (verified.body === undefined)
       throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
     let stored: boolean;
@@ -62,6 +68,34 @@ export class WebhookIntake {
     }
     if (stored) this.scheduleDrain();
     return stored ? 'stored' : 'duplicate';
+  }
+
+  /**
+   * A provider may retry a delivery with its original timestamp, minutes later (Daily). One whose
+   * signature is valid but whose timestamp is too old is answered 200 when that event is already
+   * stored: nothing is replayed, and the provider does not count a failure (Daily disables a webhook
+   * after 3). A stale delivery of an event not stored stays refused (replay protection).
+   */
+  private async isStoredRetry(
+    platform: string,
+    adapter: PlatformAdapter,
+    body: Buffer,
+    headers: HeaderBag,
+    error: unknown,
+  ): Promise<boolean> {
+    if (!(error instanceof WebhookVerificationError) || error.reason !== 'timestamp_too_old') return false;
+    let stale: VerifiedWebhook;
+    try {
+      stale = adapter.webhooks.verify(body, headers, this.deps.clock.now(), { allowStale: true });
+    } catch {
+      return false;
+    }
+    try {
+      return await this.deps.inbox.exists(platform, stale.eventId);
+    } catch (cause) {
+      this.deps.logger.error({ err: cause, platform }, 'could not look up a retried webhook');
+      throw new ServiceUnavailableError('The webhook could not be checked right now; retry later.', { cause });
+    }
   }
 
   /** Gets the new delivery processed soon; one drain job per 50 ms is plenty (a job empties the whole inbox). */

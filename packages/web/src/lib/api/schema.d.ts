@@ -284,6 +284,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/status/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each provider still sends its webhooks (the last periodic check)
+         * @description One entry per platform whose webhook is managed through its API (capability webhookAdmin; such a provider may stop sending after failed deliveries). Updated every WEBHOOK_HEALTH_CHECK_SECONDS by the `webhook.health-check` job.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhooks: {
+                                /** Format: date-time */
+                                checked_at: string;
+                                error: string | null;
+                                failed_count: number | null;
+                                platform: string;
+                                /** @description When the periodic check last re-activated it. */
+                                reactivated_at: string | null;
+                                /**
+                                 * @description "active": deliveries flow; "failed"/"inactive": the provider stopped sending (re-activation is attempted); "missing": no webhook registered; "error": the check itself failed.
+                                 * @enum {string}
+                                 */
+                                state: "active" | "failed" | "inactive" | "unknown" | "missing" | "error";
+                                url: string | null;
+                                webhook_id: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/config": {
         parameters: {
             query?: never;
@@ -1129,6 +1185,8 @@ export interface paths {
                                 capabilities: {
                                     /** @description The provider room is deleted when a meeting ends. */
                                     delete_meeting: boolean;
+                                    /** @description A meeting can be extended on the provider while people are in it. */
+                                    extend_meeting: boolean;
                                     /** @description The provider issues a separate host URL for owners. */
                                     host_url: boolean;
                                     /** @description Joins use a per-participant token. */
@@ -1147,6 +1205,8 @@ export interface paths {
                                     server_side_recording: boolean;
                                     /** @description A sessions API lists call sessions of a room. */
                                     sessions: boolean;
+                                    /** @description The provider's webhook is managed through its API (registered, checked and re-activated). */
+                                    webhook_admin: boolean;
                                 };
                                 display_name: string;
                                 /** @description New rooms get this platform when they do not ask for one. */
@@ -1964,7 +2024,7 @@ export interface paths {
         put?: never;
         /**
          * Get the room's active meeting, or create one on the room's platform
-         * @description Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored).
+         * @description Returns 200 with the active meeting when it still matches the room settings, 201 with a new one otherwise. 502 when the provider fails (nothing is stored); 503 with Retry-After when the provider is rate limited for longer than a request may wait.
          */
         post: {
             parameters: {
@@ -2193,6 +2253,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2211,8 +2291,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get the URL this caller should open to join a meeting
-         * @description The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. 409 for an inactive or ended meeting.
+         * Get the URL (and token) this caller joins a meeting with
+         * @description The room owner gets owner privileges: an owner token where the provider uses tokens, the host URL where it has one. A token is returned next to the URL, never in it: pass it to the provider's client. In a locked room everyone but the owner must knock. 409 for an inactive or ended meeting.
          */
         post: {
             parameters: {
@@ -2243,9 +2323,9 @@ export interface paths {
                             platform: string;
                             /** @description For kind "sdk": the server the client SDK connects to. Null for kind "url". */
                             server_url: string | null;
-                            /** @description The caller's token: embedded in url for kind "url" (where the provider uses tokens), handed to the SDK for kind "sdk". */
+                            /** @description The caller's token where the provider uses one: pass it to the provider's client next to url (e.g. call.join({url, token})) for kind "url", or to the SDK for kind "sdk". Never put it in a URL. */
                             token: string | null;
-                            /** @description For kind "url": the URL this caller should open, with a meeting token where the provider uses tokens, the host URL for the owner where the provider has one. Null for kind "sdk". */
+                            /** @description For kind "url": the URL this caller should open (the host URL for the owner where the provider has one). It never carries a token. Null for kind "sdk". */
                             url: string | null;
                         };
                     };
@@ -2352,6 +2432,26 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -13,6 +13,8 @@ const capabilities = {
   recording_links: false,
   recording_source: false,
   logo: false,
+  webhook_admin: false,
+  extend_meeting: false,
 };
 const platforms: PlatformInfo[] = [
   { name: 'mock', display_name: 'Mock', is_default: false, capabilities },
