@@ -36,6 +36,7 @@ describe('GET /v1/platforms', () => {
     expect(Object.keys(items[0]!.capabilities).sort()).toEqual(
       [
         'delete_meeting',
+        'extend_meeting',
         'host_url',
         'join_tokens',
         'logo',
@@ -45,6 +46,7 @@ describe('GET /v1/platforms', () => {
         'recording_source',
         'server_side_recording',
         'sessions',
+        'webhook_admin',
       ].sort(),
     );
   });
