@@ -14,8 +14,10 @@ export const SERVER_MODULES = {
   rooms: [],
   participants: [],
   meetings: ['rooms', 'participants'],
-  webhooks: ['meetings'],
+  webhooks: ['meetings', 'recordings'],
   'webhook-health': [],
+  recordings: ['meetings', 'rooms', 'participants'],
+  pipeline: ['recordings', 'meetings', 'rooms', 'participants'],
   'mock-provider': [],
   web: [],
 };
@@ -176,13 +178,13 @@ export default tseslint.config(
     rules: restrict(packageRules(name)),
   })),
   {
-    files: ['packages/server/src/{jobs,db,lib,plugins,events,config}/**/*.ts'],
+    files: ['packages/server/src/{jobs,db,lib,plugins,events,config,storage}/**/*.ts'],
     ignores: ['packages/server/src/jobs/registry.ts'],
     rules: restrict([
       ...packageRules('server'),
       {
         group: ['**/modules/**', ...WIRING],
-        message: 'Infrastructure (jobs, db, lib, plugins, events, config) does not import modules or the wiring.',
+        message: 'Infrastructure (jobs, db, lib, plugins, events, config, storage) does not import modules or the wiring.',
       },
     ]),
   },

@@ -2,6 +2,7 @@ import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
 import type { AppConfig } from './config/index.js';
 import type { Database } from './db/client.js';
 import type { JobSender } from './jobs/types.js';
+import { createStorage, type Storage } from './storage/index.js';
 import { MeetingEvents } from './modules/meetings/events.js';
 import { MeetingLifecycle } from './modules/meetings/lifecycle.js';
 import { PresenceReconciler } from './modules/meetings/reconcile.js';
@@ -27,6 +28,8 @@ export interface Container {
   clock: Clock;
   logger: LoggerLike;
   jobs: JobSender;
+  /** Recordings and prepared audio (local disk or S3). */
+  storage: Storage;
   rooms: RoomService;
   participants: ParticipantService;
   meetings: {
@@ -51,12 +54,15 @@ export interface ContainerArgs {
   logger: LoggerLike;
   /** Where services enqueue follow-up work (the job queue). */
   jobs: JobSender;
+  /** Overrides the configured storage (tests). */
+  storage?: Storage;
 }
 
 /** Wires the services. Nothing here touches the database or a provider: construction only. */
 export function createContainer(args: ContainerArgs): Container {
   const { config, database, catalog, clock, logger, jobs } = args;
   const db = database.db;
+  const storage = args.storage ?? createStorage(config.storage, config.aws.s3);
   const participants = new ParticipantService(db);
 
   const meetingRepo = new MeetingRepo(db);
@@ -94,5 +100,5 @@ export function createContainer(args: ContainerArgs): Container {
     clock,
     logger,
   });
-  return { config, database, catalog, clock, logger, jobs, rooms, participants, meetings, webhooks, webhookHealth };
+  return { config, database, catalog, clock, logger, jobs, storage, rooms, participants, meetings, webhooks, webhookHealth };
 }

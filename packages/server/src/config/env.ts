@@ -64,6 +64,13 @@ export const coreEnvSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(30),
   WEBHOOK_HEALTH_CHECK_SECONDS: opt(z.coerce.number().int().min(5).max(86_400)).default(60),
   RUN_WORKERS: opt(bool).default(true),
+  STORAGE_BACKEND: opt(z.enum(['local', 's3'])).default('local'),
+  STORAGE_S3_BUCKET: opt(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')),
+  STORAGE_S3_PREFIX: opt(z.string().regex(/^[^/].*$/, 'must not start with "/"')).default(''),
+  AWS_REGION: opt(z.string().min(1)).default('us-east-1'),
+  S3_ENDPOINT_URL: opt(url),
+  S3_FORCE_PATH_STYLE: opt(bool).default(false),
+  SQS_ENDPOINT_URL: opt(url),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -91,6 +98,13 @@ export const envExamples: Record<string, string> = {
   RECONCILE_INTERVAL_SECONDS: '30',
   WEBHOOK_HEALTH_CHECK_SECONDS: '60',
   RUN_WORKERS: 'false',
+  STORAGE_BACKEND: 's3',
+  STORAGE_S3_BUCKET: 'meetbridge-recordings',
+  STORAGE_S3_PREFIX: 'prod/',
+  AWS_REGION: 'eu-west-1',
+  S3_ENDPOINT_URL: 'http://127.0.0.1:9000',
+  S3_FORCE_PATH_STYLE: 'true',
+  SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
@@ -135,6 +149,11 @@ export function parseCoreEnv(raw: Record<string, string | undefined>): CoreEnv {
     const missing = env.AUTH_OIDC_ISSUER ? 'AUTH_OIDC_CLIENT_ID' : 'AUTH_OIDC_ISSUER';
     problems.push(
       `${missing} is missing: web sign-in needs both AUTH_OIDC_ISSUER and AUTH_OIDC_CLIENT_ID (or neither, for API-only use). Example: ${missing}=${envExamples[missing]}`,
+    );
+  }
+  if (env.STORAGE_BACKEND === 's3' && !env.STORAGE_S3_BUCKET) {
+    problems.push(
+      `STORAGE_BACKEND=s3 needs STORAGE_S3_BUCKET, the bucket Meetbridge stores recordings and audio in. Example: STORAGE_S3_BUCKET=${envExamples.STORAGE_S3_BUCKET}`,
     );
   }
   if (problems.length) throw new EnvError(problems);

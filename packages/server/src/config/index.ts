@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EnvRecord, SelectionFlags } from '@meetbridge/platforms';
+import type { S3Settings, StorageConfig } from '../storage/index.js';
 import { parseCoreEnv, type CoreEnv } from './env.js';
 
 /** How the web app signs users in: OpenID Connect authorization code flow with PKCE, as a public client. */
@@ -46,6 +47,15 @@ export interface AppConfig {
   webhookHealthCheckSeconds: number;
   /** Whether `serve` also runs the job workers (the embedded default does). */
   runWorkers: boolean;
+  /** Where recordings and prepared audio are stored. */
+  storage: StorageConfig;
+  /** How this process reaches AWS (credentials: the SDK's default chain, never logged). */
+  aws: {
+    region: string;
+    s3: S3Settings;
+    /** `SQS_ENDPOINT_URL`: an SQS-compatible server; absent = AWS. */
+    sqsEndpoint: string | undefined;
+  };
   /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
 }
@@ -87,6 +97,15 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
     webhookHealthCheckSeconds: env.WEBHOOK_HEALTH_CHECK_SECONDS,
     runWorkers: env.RUN_WORKERS,
+    storage:
+      env.STORAGE_BACKEND === 's3' && env.STORAGE_S3_BUCKET
+        ? { backend: 's3', bucket: env.STORAGE_S3_BUCKET, prefix: env.STORAGE_S3_PREFIX }
+        : { backend: 'local', dir: join(resolve(env.DATA_DIR), 'storage') },
+    aws: {
+      region: env.AWS_REGION,
+      s3: { region: env.AWS_REGION, endpoint: env.S3_ENDPOINT_URL, forcePathStyle: env.S3_FORCE_PATH_STYLE },
+      sqsEndpoint: env.SQS_ENDPOINT_URL,
+    },
     providerEnv: { ...raw },
   };
 }

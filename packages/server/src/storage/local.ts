@@ -1,0 +1,69 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import {
+  assertValidKey,
+  byteCounter,
+  ObjectNotFoundError,
+  type ByteRange,
+  type PutOptions,
+  type Storage,
+  type StoredObject,
+} from './storage.js';
+
+/** Files under one directory (the embedded default: `DATA_DIR/storage`). */
+export class LocalStorage implements Storage {
+  readonly backend = 'local' as const;
+
+  constructor(private readonly root: string) {}
+
+  private path(key: string): string {
+    assertValidKey(key);
+    return join(this.root, ...key.split('/'));
+  }
+
+  async put(key: string, body: Readable, options: PutOptions = {}): Promise<StoredObject> {
+    const target = this.path(key);
+    await mkdir(dirname(target), { recursive: true });
+    // Written next to the target and renamed into place: a reader never sees half a file, and a
+    // process killed mid-write leaves only a `.partial` file that the next write replaces.
+    const partial = `${target}.${randomUUID()}.partial`;
+    const counter = byteCounter(options.maxBytes);
+    try {
+      await pipeline(body, counter, createWriteStream(partial));
+      await rename(partial, target);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    return { key, size: counter.bytes() };
+  }
+
+  async get(key: string, range?: ByteRange): Promise<Readable> {
+    const path = this.path(key);
+    if (!(await this.stat(key))) throw new ObjectNotFoundError(key);
+    return createReadStream(path, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async stat(key: string): Promise<StoredObject | null> {
+    try {
+      const info = await stat(this.path(key));
+      return info.isFile() ? { key, size: info.size } : null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  async withLocalFile<T>(key: string, fn: (path: string) => Promise<T>): Promise<T> {
+    if (!(await this.stat(key))) throw new ObjectNotFoundError(key);
+    return fn(this.path(key));
+  }
+}
