@@ -20,6 +20,10 @@ export type AuthConfig =
       publicKeyPem?: string;
       issuer?: string;
       audience?: string;
+      /** The longest a token may be valid: `exp` at most this far after `iat` (or after now without `iat`). Default 86,400 s. */
+      maxAgeSeconds: number;
+      /** Clock skew allowed for `exp`, `nbf` and `iat`, in seconds. Default 60. */
+      clockSkewSeconds: number;
       /** Web sign-in; absent when only API clients bring their own tokens. */
       oidc?: OidcConfig;
     };
@@ -62,6 +66,8 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
           publicKeyPem: env.AUTH_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
           issuer: env.AUTH_JWT_ISSUER,
           audience: env.AUTH_JWT_AUDIENCE,
+          maxAgeSeconds: env.AUTH_JWT_MAX_AGE_SECONDS,
+          clockSkewSeconds: env.AUTH_JWT_CLOCK_SKEW_SECONDS,
           oidc:
             env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID
               ? { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_CLIENT_ID, scope: env.AUTH_OIDC_SCOPE }
