@@ -2,7 +2,11 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { MeetbridgeError, ProviderError, RateLimitedError } from '@meetbridge/platforms';
+import { isDatabaseUnavailable } from '../db/client.js';
 import { ServiceUnavailableError, ValidationError, type FieldError } from '../lib/errors.js';
+
+/** Seconds a caller is asked to wait (`Retry-After`) when our database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** An RFC 9457 problem details body. */
 export interface Problem {
@@ -63,6 +67,11 @@ export function toProblem(error: unknown): Problem {
     });
   }
   if (error instanceof ServiceUnavailableError) return problem(503, error.code, error.message);
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'database_unavailable', `The database is unavailable right now; retry in ${DATABASE_RETRY_AFTER_SECONDS} s.`, {
+      retry_after: DATABASE_RETRY_AFTER_SECONDS,
+    });
+  }
   if (error instanceof MeetbridgeError && error.status < 500) return problem(error.status, error.code, error.message);
   const fe = error as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -79,7 +88,9 @@ export const errorsPlugin = fp(
     app.setErrorHandler((error, request, reply) => {
       const body = toProblem(error);
       if (error instanceof RateLimitedError) void reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
-      if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      else if (body.status === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      if (body.type === 'urn:meetbridge:problem:database_unavailable') request.log.warn({ err: error }, 'database unavailable');
+      else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ status: body.status, code: body.type }, 'request refused');
       return sendProblem(reply, body);
     });
