@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config/index.js';
 import { UnauthorizedError } from '../lib/errors.js';
+import { hasControlCharacters } from '../lib/text.js';
 
 /** The caller of a request. */
 export interface User {
@@ -36,10 +37,6 @@ type Verifier = (token: string) => Promise<User>;
 /** Longest accepted `sub` and `name` (user ids are stored in rows and compared; a bound keeps them sane). */
 const MAX_CLAIM_LENGTH = 255;
 
-/** Control characters (NUL above all) cannot be stored by PostgreSQL text columns nor shown safely. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 /**
  * Checks the token's lifetime beyond jose's own checks: `exp` is required (jose), `iat` may not lie
  * in the future beyond the skew, and the token may not be valid for longer than `maxAgeSeconds`
@@ -70,9 +67,9 @@ function makeVerifier(auth: Extract<AuthConfig, { backend: 'jwt' }>): Verifier {
       });
       checkLifetime(payload, auth.maxAgeSeconds, auth.clockSkewSeconds, Math.floor(Date.now() / 1000));
       const sub = payload.sub;
-      if (typeof sub !== 'string' || sub === '' || sub.length > MAX_CLAIM_LENGTH || CONTROL.test(sub)) throw new Error('bad sub');
+      if (typeof sub !== 'string' || sub === '' || sub.length > MAX_CLAIM_LENGTH || hasControlCharacters(sub)) throw new Error('bad sub');
       const rawName = typeof payload.name === 'string' ? payload.name : typeof payload.email === 'string' ? payload.email : null;
-      const name = rawName === null || CONTROL.test(rawName) ? null : rawName.slice(0, MAX_CLAIM_LENGTH);
+      const name = rawName === null || hasControlCharacters(rawName) ? null : rawName.slice(0, MAX_CLAIM_LENGTH);
       return { id: sub, name };
     } catch {
       // jose's messages are safe, but a single message keeps token details out of responses.

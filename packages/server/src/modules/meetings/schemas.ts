@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const Meeting = z.object({
   id: z.uuid(),
@@ -51,7 +52,7 @@ export const MeetingCreateBody = z
   .nullish();
 
 export const JoinParams = z.object({
-  room_name: z.string().min(1).max(64),
+  room_name: text().min(1).max(64),
   meeting_id: z.uuid({ message: 'must be a meeting id (UUID)' }),
 });
 
