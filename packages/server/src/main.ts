@@ -55,7 +55,13 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
   for (const warning of catalog.warnings()) options.logger.warn({ platforms: catalog.describe() }, warning);
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: join(config.dataDir, 'pglite') }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      pgliteDir: join(config.dataDir, 'pglite'),
+      onConnectionError: (error) =>
+        options.logger.warn({ code: (error as { code?: unknown }).code, message: error.message }, 'database connection lost'),
+    }));
   const queue = new JobQueue(database, options.logger);
   try {
     await database.migrate();

@@ -56,15 +56,23 @@ export interface OpenDatabaseOptions {
   pgliteDir?: string;
   /** Pool size on PostgreSQL (default 10). */
   poolSize?: number;
+  /** Told about connections PostgreSQL dropped (a restart, failover, `pg_terminate_backend`, a proxy timeout). */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Opens PostgreSQL (`databaseUrl`) or embedded PGlite: same schema, same migrations, same SQL. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client that loses its connection must not crash the process; the next query reconnects.
-    pool.on('error', () => {});
+    // A connection PostgreSQL drops must never crash the process. The pool reports idle clients;
+    // a checked-out client (between two statements of a transaction) emits 'error' on itself, which
+    // with no listener is an uncaught exception. The statement in flight (or the next one) fails,
+    // its transaction rolls back, the pool discards the client and the caller's retry reconnects.
+    const report = options.onConnectionError ?? (() => {});
+    pool.on('error', report);
+    pool.on('connect', (client) => client.on('error', report));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    db.transaction = poolTransaction(pool);
     const withSchemaLock = async <T>(fn: () => Promise<T>): Promise<T> => {
       const client = await pool.connect();
       try {
@@ -86,6 +94,28 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return finish({ db, kind: 'pglite', pglite, close: () => pglite.close(), withSchemaLock: (fn) => fn() }, (folder) =>
     migratePglite(drizzlePglite(pglite), { migrationsFolder: folder }),
   );
+}
+
+/**
+ * `db.transaction` on the pool, without Drizzle's leak: Drizzle's own version checks a client out
+ * and sends BEGIN outside its try/finally, so a BEGIN on a connection PostgreSQL just dropped never
+ * returns the client, and a few such drops exhaust the pool (every request then hangs). Here the
+ * client is always released, and destroyed when its connection failed.
+ */
+function poolTransaction(pool: pg.Pool): Db['transaction'] {
+  return async (fn, config) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const onClient = drizzlePg(client, { schema }) as unknown as Db;
+      return await onClient.transaction(fn, config);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
 }
 
 async function countApplied(db: Db): Promise<number> {
