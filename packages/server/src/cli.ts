@@ -52,7 +52,8 @@ async function start(workersOnly: boolean, queues?: string[]) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   try {
-    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined, queues });
+    // serve listens before its workers start, so a backlog in the inbox never keeps the port closed.
+    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined, queues, deferWorkers: !workersOnly });
     return { config, logger, server };
   } catch (error) {
     if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
@@ -111,6 +112,7 @@ async function serve(): Promise<void> {
   }
   handleShutdown(logger, () => server.close());
   await server.app.listen({ host: config.host, port: config.port });
+  await server.startWorkers();
   console.log(`Meetbridge is running at ${config.baseUrl} (API docs: ${config.baseUrl}/docs)`);
 }
 
