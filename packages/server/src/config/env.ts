@@ -72,6 +72,7 @@ export const coreEnvSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(30),
   WEBHOOK_HEALTH_CHECK_SECONDS: opt(z.coerce.number().int().min(5).max(86_400)).default(60),
   RUN_WORKERS: opt(bool).default(true),
+  WEBHOOK_RETENTION_DAYS: opt(z.coerce.number().int().min(1).max(3650)).default(30),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -101,6 +102,7 @@ export const envExamples: Record<string, string> = {
   RECONCILE_INTERVAL_SECONDS: '30',
   WEBHOOK_HEALTH_CHECK_SECONDS: '60',
   RUN_WORKERS: 'false',
+  WEBHOOK_RETENTION_DAYS: '30',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;

@@ -50,6 +50,8 @@ export interface AppConfig {
   webhookHealthCheckSeconds: number;
   /** Whether `serve` also runs the job workers (the embedded default does). */
   runWorkers: boolean;
+  /** Processed and ignored webhook deliveries are deleted this many days after they arrived. Default 30. */
+  webhookRetentionDays: number;
   /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
 }
@@ -93,6 +95,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
     webhookHealthCheckSeconds: env.WEBHOOK_HEALTH_CHECK_SECONDS,
     runWorkers: env.RUN_WORKERS,
+    webhookRetentionDays: env.WEBHOOK_RETENTION_DAYS,
     providerEnv: { ...raw },
   };
 }
