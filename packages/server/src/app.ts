@@ -12,7 +12,7 @@ import { webRoutes } from './modules/web/routes.js';
 import { meetingEventRoutes, webhookRoutes } from './modules/webhooks/routes.js';
 import { webhookHealthRoutes } from './modules/webhook-health/routes.js';
 import { authPlugin } from './plugins/auth.js';
-import { errorsPlugin, problem, sendProblem } from './plugins/errors.js';
+import { clientErrorHandler, DATABASE_RETRY_AFTER_SECONDS, errorsPlugin, frameworkErrors, problem, sendProblem } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 
 /** The largest JSON body the API accepts. */
@@ -48,6 +48,7 @@ export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = as
     },
     async (_request, reply) => {
       if (await c.database.isReady()) return { status: 'ready' as const };
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       return sendProblem(reply, problem(503, 'not_ready', 'The database is unreachable or migrations are not applied yet.'));
     },
   );
@@ -78,6 +79,9 @@ export function createFastify(logger: Logger) {
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
+    // Fastify's and Node's own 400/414/431 answers are problem+json like every other error.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

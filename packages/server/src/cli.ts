@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@meetbridge/platforms';
 import closeWithGrace from 'close-with-grace';
+import type { Logger } from 'pino';
 import { buildConfig } from './config/index.js';
 import { EnvError, loadDotEnv } from './config/env.js';
-import { openDatabase } from './db/client.js';
+import { isDatabaseUnavailable, openDatabase } from './db/client.js';
 import { createLogger } from './lib/logger.js';
 import { createCatalog, createServer } from './main.js';
 import { WebhookAdmin } from './modules/webhook-health/admin.js';
@@ -51,12 +52,38 @@ async function start(workersOnly: boolean, queues?: string[]) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   try {
-    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined, queues });
+    // serve listens before its workers start, so a backlog in the inbox never keeps the port closed.
+    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined, queues, deferWorkers: !workersOnly });
     return { config, logger, server };
   } catch (error) {
     if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Shuts down gracefully on a signal or an uncaught exception, as before. A promise rejected because
+ * our database went away (a dropped connection inside a library that does not await it, such as
+ * pg-boss completing a job) is logged and survived: the work is retried by the job system and the
+ * pool reconnects. Any other unhandled rejection is rethrown as an uncaught exception (shutdown).
+ */
+function handleShutdown(logger: Logger, close: () => Promise<void>): void {
+  closeWithGrace({ delay: 10_000, skip: ['unhandledRejection'] }, async ({ err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    await close();
+  });
+  process.on('unhandledRejection', (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      logger.warn(
+        { message: reason instanceof Error ? reason.message.slice(0, 200) : String(reason) },
+        'database unavailable; work will be retried',
+      );
+      return;
+    }
+    setImmediate(() => {
+      throw reason;
+    });
+  });
 }
 
 async function worker(args: string[]): Promise<void> {
@@ -66,10 +93,7 @@ async function worker(args: string[]): Promise<void> {
     .map((q) => q.trim())
     .filter(Boolean);
   const { logger, server } = await start(true, queues);
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-    if (err) logger.error({ err }, 'shutting down after an error');
-    await server.close();
-  });
+  handleShutdown(logger, () => server.close());
   logger.info({ platforms: server.catalog.describe(), database: server.database.kind, queues: server.workers?.queues }, 'worker started');
   console.log('Meetbridge worker is running (Ctrl+C to stop).');
 }
@@ -86,11 +110,9 @@ async function serve(): Promise<void> {
       'AUTH_BACKEND=none while listening beyond loopback: anyone who can reach this port acts as the local user',
     );
   }
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-    if (err) logger.error({ err }, 'shutting down after an error');
-    await server.close();
-  });
+  handleShutdown(logger, () => server.close());
   await server.app.listen({ host: config.host, port: config.port });
+  await server.startWorkers();
   console.log(`Meetbridge is running at ${config.baseUrl} (API docs: ${config.baseUrl}/docs)`);
 }
 

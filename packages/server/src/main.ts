@@ -17,7 +17,13 @@ export interface Server {
   database: Database;
   catalog: PlatformCatalog;
   queue: JobQueue;
+  /** This process's workers once started (`null` when it runs none, or before `startWorkers`). */
   workers: Workers | null;
+  /**
+   * Starts the workers when `deferWorkers` was given (`serve` listens first, then drains the inbox);
+   * a no-op otherwise or when this process runs none.
+   */
+  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,8 @@ export interface StartOptions {
   workers?: boolean;
   /** Work only the queues matching these patterns (`recordings.*`); default every queue. */
   queues?: readonly string[];
+  /** Do not start the workers yet: the caller calls `startWorkers()` (after listening). */
+  deferWorkers?: boolean;
 }
 
 /** The platform catalog of a configuration: every provider's settings, validated once. */
@@ -55,7 +63,13 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
   for (const warning of catalog.warnings()) options.logger.warn({ platforms: catalog.describe() }, warning);
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: join(config.dataDir, 'pglite') }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      pgliteDir: join(config.dataDir, 'pglite'),
+      onConnectionError: (error) =>
+        options.logger.warn({ code: (error as { code?: unknown }).code, message: error.message }, 'database connection lost'),
+    }));
   const queue = new JobQueue(database, options.logger);
   try {
     await database.migrate();
@@ -63,23 +77,30 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
     const definitions = jobDefinitions(container);
     await queue.start(definitions);
     const runWorkers = options.workers ?? config.runWorkers;
-    const workers = runWorkers ? await startWorkers(queue, definitions, { patterns: options.queues, logger: options.logger }) : null;
     const app = await buildApp(container, options.logger);
-    return {
+    let closing = false;
+    const server: Server = {
       app,
       container,
       database,
       catalog,
       queue,
-      workers,
+      workers: null,
+      async startWorkers() {
+        if (!runWorkers || server.workers || closing) return;
+        server.workers = await startWorkers(queue, definitions, { patterns: options.queues, logger: options.logger });
+      },
       async close() {
+        closing = true;
         container.webhooks.intake.close();
         await app.close();
-        await workers?.stop();
+        await server.workers?.stop();
         await queue.stop();
         if (!options.database) await database.close();
       },
     };
+    if (!options.deferWorkers) await server.startWorkers();
+    return server;
   } catch (error) {
     await queue.stop().catch(() => {});
     if (!options.database) await database.close();

@@ -93,6 +93,43 @@ describe('AUTH_BACKEND=jwt', () => {
     }
     expect((await t.request('GET', '/v1/rooms', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
   });
+
+  it('refuses a token without exp, with a future iat, valid for longer than the maximum age, or issued too long ago', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const base = () => new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('alice').setIssuer(ISSUER).setAudience(AUDIENCE);
+    const bad = {
+      'no exp': await base().setIssuedAt().sign(privateKey),
+      'no exp, no iat': await base().sign(privateKey),
+      'iat an hour ahead': await base()
+        .setIssuedAt(now + 3600)
+        .setExpirationTime(now + 7200)
+        .sign(privateKey),
+      'valid for a year': await base().setIssuedAt().setExpirationTime('365d').sign(privateKey),
+      'valid for a year, no iat': await base().setExpirationTime('365d').sign(privateKey),
+      'issued 2 days ago, still valid': await base()
+        .setIssuedAt(now - 2 * 86_400)
+        .setExpirationTime(now + 60)
+        .sign(privateKey),
+    };
+    for (const [what, jwt] of Object.entries(bad)) {
+      const res = await t.request('GET', '/v1/rooms', { headers: { authorization: `Bearer ${jwt}` } });
+      expect(res.status, what).toBe(401);
+    }
+    // Within the skew (60 s) an iat slightly ahead is accepted.
+    const slightlyAhead = await base()
+      .setIssuedAt(now + 20)
+      .setExpirationTime(now + 600)
+      .sign(privateKey);
+    expect((await t.request('GET', '/v1/rooms', { headers: { authorization: `Bearer ${slightlyAhead}` } })).status).toBe(200);
+  });
+
+  it('refuses a validly signed token whose sub holds a NUL or is too long, with 401 (not 500)', async () => {
+    for (const sub of ['ali\u0000ce', 'x'.repeat(300)]) {
+      const res = await t.request('GET', '/v1/rooms', { headers: { authorization: `Bearer ${await token(sub)}` } });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
 });
 
 describe('AUTH_BACKEND=jwt with a JWKS URL', () => {

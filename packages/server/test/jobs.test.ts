@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { rowsOf } from '../src/db/client.js';
 import { defineJob, PermanentJobError, type JobDefinition } from '../src/jobs/define.js';
-import { JobQueue, QueueStoppedError } from '../src/jobs/queue.js';
+import { JobQueue, MAINTENANCE_INTERVAL_SECONDS, QueueStoppedError } from '../src/jobs/queue.js';
 import { queueMatches, startWorkers } from '../src/jobs/worker.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { waitForJob } from './helpers/jobs.js';
+import { startTestServer } from './helpers/server.js';
 
 const Echo = z.object({ n: z.number().int() });
 
@@ -113,5 +114,26 @@ describe('queueMatches', () => {
     expect(queueMatches('webhook.drain', ['recordings.*'])).toBe(false);
     expect(queueMatches('webhook.drain', [])).toBe(true);
     expect(queueMatches('webhookXdrain', ['webhook.drain'])).toBe(false);
+  });
+});
+
+describe('recovery after a process died mid-job', () => {
+  it('expires a lost webhook.drain job within a minute: short expiry, maintenance every 10 s', async () => {
+    const testDb = await createTestDatabase();
+    const t = await startTestServer({ RUN_WORKERS: 'false' }, { testDb });
+    try {
+      const [queue] = await t.query<{ expire_seconds: number }>(`select expire_seconds from pgboss.queue where name = 'webhook.drain'`);
+      expect(queue!.expire_seconds).toBeLessThanOrEqual(30);
+      expect(queue!.expire_seconds + MAINTENANCE_INTERVAL_SECONDS).toBeLessThan(60);
+      expect(MAINTENANCE_INTERVAL_SECONDS).toBeLessThanOrEqual(10);
+      // Every stately meeting queue expires within minutes, not pg-boss's 15.
+      const meetings = await t.query<{ name: string; expire_seconds: number }>(
+        `select name, expire_seconds from pgboss.queue where name like 'meeting.%'`,
+      );
+      for (const q of meetings) expect(q.expire_seconds, q.name).toBeLessThanOrEqual(120);
+    } finally {
+      await t.close();
+      await testDb.cleanup();
+    }
   });
 });

@@ -30,4 +30,26 @@ describe('when our own database is down', () => {
     expect(bad.status).toBe(401);
     expect((await t.request('GET', '/ready')).status).toBe(503);
   });
+
+  it('answers every API route that needs the database 503 problem+json with Retry-After, not 500', async () => {
+    // The database was closed by the test above.
+    const id = '7d1e4c0a-1b2c-4d5e-8f90-123456789abc';
+    for (const [method, path, body] of [
+      ['GET', '/v1/rooms', undefined],
+      ['POST', '/v1/rooms', { name: 'down' }],
+      ['GET', '/v1/rooms/name/down', undefined],
+      ['GET', `/v1/rooms/${id}`, undefined],
+      ['POST', '/v1/rooms/down/meeting', undefined],
+      ['GET', `/v1/meetings/${id}`, undefined],
+      ['GET', '/v1/meetings', undefined],
+      ['POST', `/v1/rooms/down/meetings/${id}/joining`, undefined],
+      ['GET', '/ready', undefined],
+    ] as const) {
+      const res = await t.request(method, path, { body });
+      expect(res.status, `${method} ${path}`).toBe(503);
+      expect(res.headers.get('content-type'), `${method} ${path}`).toContain('application/problem+json');
+      expect(Number(res.headers.get('retry-after')), `${method} ${path}`).toBeGreaterThan(0);
+    }
+    expect((await t.request('GET', '/health')).status).toBe(200);
+  });
 });

@@ -98,3 +98,15 @@ export type MeetingEvent =
   | UnhandledEvent;
 
 export type MeetingEventKind = MeetingEvent['kind'];
+
+/** The largest participant count stored (the `num_clients` column is a 32-bit integer). */
+export const MAX_PARTICIPANT_COUNT = 2_147_483_647;
+
+/**
+ * A provider's participant count as an event carries it: a non-negative integer that fits the
+ * column, else `null` (unknown), so one implausible value cannot fail its delivery for good.
+ */
+export function participantCount(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isSafeInteger(value) || value < 0 || value > MAX_PARTICIPANT_COUNT) return null;
+  return value;
+}

@@ -48,6 +48,14 @@ export const coreEnvSchema = z.object({
   AUTH_JWT_PUBLIC_KEY: opt(z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' })),
   AUTH_JWT_ISSUER: opt(z.string().min(1)),
   AUTH_JWT_AUDIENCE: opt(z.string().min(1)),
+  AUTH_JWT_MAX_AGE_SECONDS: opt(
+    z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86_400),
+  ).default(86_400),
+  AUTH_JWT_CLOCK_SKEW_SECONDS: opt(z.coerce.number().int().min(0).max(600)).default(60),
   AUTH_OIDC_ISSUER: opt(url),
   AUTH_OIDC_CLIENT_ID: opt(z.string().min(1)),
   AUTH_OIDC_SCOPE: opt(z.string().min(1)).default('openid profile email'),
@@ -71,6 +79,7 @@ export const coreEnvSchema = z.object({
   S3_ENDPOINT_URL: opt(url),
   S3_FORCE_PATH_STYLE: opt(bool).default(false),
   SQS_ENDPOINT_URL: opt(url),
+  WEBHOOK_RETENTION_DAYS: opt(z.coerce.number().int().min(1).max(3650)).default(30),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -87,6 +96,8 @@ export const envExamples: Record<string, string> = {
   AUTH_JWT_PUBLIC_KEY: '"-----BEGIN PUBLIC KEY-----\\n...\\n-----END PUBLIC KEY-----"',
   AUTH_JWT_ISSUER: 'https://auth.example.com/',
   AUTH_JWT_AUDIENCE: 'meetbridge',
+  AUTH_JWT_MAX_AGE_SECONDS: '86400',
+  AUTH_JWT_CLOCK_SKEW_SECONDS: '60',
   AUTH_OIDC_ISSUER: 'https://auth.example.com/realms/meetbridge',
   AUTH_OIDC_CLIENT_ID: 'meetbridge-web',
   AUTH_OIDC_SCOPE: 'openid profile email',
@@ -105,6 +116,7 @@ export const envExamples: Record<string, string> = {
   S3_ENDPOINT_URL: 'http://127.0.0.1:9000',
   S3_FORCE_PATH_STYLE: 'true',
   SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
+  WEBHOOK_RETENTION_DAYS: '30',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;

@@ -21,6 +21,10 @@ export type AuthConfig =
       publicKeyPem?: string;
       issuer?: string;
       audience?: string;
+      /** The longest a token may be valid: `exp` at most this far after `iat` (or after now without `iat`). Default 86,400 s. */
+      maxAgeSeconds: number;
+      /** Clock skew allowed for `exp`, `nbf` and `iat`, in seconds. Default 60. */
+      clockSkewSeconds: number;
       /** Web sign-in; absent when only API clients bring their own tokens. */
       oidc?: OidcConfig;
     };
@@ -56,6 +60,8 @@ export interface AppConfig {
     /** `SQS_ENDPOINT_URL`: an SQS-compatible server; absent = AWS. */
     sqsEndpoint: string | undefined;
   };
+  /** Processed and ignored webhook deliveries are deleted this many days after they arrived. Default 30. */
+  webhookRetentionDays: number;
   /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
 }
@@ -72,6 +78,8 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
           publicKeyPem: env.AUTH_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
           issuer: env.AUTH_JWT_ISSUER,
           audience: env.AUTH_JWT_AUDIENCE,
+          maxAgeSeconds: env.AUTH_JWT_MAX_AGE_SECONDS,
+          clockSkewSeconds: env.AUTH_JWT_CLOCK_SKEW_SECONDS,
           oidc:
             env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID
               ? { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_CLIENT_ID, scope: env.AUTH_OIDC_SCOPE }
@@ -106,6 +114,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
       s3: { region: env.AWS_REGION, endpoint: env.S3_ENDPOINT_URL, forcePathStyle: env.S3_FORCE_PATH_STYLE },
       sqsEndpoint: env.SQS_ENDPOINT_URL,
     },
+    webhookRetentionDays: env.WEBHOOK_RETENTION_DAYS,
     providerEnv: { ...raw },
   };
 }

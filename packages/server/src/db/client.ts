@@ -56,15 +56,23 @@ export interface OpenDatabaseOptions {
   pgliteDir?: string;
   /** Pool size on PostgreSQL (default 10). */
   poolSize?: number;
+  /** Told about connections PostgreSQL dropped (a restart, failover, `pg_terminate_backend`, a proxy timeout). */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Opens PostgreSQL (`databaseUrl`) or embedded PGlite: same schema, same migrations, same SQL. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client that loses its connection must not crash the process; the next query reconnects.
-    pool.on('error', () => {});
+    // A connection PostgreSQL drops must never crash the process. The pool reports idle clients;
+    // a checked-out client (between two statements of a transaction) emits 'error' on itself, which
+    // with no listener is an uncaught exception. The statement in flight (or the next one) fails,
+    // its transaction rolls back, the pool discards the client and the caller's retry reconnects.
+    const report = options.onConnectionError ?? (() => {});
+    pool.on('error', report);
+    pool.on('connect', (client) => client.on('error', report));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    db.transaction = poolTransaction(pool);
     const withSchemaLock = async <T>(fn: () => Promise<T>): Promise<T> => {
       const client = await pool.connect();
       try {
@@ -86,6 +94,28 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return finish({ db, kind: 'pglite', pglite, close: () => pglite.close(), withSchemaLock: (fn) => fn() }, (folder) =>
     migratePglite(drizzlePglite(pglite), { migrationsFolder: folder }),
   );
+}
+
+/**
+ * `db.transaction` on the pool, without Drizzle's leak: Drizzle's own version checks a client out
+ * and sends BEGIN outside its try/finally, so a BEGIN on a connection PostgreSQL just dropped never
+ * returns the client, and a few such drops exhaust the pool (every request then hangs). Here the
+ * client is always released, and destroyed when its connection failed.
+ */
+function poolTransaction(pool: pg.Pool): Db['transaction'] {
+  return async (fn, config) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const onClient = drizzlePg(client, { schema }) as unknown as Db;
+      return await onClient.transaction(fn, config);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
 }
 
 async function countApplied(db: Db): Promise<number> {
@@ -131,4 +161,31 @@ export function sqlState(error: unknown): string | undefined {
 /** True for PostgreSQL's unique-violation error. */
 export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === '23505';
+}
+
+/** Node socket errors that mean the database server cannot be reached. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** Driver messages (pg, pg-pool, PGlite) for a connection that is gone or cannot be had. */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error|Cannot use a pool after calling end|timeout exceeded when trying to connect|PGlite is closed|Client was closed|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * True when `error` means our database is unavailable rather than that the request was wrong: the
+ * server terminated the connection or is starting/stopping (SQLSTATE 57P01-57P03), a connection
+ * exception (class 08), too many connections (53300), an unreachable socket, or a closed pool or
+ * PGlite instance. Callers answer 503 and ask to retry.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state && (state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03' || state === '53300')) return true;
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+    const errors = (e as { errors?: unknown }).errors; // AggregateError from a dual-stack connect
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+  }
+  return false;
 }

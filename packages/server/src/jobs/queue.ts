@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { sql, type SQL } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { LoggerLike } from '@meetbridge/platforms';
-import type { Database, Executor } from '../db/client.js';
+import { isDatabaseUnavailable, type Database, type Executor } from '../db/client.js';
 import type { JobDefinition } from './define.js';
 import type { JobName, JobPayloads, JobSender, SendOptions } from './types.js';
 
@@ -18,11 +18,30 @@ function pgliteDb(database: Database): PgBoss.Db {
   };
 }
 
-/** pg-boss's `db` adapter over our pg pool, so the queue shares the app's connections. */
+/** Delays between attempts of a pg-boss statement that lost its connection (about 3 s in all). */
+const RECONNECT_DELAYS_MS = [50, 200, 500, 1000, 1500];
+
+/**
+ * pg-boss's `db` adapter over our pg pool, so the queue shares the app's connections. A statement
+ * whose connection PostgreSQL dropped (restart, failover, `pg_terminate_backend`) is tried again on
+ * a fresh connection: each is a single statement (rolled back with its connection), and pg-boss
+ * does not await some of them (`complete` after a handler), so a rejection there would go unhandled.
+ */
 function poolDb(database: Database): PgBoss.Db {
   const pool = database.pool!;
+  const run = (text: string, values?: unknown[]) => (values && values.length > 0 ? pool.query(text, values) : pool.query(text));
   return {
-    executeSql: (text, values) => (values && values.length > 0 ? pool.query(text, values) : pool.query(text)),
+    async executeSql(text, values) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await run(text, values);
+        } catch (error) {
+          const delay = RECONNECT_DELAYS_MS[attempt];
+          if (delay === undefined || !isDatabaseUnavailable(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    },
   };
 }
 
@@ -46,6 +65,9 @@ export function executorDb(tx: Executor): PgBoss.Db {
     },
   };
 }
+
+/** How often pg-boss's maintenance runs: it expires jobs left `active` by a process that died. */
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
 
 /** What happened to one job, for tests and metrics (`queue.events.on('settled', …)`). */
 export interface JobSettled {
@@ -85,6 +107,8 @@ export class JobQueue implements JobSender {
       // Schedules are ours (`everySeconds`, throttled sends), not pg-boss cron: it cannot go below a minute.
       schedule: false,
       supervise: true,
+      // Expired jobs (their process died) are found within 10 s of expiring, not pg-boss's 2 min.
+      maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
       migrate: true,
     });
     this.boss.on('error', (err) => this.logger.error({ err }, 'job queue error'));
@@ -95,7 +119,11 @@ export class JobQueue implements JobSender {
     if (this.state !== 'new') return;
     await this.database.withSchemaLock(async () => {
       await this.boss.start();
-      for (const d of definitions) await this.boss.createQueue(d.name, { name: d.name, ...d.queue });
+      for (const d of definitions) {
+        await this.boss.createQueue(d.name, { name: d.name, ...d.queue });
+        // createQueue leaves an existing queue as it was: apply policy changes (expiry) to it too.
+        await this.boss.updateQueue(d.name, { name: d.name, ...d.queue });
+      }
     });
     this.state = 'started';
   }

@@ -11,7 +11,15 @@ import type { JobDefinition } from './define.js';
 export function jobDefinitions(c: Container): JobDefinition[] {
   const every = c.config.reconcileIntervalSeconds;
   return [
-    ...webhookJobs({ drain: c.webhooks.drain, jobs: c.jobs, drainEverySeconds: every }),
+    ...webhookJobs({
+      drain: c.webhooks.drain,
+      inbox: c.webhooks.inbox,
+      jobs: c.jobs,
+      clock: c.clock,
+      logger: c.logger,
+      drainEverySeconds: every,
+      retentionDays: c.config.webhookRetentionDays,
+    }),
     ...meetingJobs({ lifecycle: c.meetings.lifecycle, reconciler: c.meetings.reconciler, sweepEverySeconds: every }),
     ...webhookHealthJobs({ health: c.webhookHealth, everySeconds: c.config.webhookHealthCheckSeconds }),
   ];

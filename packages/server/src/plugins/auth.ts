@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config/index.js';
 import { UnauthorizedError } from '../lib/errors.js';
+import { hasControlCharacters } from '../lib/text.js';
 
 /** The caller of a request. */
 export interface User {
@@ -33,19 +34,48 @@ export function requireUser(request: FastifyRequest): User {
 
 type Verifier = (token: string) => Promise<User>;
 
+/** Longest accepted `sub` and `name` (user ids are stored in rows and compared; a bound keeps them sane). */
+const MAX_CLAIM_LENGTH = 255;
+
+/**
+ * Checks the token's lifetime beyond jose's own checks: `exp` is required (jose), `iat` may not lie
+ * in the future beyond the skew, and the token may not be valid for longer than `maxAgeSeconds`
+ * (`exp - iat`, or `exp - now` when there is no `iat`; an `iat` older than that is refused too).
+ */
+function checkLifetime(payload: { exp?: number; iat?: number }, maxAgeSeconds: number, skew: number, now: number): void {
+  const exp = payload.exp!;
+  if (payload.iat !== undefined) {
+    if (payload.iat > now + skew) throw new Error('iat in the future');
+    if (now - payload.iat > maxAgeSeconds + skew) throw new Error('token too old');
+    if (exp - payload.iat > maxAgeSeconds) throw new Error('token lifetime too long');
+  } else if (exp - now > maxAgeSeconds + skew) {
+    throw new Error('token lifetime too long');
+  }
+}
+
 function makeVerifier(auth: Extract<AuthConfig, { backend: 'jwt' }>): Verifier {
   const key: JWTVerifyGetKey | KeyObject = auth.jwksUrl
     ? createRemoteJWKSet(new URL(auth.jwksUrl))
     : createPublicKey(auth.publicKeyPem ?? '');
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, key as KeyObject, { issuer: auth.issuer, audience: auth.audience });
-      if (typeof payload.sub !== 'string' || payload.sub === '') throw new Error('no sub');
-      const name = typeof payload.name === 'string' ? payload.name : typeof payload.email === 'string' ? payload.email : null;
-      return { id: payload.sub, name };
+      const { payload } = await jwtVerify(token, key as KeyObject, {
+        issuer: auth.issuer,
+        audience: auth.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: auth.clockSkewSeconds,
+      });
+      checkLifetime(payload, auth.maxAgeSeconds, auth.clockSkewSeconds, Math.floor(Date.now() / 1000));
+      const sub = payload.sub;
+      if (typeof sub !== 'string' || sub === '' || sub.length > MAX_CLAIM_LENGTH || hasControlCharacters(sub)) throw new Error('bad sub');
+      const rawName = typeof payload.name === 'string' ? payload.name : typeof payload.email === 'string' ? payload.email : null;
+      const name = rawName === null || hasControlCharacters(rawName) ? null : rawName.slice(0, MAX_CLAIM_LENGTH);
+      return { id: sub, name };
     } catch {
       // jose's messages are safe, but a single message keeps token details out of responses.
-      throw new UnauthorizedError('The bearer token is invalid or expired (checked: signature, issuer, audience, expiry, sub).');
+      throw new UnauthorizedError(
+        'The bearer token is invalid or expired (checked: signature, issuer, audience, exp (required), iat, maximum age, sub).',
+      );
     }
   };
 }

@@ -1,8 +1,13 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { MeetbridgeError, ProviderError, RateLimitedError } from '@meetbridge/platforms';
+import { isDatabaseUnavailable } from '../db/client.js';
 import { ServiceUnavailableError, ValidationError, type FieldError } from '../lib/errors.js';
+
+/** Seconds a caller is asked to wait (`Retry-After`) when our database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** An RFC 9457 problem details body. */
 export interface Problem {
@@ -21,12 +26,25 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  408: 'Request Timeout',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
+};
+
+/** Problem codes of the 4xx answers Fastify and Node produce themselves (body limits, bad URLs, headers). */
+const FRAMEWORK_CODES: Record<number, string> = {
+  408: 'request_timeout',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  431: 'headers_too_large',
 };
 
 /** Builds a problem details body. */
@@ -63,10 +81,15 @@ export function toProblem(error: unknown): Problem {
     });
   }
   if (error instanceof ServiceUnavailableError) return problem(503, error.code, error.message);
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'database_unavailable', `The database is unavailable right now; retry in ${DATABASE_RETRY_AFTER_SECONDS} s.`, {
+      retry_after: DATABASE_RETRY_AFTER_SECONDS,
+    });
+  }
   if (error instanceof MeetbridgeError && error.status < 500) return problem(error.status, error.code, error.message);
   const fe = error as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code = fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
+    const code = FRAMEWORK_CODES[fe.statusCode] ?? 'bad_request';
     return problem(fe.statusCode, code, fe.message ?? 'Bad request.');
   }
   if (fe.statusCode === 503) return problem(503, 'unavailable', 'The service is temporarily unavailable; retry shortly.');
@@ -79,7 +102,9 @@ export const errorsPlugin = fp(
     app.setErrorHandler((error, request, reply) => {
       const body = toProblem(error);
       if (error instanceof RateLimitedError) void reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
-      if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      else if (body.status === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      if (body.type === 'urn:meetbridge:problem:database_unavailable') request.log.warn({ err: error }, 'database unavailable');
+      else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ status: body.status, code: body.type }, 'request refused');
       return sendProblem(reply, body);
     });
@@ -98,4 +123,32 @@ function rateLimitedProblem(error: RateLimitedError): Problem {
     operation: error.operation,
     retry_after: retryAfter,
   });
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node refused the request before Fastify saw it (malformed HTTP,
+ * headers over the limit, a timeout). Answers problem+json like every other error and closes the socket.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const detail =
+    status === 431
+      ? 'The request headers (or the URL) are larger than the server accepts.'
+      : status === 408
+        ? 'The request took too long to arrive.'
+        : 'The request is not valid HTTP.';
+  const body = JSON.stringify(problem(status, FRAMEWORK_CODES[status] ?? 'bad_request', detail));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${TITLES[status]}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/** Fastify's `frameworkErrors`: a URL it cannot decode (400) or a path parameter over its limit (414). */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ code: error.code, status: error.statusCode }, 'request refused by the router');
+  void sendProblem(reply, toProblem(error));
 }

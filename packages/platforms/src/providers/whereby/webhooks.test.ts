@@ -163,6 +163,18 @@ describe('parseWherebyWebhook', () => {
     ]);
   });
 
+  it('reads a numClients beyond a 32-bit integer as unknown (null), so the delivery is still applied', () => {
+    for (const numClients of [2 ** 31, 2 ** 40]) {
+      const data = { meetingId: 134, roomName: '/team-standup-af0b7b66', participantId: 'p-9', numClients };
+      const [event] = parseWherebyWebhook(webhook('room.client.joined', data));
+      expect(event).toMatchObject({ kind: 'participant.joined', numClients: null });
+    }
+    const [max] = parseWherebyWebhook(
+      webhook('room.client.joined', { meetingId: 134, roomName: '/r', participantId: 'p-9', numClients: 2 ** 31 - 1 }),
+    );
+    expect(max).toMatchObject({ numClients: 2 ** 31 - 1 });
+  });
+
   it('maps room.client.left to participant.left, with nulls for absent optional fields', () => {
     const data = { meetingId: 134, roomName: '/team-standup-af0b7b66', participantId: 'p-2', numClients: 0 };
     expect(parseWherebyWebhook(webhook('room.client.left', data))).toEqual([

@@ -1,6 +1,6 @@
 import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
 import { WebhookVerificationError } from '../../core/errors.js';
-import type { EventBase, MeetingEvent } from '../../core/events.js';
+import { participantCount, type EventBase, type MeetingEvent } from '../../core/events.js';
 import {
   bodyDigest,
   parseJsonBody,
@@ -93,7 +93,7 @@ function participantEvent(kind: 'participant.joined' | 'participant.left', base:
     sessionId: d.participantId ?? `event:${base.eventId}`,
     userId: d.externalId || null,
     userName: d.displayName ?? null,
-    numClients: d.numClients ?? null,
+    numClients: participantCount(d.numClients),
     role: d.roleName ?? null,
   };
 }

@@ -4,6 +4,12 @@ import type { MeetingLifecycle } from './lifecycle.js';
 import type { PresenceReconciler } from './reconcile.js';
 
 const ReconcilePayload = z.object({ meetingId: z.uuid(), countEmpty: z.boolean().default(false) });
+/**
+ * A meeting job left \`active\` by a process that died blocks its singleton (stately) until it expires:
+ * 2 minutes, not pg-boss's 15 (provider calls are bounded by the transport's timeouts well within it).
+ */
+const EXPIRE_SECONDS = 120;
+
 const EndPayload = z.object({ meetingId: z.uuid(), reason: z.enum(['provider_ended', 'expired', 'empty']) });
 const SweepPayload = z.object({});
 const DeleteRoomPayload = z.object({
@@ -41,14 +47,14 @@ export function meetingJobs(deps: {
     defineJob({
       name: 'meeting.reconcile',
       schema: ReconcilePayload,
-      queue: { policy: 'stately', retryLimit: 2, retryDelay: 2, retryBackoff: true },
+      queue: { policy: 'stately', retryLimit: 2, retryDelay: 2, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS },
       batchSize: 5,
       handle: (p) => deps.reconciler.reconcile(p.meetingId, { countEmpty: p.countEmpty }),
     }),
     defineJob({
       name: 'meeting.end',
       schema: EndPayload,
-      queue: { policy: 'stately', retryLimit: 3, retryDelay: 2, retryBackoff: true },
+      queue: { policy: 'stately', retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS },
       handle: async (p) => {
         await deps.lifecycle.deactivate(p.meetingId, { reason: p.reason });
       },
@@ -57,13 +63,13 @@ export function meetingJobs(deps: {
       name: 'meeting.delete-room',
       schema: DeleteRoomPayload,
       // 2 s, 4 s, … about 34 minutes in all; then the sweep queues it again.
-      queue: { policy: 'stately', retryLimit: 10, retryDelay: 2, retryBackoff: true },
+      queue: { policy: 'stately', retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS },
       handle: (p) => deps.lifecycle.deleteRoom(p),
     }),
     defineJob({
       name: 'meeting.sweep',
       schema: SweepPayload,
-      queue: { policy: 'stately', retryLimit: 0 },
+      queue: { policy: 'stately', retryLimit: 0, expireInSeconds: EXPIRE_SECONDS },
       pollingIntervalSeconds: 1,
       everySeconds: deps.sweepEverySeconds,
       handle: () => deps.lifecycle.sweep(),

@@ -10,6 +10,7 @@ import {
   MeetingIdParams,
   MeetingList,
   MeetingListQuery,
+  MeetingReadQuery,
   Reservation,
 } from './schemas.js';
 import type { MeetingService } from './service.js';
@@ -66,8 +67,15 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
   });
 
   app.get('/meetings/:meeting_id', {
-    schema: { tags, summary: 'Get a meeting', params: MeetingIdParams, response: { 200: Meeting, ...errorResponses } },
-    handler: async (request) => meetings.read(request.params.meeting_id, request.user),
+    schema: {
+      tags,
+      summary: 'Get a meeting',
+      description: 'The room owner also gets the participant sessions, a page at a time (`participants_limit`, `participants_offset`).',
+      params: MeetingIdParams,
+      querystring: MeetingReadQuery,
+      response: { 200: Meeting, ...errorResponses },
+    },
+    handler: async (request) => meetings.read(request.params.meeting_id, request.user, request.query),
   });
 
   app.post('/rooms/:room_name/meetings/:meeting_id/joining', {

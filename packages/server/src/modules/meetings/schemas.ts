@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const Meeting = z.object({
   id: z.uuid(),
@@ -30,7 +31,15 @@ export const Meeting = z.object({
       }),
     )
     .optional()
-    .describe('Participant sessions, returned to the room owner only.'),
+    .describe(
+      'Participant sessions (oldest join first), returned to the room owner only: one page of `participants_limit` (default 500) from `participants_offset`; `participants_next` links to the next page.',
+    ),
+  participants_total: z.number().int().optional().describe('How many participant sessions the meeting has (room owner only).'),
+  participants_next: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Path of the next page of participant sessions, or null on the last page (room owner only).'),
 });
 export type Meeting = z.infer<typeof Meeting>;
 export type Participant = NonNullable<Meeting['participants']>[number];
@@ -42,6 +51,16 @@ export const Reservation = z.object({
 });
 export type Reservation = z.infer<typeof Reservation>;
 
+/** Default and largest page of participant sessions in `GET /v1/meetings/{id}`. */
+export const PARTICIPANTS_PAGE_DEFAULT = 500;
+export const PARTICIPANTS_PAGE_MAX = 1000;
+
+export const MeetingReadQuery = z.object({
+  participants_limit: z.coerce.number().int().min(1).max(PARTICIPANTS_PAGE_MAX).default(PARTICIPANTS_PAGE_DEFAULT),
+  participants_offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
+});
+export type MeetingReadQuery = z.infer<typeof MeetingReadQuery>;
+
 export const MeetingIdParams = z.object({ meeting_id: z.uuid({ message: 'must be a meeting id (UUID)' }) });
 
 export const MeetingCreateBody = z
@@ -51,7 +70,7 @@ export const MeetingCreateBody = z
   .nullish();
 
 export const JoinParams = z.object({
-  room_name: z.string().min(1).max(64),
+  room_name: text().min(1).max(64),
   meeting_id: z.uuid({ message: 'must be a meeting id (UUID)' }),
 });
 

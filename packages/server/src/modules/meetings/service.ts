@@ -9,7 +9,16 @@ import { roomSettings } from '../rooms/settings.js';
 import type { MeetingLifecycle } from './lifecycle.js';
 import { matchesSettings, meetingRef, toMeetingDto, type MeetingRepo } from './repo.js';
 import { RESERVATION_SECONDS, type ReservationRepo } from './reservations.js';
-import type { JoinResponse, Meeting, MeetingList, Participant, Reservation } from './schemas.js';
+import {
+  PARTICIPANTS_PAGE_DEFAULT,
+  type JoinResponse,
+  type Meeting,
+  type MeetingList,
+  type Participant,
+  type Reservation,
+} from './schemas.js';
+
+const DEFAULT_PAGE = { participants_limit: PARTICIPANTS_PAGE_DEFAULT, participants_offset: 0 };
 
 export interface MeetingServiceDeps {
   repo: MeetingRepo;
@@ -154,20 +163,27 @@ export class MeetingService {
     return { items: rows.map((r) => toMeetingDto(r.meeting, r.room, true)), total, page, page_size: pageSize };
   }
 
-  /** A meeting as its reader may see it: the owner also gets the participant sessions. */
-  async read(id: string, user: User | null): Promise<Meeting> {
+  /** A meeting as its reader may see it: the owner also gets a page of the participant sessions. */
+  async read(
+    id: string,
+    user: User | null,
+    page: { participants_limit: number; participants_offset: number } = DEFAULT_PAGE,
+  ): Promise<Meeting> {
     const found = await this.get(id);
     const dto = this.toDto(found.meeting, found.room, user);
     if (!this.isOwner(found.room, user)) return dto;
-    const sessions = await this.deps.participants.sessions(id);
-    const participants: Participant[] = sessions.map((s) => ({
+    const { participants_limit: limit, participants_offset: offset } = page;
+    const { rows, total } = await this.deps.participants.sessionsPage(id, limit, offset);
+    const participants: Participant[] = rows.map((s) => ({
       provider_session_id: s.providerSessionId,
       user_id: s.userId,
       user_name: s.userName,
       joined_at: s.joinedAt.toISOString(),
       left_at: s.leftAt?.toISOString() ?? null,
     }));
-    return { ...dto, participants };
+    const next =
+      offset + rows.length < total ? `/v1/meetings/${id}?participants_limit=${limit}&participants_offset=${offset + rows.length}` : null;
+    return { ...dto, participants, participants_total: total, participants_next: next };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { defaultMockState, mockProvider, signMockWebhook, type Clock, type LoggerLike } from '@meetbridge/platforms';
 import { NotFoundError } from '../../lib/errors.js';
+import { text } from '../../lib/text.js';
 import { ProblemSchema } from '../../lib/problem-schema.js';
 import { mockRoomPage, notFoundPage } from './page.js';
 
@@ -17,7 +18,7 @@ export interface MockProviderOptions {
   logger: LoggerLike;
 }
 
-const RoomParams = z.object({ provider_room_name: z.string().min(1).max(200) });
+const RoomParams = z.object({ provider_room_name: text().min(1).max(200) });
 const tags = ['mock-provider'];
 
 const MockParticipant = z.object({
@@ -32,7 +33,7 @@ const MockPresence = z.object({
   participants: z.array(MockParticipant).describe('Who is in the mock call now, in joining order.'),
 });
 
-const JoinBody = z.object({ user_name: z.string().max(100).nullish(), user_id: z.string().max(100).nullish() }).nullish();
+const JoinBody = z.object({ user_name: text().max(100).nullish(), user_id: text().max(100).nullish() }).nullish();
 
 /**
  * The mock provider's side of the world. It runs inside Meetbridge, so its "video room" is a page
@@ -133,7 +134,7 @@ export const mockProviderRoutes: FastifyPluginAsyncZod<MockProviderOptions> = as
       tags,
       summary: 'Leave a mock provider room',
       description: 'Sends the signed `participant.left` webhook, and `meeting.ended` when the room is empty afterwards.',
-      params: RoomParams.extend({ session_id: z.string().min(1).max(100) }),
+      params: RoomParams.extend({ session_id: text().min(1).max(100) }),
       response: { 204: z.null(), 404: ProblemSchema },
     },
     config: { auth: false },

@@ -56,6 +56,24 @@ export class ParticipantRepo {
       .orderBy(asc(participantSession.joinedAt), asc(participantSession.providerSessionId));
   }
 
+  /** One page of a meeting's sessions in the same order as `sessions`, and how many there are in all. */
+  async sessionsPage(
+    tx: Executor,
+    meetingId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: ParticipantSessionRow[]; total: number }> {
+    const rows = await tx
+      .select()
+      .from(participantSession)
+      .where(eq(participantSession.meetingId, meetingId))
+      .orderBy(asc(participantSession.joinedAt), asc(participantSession.providerSessionId))
+      .limit(limit)
+      .offset(offset);
+    const [totals] = await tx.select({ n: count() }).from(participantSession).where(eq(participantSession.meetingId, meetingId));
+    return { rows, total: totals?.n ?? 0 };
+  }
+
   /** Closes the given open sessions at `at`. */
   async close(tx: Executor, meetingId: string, providerSessionIds: string[], at: Date): Promise<void> {
     if (providerSessionIds.length === 0) return;

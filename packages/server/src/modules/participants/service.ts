@@ -29,6 +29,11 @@ export class ParticipantService {
     return this.repo.sessions(tx, meetingId);
   }
 
+  /** One page of a meeting's sessions (oldest join first) and the total count. */
+  sessionsPage(meetingId: string, limit: number, offset: number): Promise<{ rows: ParticipantSessionRow[]; total: number }> {
+    return this.repo.sessionsPage(this.db, meetingId, limit, offset);
+  }
+
   close(tx: Executor, meetingId: string, providerSessionIds: string[], at: Date): Promise<void> {
     return this.repo.close(tx, meetingId, providerSessionIds, at);
   }

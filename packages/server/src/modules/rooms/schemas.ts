@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { platformNames } from '@meetbridge/platforms';
 import { SERVER_PATH_SEGMENTS } from '../../lib/reserved-paths.js';
+import { text } from '../../lib/text.js';
 
 export const RoomName = z
   .string()
@@ -75,7 +76,7 @@ export const Pagination = z.strictObject({
 });
 
 export const RoomIdParams = z.object({ room_id: z.uuid({ message: 'must be a room id (UUID)' }) });
-export const RoomNameParams = z.object({ room_name: z.string().min(1).max(64) });
+export const RoomNameParams = z.object({ room_name: text().min(1).max(64) });
 
 /** Capabilities as the API spells them (snake_case); see `Capabilities` in @meetbridge/platforms. */
 export const PlatformCapabilities = z.object({

@@ -1,5 +1,5 @@
 import type { Clock, LoggerLike, MeetingEvent, PlatformCatalog } from '@meetbridge/platforms';
-import type { Db, Executor } from '../../db/client.js';
+import { isDatabaseUnavailable, type Db, type Executor } from '../../db/client.js';
 import type { WebhookEventRow } from '../../db/schema/index.js';
 import { ignored, type EventContext, type EventOutcome } from '../../events/handler.js';
 import type { JobName, JobPayloads, JobSender } from '../../jobs/types.js';
@@ -34,19 +34,26 @@ interface FollowUp {
 export class InboxDrain {
   constructor(private readonly deps: InboxDrainDeps) {}
 
-  /** Processes pending deliveries until none is left (or `max` were handled); returns how many. */
-  async drain(max = 5000, batchSize = 50): Promise<number> {
+  /**
+   * Processes pending deliveries until none is left, `max` were handled or `budgetMs` has passed;
+   * returns how many. Between batches it yields to the event loop, so an in-process drain never
+   * holds up HTTP requests for longer than one batch.
+   */
+  async drain(max = 5000, batchSize = 50, budgetMs = Infinity): Promise<number> {
+    const started = Date.now();
     let handled = 0;
-    while (handled < max) {
+    while (handled < max && Date.now() - started < budgetMs) {
       let done: number;
       try {
         done = await this.applyBatch(batchSize);
       } catch (error) {
+        if (isDatabaseUnavailable(error)) throw error;
         this.deps.logger.warn({ err: error }, 'webhook batch failed; retrying its rows one by one');
         done = await this.applyOneByOne(batchSize);
       }
       if (done === 0) break;
       handled += done;
+      await yieldToEventLoop();
     }
     return handled;
   }
@@ -88,7 +95,8 @@ export class InboxDrain {
         return true;
       });
     } catch (error) {
-      if (!claimed) throw error;
+      // Our database going away is not the row's fault: no attempt is counted, the job is retried.
+      if (!claimed || isDatabaseUnavailable(error)) throw error;
       this.deps.logger.error({ err: error, eventId: claimed.id }, 'webhook processing failed');
       await this.deps.inbox.fail(claimed.id, error instanceof Error ? error.message : String(error), this.deps.clock.now());
       return true;
@@ -126,4 +134,9 @@ export class InboxDrain {
     const ordered = [...followUps.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [, f] of ordered) await this.deps.jobs.send(f.name, f.payload, { tx, singletonKey: f.singletonKey });
   }
+}
+
+/** Lets pending I/O (HTTP requests, timers) run before the next batch. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

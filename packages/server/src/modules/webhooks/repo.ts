@@ -85,6 +85,20 @@ export class InboxRepo {
       .where(eq(webhookEvent.id, id));
   }
 
+  /**
+   * Deletes up to `limit` processed or ignored deliveries received before `before` (pending and
+   * failed ones are kept); returns how many. Uses the (status, received_at) index.
+   */
+  async prune(before: Date, limit: number): Promise<number> {
+    const result = await this.db.execute(sql`
+      delete from webhook_event where id in (
+        select id from webhook_event
+        where status in ('processed', 'ignored') and received_at < ${before.toISOString()}
+        limit ${limit})
+      returning id`);
+    return rowsOf(result).length;
+  }
+
   async pendingCount(): Promise<number> {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int` })

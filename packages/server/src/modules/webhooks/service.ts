@@ -3,6 +3,7 @@ import { WebhookVerificationError } from '@meetbridge/platforms';
 import { sqlState } from '../../db/client.js';
 import type { JobSender } from '../../jobs/types.js';
 import { ServiceUnavailableError, ValidationError } from '../../lib/errors.js';
+import { checkEventId, checkWebhookBody, errorExcerpt } from './limits.js';
 import type { InboxRepo } from './repo.js';
 
 export interface WebhookIntakeDeps {
@@ -30,6 +31,8 @@ export class WebhookIntake {
 
   async receive(platform: string, rawBody: Buffer | undefined, headers: HeaderBag): Promise<ReceiveResult> {
     const body = rawBody ?? Buffer.alloc(0);
+    // Before anything parses it: a body no retry can make storable is a 400, never a 503 or a wedge.
+    checkWebhookBody(body);
     const adapter = this.deps.catalog.adapterForExisting(platform);
     if (!adapter) {
       throw new WebhookVerificationError(
@@ -47,6 +50,10 @@ export class WebhookIntake {
     }
     if (verified.body === undefined)
       throw new ValidationError('The webhook body is not valid JSON.', [{ field: 'body', message: 'must be JSON' }]);
+    if (!Number.isFinite(verified.occurredAt.getTime())) {
+      throw new WebhookVerificationError('malformed_header', 'The webhook carries a timestamp outside the representable date range.');
+    }
+    checkEventId(verified.eventId);
     let stored: boolean;
     try {
       stored = await this.deps.inbox.insert({
@@ -57,17 +64,29 @@ export class WebhookIntake {
         rawJson: body.toString('utf8'),
       });
     } catch (error) {
-      // Class 22 = data exception: JSON that PostgreSQL's jsonb refuses (e.g. \u0000). Retrying won't help.
-      if (sqlState(error)?.startsWith('22')) {
+      // Class 22 = data exception: JSON that jsonb refuses (e.g. \u0000); 54xxx = a program limit (nesting,
+      // index row size). Retrying won't help, so the provider is told 400 instead of retrying forever.
+      const state = sqlState(error);
+      if (state?.startsWith('22') || state?.startsWith('54')) {
+        this.deps.logger.warn(
+          { platform, eventId: verified.eventId.slice(0, 100), ...errorExcerpt(error) },
+          'refused an unstorable webhook',
+        );
         throw new ValidationError('The webhook body is JSON that cannot be stored (e.g. a \\u0000 character).', [
           { field: 'body', message: 'unsupported JSON content' },
         ]);
       }
-      this.deps.logger.error({ err: error, platform }, 'could not store a webhook');
+      this.deps.logger.error({ platform, ...errorExcerpt(error) }, 'could not store a webhook');
       throw new ServiceUnavailableError('The webhook could not be stored right now; retry later.', { cause: error });
     }
-    if (stored) this.scheduleDrain();
-    return stored ? 'stored' : 'duplicate';
+    if (stored) {
+      this.scheduleDrain();
+      return 'stored';
+    }
+    // Nothing inserted: a duplicate only if the row is really there (never claim "duplicate" for a lost row).
+    if (await this.storedAlready(platform, verified.eventId)) return 'duplicate';
+    this.deps.logger.error({ platform, eventId: verified.eventId.slice(0, 100) }, 'a webhook insert stored nothing and no row exists');
+    throw new ServiceUnavailableError('The webhook could not be stored right now; retry later.');
   }
 
   /**
@@ -93,7 +112,16 @@ export class WebhookIntake {
     try {
       return await this.deps.inbox.exists(platform, stale.eventId);
     } catch (cause) {
-      this.deps.logger.error({ err: cause, platform }, 'could not look up a retried webhook');
+      this.deps.logger.error({ platform, ...errorExcerpt(cause) }, 'could not look up a retried webhook');
+      throw new ServiceUnavailableError('The webhook could not be checked right now; retry later.', { cause });
+    }
+  }
+
+  private async storedAlready(platform: string, eventId: string): Promise<boolean> {
+    try {
+      return await this.deps.inbox.exists(platform, eventId);
+    } catch (cause) {
+      this.deps.logger.error({ platform, ...errorExcerpt(cause) }, 'could not look up a duplicate webhook');
       throw new ServiceUnavailableError('The webhook could not be checked right now; retry later.', { cause });
     }
   }

@@ -477,7 +477,7 @@ export interface paths {
                                 is_active: boolean;
                                 is_locked: boolean;
                                 num_clients: number;
-                                /** @description Participant sessions, returned to the room owner only. */
+                                /** @description Participant sessions (oldest join first), returned to the room owner only: one page of `participants_limit` (default 500) from `participants_offset`; `participants_next` links to the next page. */
                                 participants?: {
                                     /** Format: date-time */
                                     joined_at: string;
@@ -486,6 +486,10 @@ export interface paths {
                                     user_id: string | null;
                                     user_name: string | null;
                                 }[];
+                                /** @description Path of the next page of participant sessions, or null on the last page (room owner only). */
+                                participants_next?: string | null;
+                                /** @description How many participant sessions the meeting has (room owner only). */
+                                participants_total?: number;
                                 platform: string;
                                 provider_meeting_id: string;
                                 provider_room_name: string;
@@ -623,10 +627,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a meeting */
+        /**
+         * Get a meeting
+         * @description The room owner also gets the participant sessions, a page at a time (`participants_limit`, `participants_offset`).
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    participants_limit?: number;
+                    participants_offset?: number;
+                };
                 header?: never;
                 path: {
                     meeting_id: string;
@@ -653,7 +663,7 @@ export interface paths {
                             is_active: boolean;
                             is_locked: boolean;
                             num_clients: number;
-                            /** @description Participant sessions, returned to the room owner only. */
+                            /** @description Participant sessions (oldest join first), returned to the room owner only: one page of `participants_limit` (default 500) from `participants_offset`; `participants_next` links to the next page. */
                             participants?: {
                                 /** Format: date-time */
                                 joined_at: string;
@@ -662,6 +672,10 @@ export interface paths {
                                 user_id: string | null;
                                 user_name: string | null;
                             }[];
+                            /** @description Path of the next page of participant sessions, or null on the last page (room owner only). */
+                            participants_next?: string | null;
+                            /** @description How many participant sessions the meeting has (room owner only). */
+                            participants_total?: number;
                             platform: string;
                             provider_meeting_id: string;
                             provider_room_name: string;
@@ -831,7 +845,7 @@ export interface paths {
                             is_active: boolean;
                             is_locked: boolean;
                             num_clients: number;
-                            /** @description Participant sessions, returned to the room owner only. */
+                            /** @description Participant sessions (oldest join first), returned to the room owner only: one page of `participants_limit` (default 500) from `participants_offset`; `participants_next` links to the next page. */
                             participants?: {
                                 /** Format: date-time */
                                 joined_at: string;
@@ -840,6 +854,10 @@ export interface paths {
                                 user_id: string | null;
                                 user_name: string | null;
                             }[];
+                            /** @description Path of the next page of participant sessions, or null on the last page (room owner only). */
+                            participants_next?: string | null;
+                            /** @description How many participant sessions the meeting has (room owner only). */
+                            participants_total?: number;
                             platform: string;
                             provider_meeting_id: string;
                             provider_room_name: string;
@@ -2065,7 +2083,7 @@ export interface paths {
                             is_active: boolean;
                             is_locked: boolean;
                             num_clients: number;
-                            /** @description Participant sessions, returned to the room owner only. */
+                            /** @description Participant sessions (oldest join first), returned to the room owner only: one page of `participants_limit` (default 500) from `participants_offset`; `participants_next` links to the next page. */
                             participants?: {
                                 /** Format: date-time */
                                 joined_at: string;
@@ -2074,6 +2092,10 @@ export interface paths {
                                 user_id: string | null;
                                 user_name: string | null;
                             }[];
+                            /** @description Path of the next page of participant sessions, or null on the last page (room owner only). */
+                            participants_next?: string | null;
+                            /** @description How many participant sessions the meeting has (room owner only). */
+                            participants_total?: number;
                             platform: string;
                             provider_meeting_id: string;
                             provider_room_name: string;
@@ -2108,7 +2130,7 @@ export interface paths {
                             is_active: boolean;
                             is_locked: boolean;
                             num_clients: number;
-                            /** @description Participant sessions, returned to the room owner only. */
+                            /** @description Participant sessions (oldest join first), returned to the room owner only: one page of `participants_limit` (default 500) from `participants_offset`; `participants_next` links to the next page. */
                             participants?: {
                                 /** Format: date-time */
                                 joined_at: string;
@@ -2117,6 +2139,10 @@ export interface paths {
                                 user_id: string | null;
                                 user_name: string | null;
                             }[];
+                            /** @description Path of the next page of participant sessions, or null on the last page (room owner only). */
+                            participants_next?: string | null;
+                            /** @description How many participant sessions the meeting has (room owner only). */
+                            participants_total?: number;
                             platform: string;
                             provider_meeting_id: string;
                             provider_room_name: string;
