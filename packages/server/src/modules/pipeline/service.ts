@@ -105,6 +105,11 @@ export class TranscriptService {
     await this.deps.repo.markAudioDeleted(recordingId);
   }
 
+  /** The transcript row of a recording (other modules, tests), whoever owns it. */
+  ofRecording(recordingId: string): Promise<TranscriptRow | undefined> {
+    return this.deps.repo.byRecording(recordingId);
+  }
+
   /** The transcript, if `user` owns it: 404 when there is none, 403 for anyone else. */
   private async owned(user: User, id: string): Promise<TranscriptRow> {
     const row = await this.deps.repo.byId(id);
