@@ -234,3 +234,27 @@ describe('access', () => {
     expect((await t.request('GET', `/v1/transcripts/${'1'.repeat(8)}-1111-4111-8111-${'1'.repeat(12)}`)).status).toBe(404);
   });
 });
+
+describe("a room's webhook settings", () => {
+  it('needs a whsec_ secret with a URL, and never returns the secret', async () => {
+    const noSecret = await t.request('POST', '/v1/rooms', { body: { name: 'hookless', webhook_url: 'https://example.com/hook' } });
+    expect(noSecret.status).toBe(400);
+    expect(noSecret.body.errors[0].field).toBe('body.webhook_secret');
+    const badSecret = await t.request('POST', '/v1/rooms', {
+      body: { name: 'hookless', webhook_url: 'https://example.com/hook', webhook_secret: 'hunter2' },
+    });
+    expect(badSecret.status).toBe(400);
+    expect(JSON.stringify(badSecret.body)).not.toContain('hunter2');
+    const room = await t.request('POST', '/v1/rooms', { body: { name: 'hookless' } });
+    expect(room.body).toMatchObject({ webhook_url: null, webhook_secret_set: false });
+    const urlOnly = await t.request('PATCH', `/v1/rooms/${room.body.id}`, { body: { webhook_url: 'https://example.com/hook' } });
+    expect(urlOnly.status).toBe(400);
+    const both = await t.request('PATCH', `/v1/rooms/${room.body.id}`, {
+      body: { webhook_url: 'https://example.com/hook', webhook_secret: secret },
+    });
+    expect(both.body).toMatchObject({ webhook_url: 'https://example.com/hook', webhook_secret_set: true });
+    expect(both.body.webhook_secret).toBeUndefined();
+    const off = await t.request('PATCH', `/v1/rooms/${room.body.id}`, { body: { webhook_url: null } });
+    expect(off.body).toMatchObject({ webhook_url: null, webhook_secret_set: true });
+  });
+});

@@ -57,8 +57,10 @@ export class TranscriptFinisher {
   /** What `transcript.completed` carries: the transcript as the API shows it, and where to fetch more. */
   private eventData(row: TranscriptRow): unknown {
     const self = `${this.deps.baseUrl}/v1/transcripts/${row.id}`;
+    // Word timings stay out of the event (they multiply its size); `links.self` has them.
+    const transcript = { ...toTranscriptDto(row), segments: row.segments.map(({ words: _words, ...segment }) => segment) };
     return {
-      transcript: toTranscriptDto(row),
+      transcript,
       links: { self, audio: row.audioKey && !row.audioDeleted ? `${self}/audio` : null, download: `${self}/download?format=vtt` },
     };
   }
