@@ -2,7 +2,9 @@ import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
 import type { AppConfig } from './config/index.js';
 import type { Database } from './db/client.js';
 import type { JobSender } from './jobs/types.js';
-import { createStorage, type Storage } from './storage/index.js';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createFfmpeg, loadFfmpegConfig } from '@meetbridge/pipeline';
+import { createS3Client, createStorage, type Storage } from './storage/index.js';
 import { MeetingEvents } from './modules/meetings/events.js';
 import { MeetingLifecycle } from './modules/meetings/lifecycle.js';
 import { PresenceReconciler } from './modules/meetings/reconcile.js';
@@ -13,18 +15,23 @@ import { ParticipantService } from './modules/participants/service.js';
 import { RoomRepo } from './modules/rooms/repo.js';
 import { RoomService } from './modules/rooms/service.js';
 import type { RecordingJobHandlers } from './modules/recordings/jobs.js';
-import { pendingHandlers } from './modules/recordings/handlers.js';
+import { recordingWork } from './modules/recordings/handlers.js';
+import { ConsentService } from './modules/recordings/consent.js';
+import { RecordingDownloader } from './modules/recordings/download.js';
+import { RecordingValidator } from './modules/recordings/validate.js';
+import { SafeHttp } from './lib/safe-http.js';
+import { RecordingEvents } from './modules/recordings/events.js';
+import { RecordingStarter } from './modules/recordings/starter.js';
 import { RecordingRepo } from './modules/recordings/repo.js';
 import { RecordingService } from './modules/recordings/service.js';
 import { PipelineBackends } from './modules/pipeline/backends.js';
 import { DeliveryRepo } from './modules/pipeline/delivery-repo.js';
 import { TranscriptFinisher } from './modules/pipeline/finisher.js';
 import { OutboundWebhooks } from './modules/pipeline/outbound-webhooks.js';
-import { recordingsPort } from './modules/pipeline/recordings-port.js';
+import { pipelineConsentHooks, recordingsPort } from './modules/pipeline/recordings-port.js';
 import { TranscriptRepo } from './modules/pipeline/repo.js';
 import { TranscriptService } from './modules/pipeline/service.js';
 import { PipelineStages } from './modules/pipeline/stages.js';
-import { SafeHttp } from './lib/safe-http.js';
 import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
 import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
@@ -53,6 +60,11 @@ export interface Container {
   };
   recordings: {
     service: RecordingService;
+    starter: RecordingStarter;
+    events: RecordingEvents;
+    consent: ConsentService;
+    downloader: RecordingDownloader;
+    validator: RecordingValidator;
     /** What the `recording.*` jobs call. */
     handlers: RecordingJobHandlers;
   };
@@ -114,25 +126,64 @@ export function createContainer(args: ContainerArgs): Container {
   };
 
   const recordingRepo = new RecordingRepo(db);
+  const recordingService = new RecordingService({ repo: recordingRepo, meetings: meetings.service, jobs, clock, logger });
+  const starter = new RecordingStarter({ repo: recordingRepo, meetings: meetings.service, participants, catalog, clock, logger });
+  const bucketClient = bucketClients(config);
+  const consent = new ConsentService({
+    repo: recordingRepo,
+    meetings: meetings.service,
+    catalog,
+    storage,
+    bucketClient,
+    defaultRegion: config.aws.region,
+    jobs,
+    clock,
+    logger,
+  });
+  const downloader = new RecordingDownloader({
+    repo: recordingRepo,
+    participants,
+    catalog,
+    storage,
+    bucketClient,
+    defaultRegion: config.aws.region,
+    http: new SafeHttp({ allowPrivate: config.recordings.allowPrivate, allowHosts: config.recordings.allowHosts }),
+    maxBytes: config.recordings.maxBytes,
+    clock,
+    logger,
+  });
+  const ffmpeg = createFfmpeg({ ...loadFfmpegConfig(config.providerEnv), ffprobePath: config.recordings.ffprobePath });
+  const validator = new RecordingValidator({
+    repo: recordingRepo,
+    storage,
+    ffmpeg,
+    clock,
+    logger,
+    // The pipeline is built below (it depends on recordings); this runs only once everything is wired.
+    onStored: (tx, row) => pipeline.transcripts.recordingStored(tx, row).then(() => undefined),
+  });
   const recordings = {
-    service: new RecordingService({
-      repo: recordingRepo,
-      meetings: meetings.service,
-      jobs,
-      clock,
-      logger,
-      // The pipeline is built below (it depends on recordings); these run only once everything is wired.
-      processing: {
-        recordingStored: (tx, row) => pipeline.transcripts.recordingStored(tx, row).then(() => undefined),
-        purgeDerivedAudio: (recordingId) => pipeline.transcripts.purgeAudio(recordingId),
-      },
+    service: recordingService,
+    starter,
+    events: new RecordingEvents({ repo: recordingRepo, service: recordingService, meetings: meetings.service, clock, logger }),
+    consent,
+    downloader,
+    validator,
+    handlers: recordingWork({
+      starter,
+      downloader,
+      validator,
+      processed: (id) => consent.afterProcessing(id),
+      purge: (id) => consent.purge(id),
     }),
-    handlers: pendingHandlers(),
   };
-  const pipeline = createPipeline({ ...args, storage, rooms, participants, recordings: recordings.service });
+  const pipeline = createPipeline({ ...args, storage, rooms, participants, recordings: recordings.service, consent });
+  consent.hooks = pipelineConsentHooks(pipeline.transcripts);
 
   const inbox = new InboxRepo(db);
-  const router = createEventRouter(eventRoutes({ meetings: meetings.events }));
+  const router = createEventRouter(
+    eventRoutes({ meetings: meetings.events, recordings: recordings.events, recordingStarter: recordings.starter }),
+  );
   const webhooks = {
     intake: new WebhookIntake({ inbox, catalog, clock, logger, jobs }),
     drain: new InboxDrain({ db, inbox, router, catalog, clock, logger, jobs }),
@@ -164,11 +215,17 @@ export function createContainer(args: ContainerArgs): Container {
 
 /** The pipeline module's services. */
 function createPipeline(
-  args: ContainerArgs & { storage: Storage; rooms: RoomService; participants: ParticipantService; recordings: RecordingService },
+  args: ContainerArgs & {
+    storage: Storage;
+    rooms: RoomService;
+    participants: ParticipantService;
+    recordings: RecordingService;
+    consent: ConsentService;
+  },
 ): Container['pipeline'] {
   const { config, database, clock, logger, jobs, storage, rooms, participants } = args;
   const repo = new TranscriptRepo(database.db);
-  const recordings = recordingsPort(args.recordings);
+  const recordings = recordingsPort(args.recordings, args.consent);
   const backends = new PipelineBackends(config.providerEnv, { logger, fetch: args.fetch });
   const http = new SafeHttp({
     allowPrivate: config.outboundWebhooks.allowPrivateTargets,
@@ -183,5 +240,18 @@ function createPipeline(
     stages: new PipelineStages({ repo, recordings, participants, storage, backends, finisher, jobs, clock, logger }),
     webhooks,
     backends,
+  };
+}
+
+/** S3 clients for the buckets providers deliver recordings to, one per region, with our own credentials. */
+function bucketClients(config: AppConfig): (region: string) => S3Client {
+  const clients = new Map<string, S3Client>();
+  return (region) => {
+    let client = clients.get(region);
+    if (!client) {
+      client = createS3Client({ ...config.aws.s3, region });
+      clients.set(region, client);
+    }
+    return client;
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOpenAiFake, type OpenAiFake } from '@meetbridge/fakes';
@@ -12,7 +12,8 @@ import { startTestServer, type TestServer } from './helpers/server.js';
 /**
  * The pipeline when things are missing or fail: no transcription backend (awaiting_backend, then a
  * process with one resumes it; the composite path with a diarizing backend), a stage failing twice
- * then succeeding, a permanent backend error, bad audio, and a webhook target on a private address.
+ * then succeeding, a permanent backend error, audio that cannot be placed, and a webhook target on a
+ * private address.
  */
 
 let fake: OpenAiFake;
@@ -129,12 +130,12 @@ describe('stage failures', () => {
     expect(api.body).toMatchObject({ status: 'error', stage: 'transcribe' });
   }, 60_000);
 
-  it('stops at once on a track that is not audio', async () => {
-    const junk = join(dir, 'junk.webm');
-    await writeFile(junk, 'this is not a recording');
-    const rec = await storeRecording(t, meeting, 'composite', [{ file: junk, startOffsetMs: 0 }]);
+  it('stops at once on audio it cannot place (a track that ends before the meeting starts)', async () => {
+    // Unreadable files are refused by the recordings module's validation and never reach the pipeline;
+    // this one is valid audio, but lies entirely before the meeting's time 0.
+    const rec = await storeRecording(t, meeting, 'composite', [{ file: composite, startOffsetMs: -60_000 }]);
     const failed = await waitForTranscript(t, rec.id, ['done', 'error']);
     expect(failed).toMatchObject({ status: 'error', stage: 'prepare' });
-    expect(failed.error).toBeTruthy();
+    expect(failed.error).toContain("ends before the meeting's time 0");
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { startOpenAiFake, type OpenAiFake } from '@meetbridge/fakes';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audioKeyOf, workKeyOf } from '../src/modules/pipeline/keys.js';
+import { waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { startWebhookReceiver, storeRecording, waitForTranscript, writeSpeech } from './helpers/pipeline.js';
 
@@ -215,10 +216,16 @@ describe('reprocess', () => {
 });
 
 describe('consent', () => {
-  it('a purge deletes the audio (410) and keeps the text', async () => {
-    await t.server.container.pipeline.transcripts.purgeAudio(recordingId);
+  it('a participant who declines gets the audio deleted once processing is done (410); the text stays', async () => {
+    const purged = waitForJob(t.server.queue, 'recording.purge', () => true, 30_000);
+    const declined = await t.request('POST', `/v1/meetings/${meeting.id}/consent`, {
+      body: { consent_given: false, device_id: 'device-bob' },
+    });
+    expect(declined.status).toBeLessThan(300);
+    expect((await purged).state).toBe('completed');
     const audio = await t.request('GET', `/v1/transcripts/${transcriptId}/audio`);
     expect(audio.status).toBe(410);
+    expect(await t.server.container.storage.stat(audioKeyOf(transcriptId))).toBeNull();
     const res = await t.request('GET', `/v1/transcripts/${transcriptId}`);
     expect(res.body).toMatchObject({ audio_deleted: true, audio_available: false });
     expect(res.body.segments).toHaveLength(4);

@@ -49,8 +49,9 @@ export interface TestTrack {
 }
 
 /**
- * Puts the tracks in storage and inserts a `stored` recording row, then tells the recordings module
- * it is stored (which queues the pipeline in that transaction). Returns the recording row.
+ * Puts the tracks in storage and inserts a `pending` recording row holding them (as an upload leaves
+ * it), then queues `recording.validate`: the recordings module checks the audio, marks it `stored`
+ * and, in that transaction, the pipeline queues its processing. Returns the recording row.
  */
 export async function storeRecording(
   t: TestServer,
@@ -67,25 +68,23 @@ export async function storeRecording(
     const { file: _file, ...rest } = track;
     stored.push({ ...rest, key, size, durationMs: null });
   }
-  return t.server.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(recording)
-      .values({
-        id,
-        meetingId: meeting.id,
-        roomId: meeting.roomId,
-        platform: 'mock',
-        providerRecordingId: `rec-${id}`,
-        kind,
-        status: 'stored',
-        source: { kind: 'upload' },
-        tracks: stored,
-        recordedAt: new Date(),
-      })
-      .returning();
-    await c.recordings.service.stored(tx, row!);
-    return row!;
-  });
+  const [row] = await t.server.database.db
+    .insert(recording)
+    .values({
+      id,
+      meetingId: meeting.id,
+      roomId: meeting.roomId,
+      platform: 'mock',
+      providerRecordingId: `rec-${id}`,
+      kind,
+      status: 'pending',
+      source: { kind: 'upload' },
+      tracks: stored,
+      recordedAt: new Date(),
+    })
+    .returning();
+  await c.jobs.send('recording.validate', { recordingId: id });
+  return row!;
 }
 
 /** The transcript of a recording, straight from the database. */

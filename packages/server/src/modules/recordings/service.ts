@@ -2,8 +2,11 @@ import type { Clock, LoggerLike } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { RecordingKind, RecordingRow, RecordingSourceRef } from '../../db/schema/index.js';
 import type { JobSender } from '../../jobs/types.js';
+import { NotFoundError } from '../../lib/errors.js';
+import type { User } from '../../plugins/auth.js';
 import type { MeetingService } from '../meetings/service.js';
 import type { RecordingRepo } from './repo.js';
+import { toRecordingDto, type RecordingDto } from './schemas.js';
 
 /** A recording a provider reported (webhook, S3 notice, poll) or a client uploaded. */
 export interface DiscoveredRecording {
@@ -33,25 +36,12 @@ export interface DiscoveredResult {
   downloadQueued: boolean;
 }
 
-/**
- * Processing of stored recordings, as the recordings module sees it: implemented by the pipeline
- * module (which depends on recordings, not the other way round) and handed in when the services are wired.
- */
-export interface RecordingProcessing {
-  /** A recording became `stored`: its processing starts, in the transaction that stored it. */
-  recordingStored(tx: Executor, recording: RecordingRow): Promise<void>;
-  /** The consent purge deletes what processing derived from the recording's audio (the mixed MP3). */
-  purgeDerivedAudio(recordingId: string): Promise<void>;
-}
-
 export interface RecordingServiceDeps {
   repo: RecordingRepo;
   meetings: MeetingService;
   jobs: JobSender;
   clock: Clock;
   logger: LoggerLike;
-  /** The pipeline; absent = stored recordings are not processed. */
-  processing?: RecordingProcessing;
 }
 
 /**
@@ -125,29 +115,31 @@ export class RecordingService {
     return true;
   }
 
-  /**
-   * The recording `row` is now `stored`: call from the transaction that set the status (the
-   * download or validation job), so processing is queued exactly when the row is committed.
-   */
-  async stored(tx: Executor, row: RecordingRow): Promise<void> {
-    await this.deps.processing?.recordingStored(tx, row);
-  }
-
-  /**
-   * Processing of the recording ended (the pipeline's `done` or `error`), in the transaction that
-   * recorded it: from now on the consent purge may run (`recording.purge` decides whether consent
-   * was refused, then deletes the sources and, through `processing.purgeDerivedAudio`, the mixed audio).
-   */
-  async processingEnded(tx: Executor, recordingId: string): Promise<void> {
-    await this.deps.jobs.send('recording.purge', { recordingId }, { tx, singletonKey: recordingId });
-  }
-
   async get(id: string, tx?: Executor): Promise<RecordingRow | undefined> {
     return this.deps.repo.byId(id, tx);
   }
 
   async ofMeeting(meetingId: string, tx?: Executor): Promise<RecordingRow[]> {
     return this.deps.repo.ofMeeting(meetingId, tx);
+  }
+
+  /** `GET /v1/meetings/{id}/recordings`: newest first; the room owner sees everything. */
+  async listForMeeting(meetingId: string, user: User | null): Promise<RecordingDto[]> {
+    const { room } = await this.deps.meetings.get(meetingId);
+    const isOwner = this.deps.meetings.isOwner(room, user);
+    return (await this.deps.repo.ofMeeting(meetingId)).map((row) => toRecordingDto(row, isOwner));
+  }
+
+  /** `GET /v1/recordings/{id}`. An orphan has no owner: everyone gets the reduced view. */
+  async read(recordingId: string, user: User | null): Promise<RecordingDto> {
+    const row = await this.deps.repo.byId(recordingId);
+    if (!row) throw new NotFoundError(`No recording with id ${recordingId}.`);
+    let isOwner = false;
+    if (row.meetingId) {
+      const { room } = await this.deps.meetings.get(row.meetingId);
+      isOwner = this.deps.meetings.isOwner(room, user);
+    }
+    return toRecordingDto(row, isOwner);
   }
 }
 
