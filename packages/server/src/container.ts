@@ -24,6 +24,14 @@ import { RecordingEvents } from './modules/recordings/events.js';
 import { RecordingStarter } from './modules/recordings/starter.js';
 import { RecordingRepo } from './modules/recordings/repo.js';
 import { RecordingService } from './modules/recordings/service.js';
+import { PipelineBackends } from './modules/pipeline/backends.js';
+import { DeliveryRepo } from './modules/pipeline/delivery-repo.js';
+import { TranscriptFinisher } from './modules/pipeline/finisher.js';
+import { OutboundWebhooks } from './modules/pipeline/outbound-webhooks.js';
+import { pipelineConsentHooks, recordingsPort } from './modules/pipeline/recordings-port.js';
+import { TranscriptRepo } from './modules/pipeline/repo.js';
+import { TranscriptService } from './modules/pipeline/service.js';
+import { PipelineStages } from './modules/pipeline/stages.js';
 import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
 import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
@@ -60,6 +68,12 @@ export interface Container {
     /** What the `recording.*` jobs call. */
     handlers: RecordingJobHandlers;
   };
+  pipeline: {
+    transcripts: TranscriptService;
+    stages: PipelineStages;
+    webhooks: OutboundWebhooks;
+    backends: PipelineBackends;
+  };
   webhooks: {
     intake: WebhookIntake;
     drain: InboxDrain;
@@ -78,6 +92,8 @@ export interface ContainerArgs {
   jobs: JobSender;
   /** Overrides the configured storage (tests). */
   storage?: Storage;
+  /** The transcription and summary backends' fetch (tests); default the global one. */
+  fetch?: typeof fetch;
 }
 
 /** Wires the services. Nothing here touches the database or a provider: construction only. */
@@ -137,7 +153,15 @@ export function createContainer(args: ContainerArgs): Container {
     logger,
   });
   const ffmpeg = createFfmpeg({ ...loadFfmpegConfig(config.providerEnv), ffprobePath: config.recordings.ffprobePath });
-  const validator = new RecordingValidator({ repo: recordingRepo, storage, ffmpeg, clock, logger });
+  const validator = new RecordingValidator({
+    repo: recordingRepo,
+    storage,
+    ffmpeg,
+    clock,
+    logger,
+    // The pipeline is built below (it depends on recordings); this runs only once everything is wired.
+    onStored: (tx, row) => pipeline.transcripts.recordingStored(tx, row).then(() => undefined),
+  });
   const recordings = {
     service: recordingService,
     starter,
@@ -153,6 +177,8 @@ export function createContainer(args: ContainerArgs): Container {
       purge: (id) => consent.purge(id),
     }),
   };
+  const pipeline = createPipeline({ ...args, storage, rooms, participants, recordings: recordings.service, consent });
+  consent.hooks = pipelineConsentHooks(pipeline.transcripts);
 
   const inbox = new InboxRepo(db);
   const router = createEventRouter(
@@ -169,7 +195,52 @@ export function createContainer(args: ContainerArgs): Container {
     clock,
     logger,
   });
-  return { config, database, catalog, clock, logger, jobs, storage, rooms, participants, meetings, recordings, webhooks, webhookHealth };
+  return {
+    config,
+    database,
+    catalog,
+    clock,
+    logger,
+    jobs,
+    storage,
+    rooms,
+    participants,
+    meetings,
+    recordings,
+    pipeline,
+    webhooks,
+    webhookHealth,
+  };
+}
+
+/** The pipeline module's services. */
+function createPipeline(
+  args: ContainerArgs & {
+    storage: Storage;
+    rooms: RoomService;
+    participants: ParticipantService;
+    recordings: RecordingService;
+    consent: ConsentService;
+  },
+): Container['pipeline'] {
+  const { config, database, clock, logger, jobs, storage, rooms, participants } = args;
+  const repo = new TranscriptRepo(database.db);
+  const recordings = recordingsPort(args.recordings, args.consent);
+  const backends = new PipelineBackends(config.providerEnv, { logger, fetch: args.fetch });
+  const http = new SafeHttp({
+    allowPrivate: config.outboundWebhooks.allowPrivateTargets,
+    maxRedirects: 0,
+    headersTimeoutMs: 15_000,
+    idleTimeoutMs: 15_000,
+  });
+  const webhooks = new OutboundWebhooks({ repo: new DeliveryRepo(database.db), rooms, jobs, http, clock, logger });
+  const finisher = new TranscriptFinisher({ repo, recordings, webhooks, storage, clock, logger, baseUrl: config.baseUrl });
+  return {
+    transcripts: new TranscriptService({ repo, rooms, recordings, storage, jobs }),
+    stages: new PipelineStages({ repo, recordings, participants, storage, backends, finisher, jobs, clock, logger }),
+    webhooks,
+    backends,
+  };
 }
 
 /** S3 clients for the buckets providers deliver recordings to, one per region, with our own credentials. */

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { ffmpegEnvVars } from '@meetbridge/pipeline';
 import { platformNames, providers } from '@meetbridge/platforms';
+import {
+  ffmpegEnvVars,
+  loadSummarizer,
+  loadTranscriber,
+  PipelineError,
+  summaryBackends,
+  transcriptionBackends,
+} from '@meetbridge/pipeline';
 
 /**
  * The only module that reads `process.env`. Every variable is validated at boot; a bad value stops
@@ -81,6 +88,8 @@ export const coreEnvSchema = z.object({
   S3_FORCE_PATH_STYLE: opt(bool).default(false),
   SQS_ENDPOINT_URL: opt(url),
   WEBHOOK_RETENTION_DAYS: opt(z.coerce.number().int().min(1).max(3650)).default(30),
+  PIPELINE_RETRY_DELAY_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(10),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: opt(bool).default(false),
   RECORDING_MAX_BYTES: opt(z.coerce.number().int().min(1024)).default(4 * 1024 ** 3),
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
   RECORDING_DOWNLOAD_ALLOW_HOSTS: opt(z.string()).default(''),
@@ -121,6 +130,8 @@ export const envExamples: Record<string, string> = {
   S3_FORCE_PATH_STYLE: 'true',
   SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
   WEBHOOK_RETENTION_DAYS: '30',
+  PIPELINE_RETRY_DELAY_SECONDS: '10',
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   RECORDING_MAX_BYTES: '4294967296',
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: 'true',
   RECORDING_DOWNLOAD_ALLOW_HOSTS: 'minio.internal,10.0.0.12',
@@ -137,9 +148,38 @@ export class EnvError extends Error {
   }
 }
 
-/** Every variable Meetbridge reads: core ones and each provider's. */
+/** The variables the pipeline library reads (through its own loaders): backend choice, each backend's, ffmpeg's. */
+export function pipelineVariables(): string[] {
+  return [
+    'TRANSCRIPTION_BACKEND',
+    'SUMMARY_BACKEND',
+    ...transcriptionBackends.flatMap((b) => Object.keys(b.envVars)),
+    ...summaryBackends.flatMap((b) => Object.keys(b.envVars)),
+    ...Object.keys(ffmpegEnvVars),
+  ];
+}
+
+/** Every variable Meetbridge reads: core ones, each provider's and the pipeline's. */
 export function knownVariables(): string[] {
-  return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars)), ...Object.keys(ffmpegEnvVars)];
+  return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars)), ...pipelineVariables()];
+}
+
+/**
+ * Checks the pipeline's variables at boot with the library's own loaders: an invalid value (a URL
+ * that is not http(s), an unknown backend, a negative size) stops the process; unset required ones
+ * do not (the transcripts then wait in `awaiting_backend`, summaries are skipped).
+ */
+export function checkPipelineEnv(raw: Record<string, string | undefined>): void {
+  const problems: string[] = [];
+  for (const load of [loadTranscriber, loadSummarizer]) {
+    try {
+      load(raw);
+    } catch (error) {
+      if (!(error instanceof PipelineError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length) throw new EnvError(problems);
 }
 
 /** Variables whose values may hold credentials: never echoed in errors. */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { EnvRecord, SelectionFlags } from '@meetbridge/platforms';
 import type { S3Settings, StorageConfig } from '../storage/index.js';
-import { parseCoreEnv, type CoreEnv } from './env.js';
+import { checkPipelineEnv, parseCoreEnv, type CoreEnv } from './env.js';
 
 /** How the web app signs users in: OpenID Connect authorization code flow with PKCE, as a public client. */
 export interface OidcConfig {
@@ -62,6 +62,16 @@ export interface AppConfig {
   };
   /** Processed and ignored webhook deliveries are deleted this many days after they arrived. Default 30. */
   webhookRetentionDays: number;
+  /** The processing pipeline (its backends read their own variables from `providerEnv`). */
+  pipeline: {
+    /** Seconds before a failed stage is retried the first time (doubling after). */
+    retryDelaySeconds: number;
+  };
+  /** Outbound webhooks (rooms' `webhook_url`). */
+  outboundWebhooks: {
+    /** Allow targets that resolve to loopback, private or link-local addresses (development, tests). */
+    allowPrivateTargets: boolean;
+  };
   /** Recordings: downloads into storage and their validation. */
   recordings: {
     /** `RECORDING_MAX_BYTES`: a recording (all its tracks) larger than this is refused as `invalid`. Default 4 GiB. */
@@ -73,13 +83,14 @@ export interface AppConfig {
     /** `FFPROBE_PATH`; `null` = the binary of `@ffprobe-installer/ffprobe`. */
     ffprobePath: string | null;
   };
-  /** The raw environment, handed to provider modules to read their own variables. */
+  /** The raw environment, handed to provider modules and the pipeline's backends to read their own variables. */
   providerEnv: EnvRecord;
 }
 
 /** Builds the configuration from an environment record; throws `EnvError` on a bad value. */
 export function buildConfig(raw: Record<string, string | undefined>): AppConfig {
   const env = parseCoreEnv(raw);
+  checkPipelineEnv(raw);
   const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   const auth: AuthConfig =
     env.AUTH_BACKEND === 'jwt'
@@ -126,6 +137,8 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
       sqsEndpoint: env.SQS_ENDPOINT_URL,
     },
     webhookRetentionDays: env.WEBHOOK_RETENTION_DAYS,
+    pipeline: { retryDelaySeconds: env.PIPELINE_RETRY_DELAY_SECONDS },
+    outboundWebhooks: { allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS },
     recordings: {
       maxBytes: env.RECORDING_MAX_BYTES,
       allowPrivate: env.RECORDING_DOWNLOAD_ALLOW_PRIVATE,

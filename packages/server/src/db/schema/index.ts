@@ -15,3 +15,14 @@ export {
   type StoredTrack,
 } from './recording.js';
 export { meetingConsent, type MeetingConsentRow } from './meeting-consent.js';
+export {
+  transcript,
+  type TranscriptRow,
+  type NewTranscriptRow,
+  type TranscriptStatus,
+  type TranscriptStage,
+  type StoredSegment,
+  type StoredTopic,
+  type PreparedWork,
+} from './transcript.js';
+export { outboundWebhookDelivery, type OutboundWebhookDeliveryRow } from './outbound-webhook-delivery.js';
