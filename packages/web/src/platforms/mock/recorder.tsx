@@ -37,7 +37,7 @@ export function RecorderControls({ state, onStart, onStop }: RecorderControlsPro
           </Button>
         ) : (
           <Button onPress={onStart} isPending={state.phase === 'starting' || state.phase === 'saving'}>
-            Record
+            Start recording
           </Button>
         )}
         {recording && <Elapsed since={state.since} />}

@@ -75,8 +75,8 @@ export default function MockRoom({ meeting, join, displayName, onLeave, onRecord
       <h1 id="mock-room-title">Mock video room</h1>
       <p className="muted">
         The built-in mock provider: no video, no account. Joining and leaving send the same signed webhooks a real provider sends;
-        {records ? ' in the call you can record your microphone.' : ' this room does not record.'}
-        You are the {join.is_owner ? 'host' : 'guest'}.
+        {records ? ' in the call you can record your microphone.' : ' this room does not record.'} You are the{' '}
+        {join.is_owner ? 'host' : 'guest'}.
       </p>
 
       <h2 id="present-title">In the call ({people.length})</h2>
