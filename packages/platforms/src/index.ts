@@ -21,6 +21,13 @@ export {
   type WebhookSecrets,
 } from './core/signature.js';
 export {
+  STANDARD_WEBHOOK_HEADERS,
+  signStandardWebhook,
+  standardWebhookKey,
+  standardWebhooksScheme,
+  type StandardWebhookHeader,
+} from './core/standard-webhooks.js';
+export {
   HttpClient,
   createHttpClient,
   pathSegment,

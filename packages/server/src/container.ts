@@ -12,6 +12,19 @@ import { MeetingService } from './modules/meetings/service.js';
 import { ParticipantService } from './modules/participants/service.js';
 import { RoomRepo } from './modules/rooms/repo.js';
 import { RoomService } from './modules/rooms/service.js';
+import type { RecordingJobHandlers } from './modules/recordings/jobs.js';
+import { pendingHandlers } from './modules/recordings/handlers.js';
+import { RecordingRepo } from './modules/recordings/repo.js';
+import { RecordingService } from './modules/recordings/service.js';
+import { PipelineBackends } from './modules/pipeline/backends.js';
+import { DeliveryRepo } from './modules/pipeline/delivery-repo.js';
+import { TranscriptFinisher } from './modules/pipeline/finisher.js';
+import { OutboundWebhooks } from './modules/pipeline/outbound-webhooks.js';
+import { recordingsPort } from './modules/pipeline/recordings-port.js';
+import { TranscriptRepo } from './modules/pipeline/repo.js';
+import { TranscriptService } from './modules/pipeline/service.js';
+import { PipelineStages } from './modules/pipeline/stages.js';
+import { SafeHttp } from './lib/safe-http.js';
 import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
 import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
@@ -38,6 +51,17 @@ export interface Container {
     reconciler: PresenceReconciler;
     events: MeetingEvents;
   };
+  recordings: {
+    service: RecordingService;
+    /** What the `recording.*` jobs call. */
+    handlers: RecordingJobHandlers;
+  };
+  pipeline: {
+    transcripts: TranscriptService;
+    stages: PipelineStages;
+    webhooks: OutboundWebhooks;
+    backends: PipelineBackends;
+  };
   webhooks: {
     intake: WebhookIntake;
     drain: InboxDrain;
@@ -56,6 +80,8 @@ export interface ContainerArgs {
   jobs: JobSender;
   /** Overrides the configured storage (tests). */
   storage?: Storage;
+  /** The transcription and summary backends' fetch (tests); default the global one. */
+  fetch?: typeof fetch;
 }
 
 /** Wires the services. Nothing here touches the database or a provider: construction only. */
@@ -87,6 +113,24 @@ export function createContainer(args: ContainerArgs): Container {
     events: new MeetingEvents({ repo: meetingRepo, reservations, participants, clock }),
   };
 
+  const recordingRepo = new RecordingRepo(db);
+  const recordings = {
+    service: new RecordingService({
+      repo: recordingRepo,
+      meetings: meetings.service,
+      jobs,
+      clock,
+      logger,
+      // The pipeline is built below (it depends on recordings); these run only once everything is wired.
+      processing: {
+        recordingStored: (tx, row) => pipeline.transcripts.recordingStored(tx, row).then(() => undefined),
+        purgeDerivedAudio: (recordingId) => pipeline.transcripts.purgeAudio(recordingId),
+      },
+    }),
+    handlers: pendingHandlers(),
+  };
+  const pipeline = createPipeline({ ...args, storage, rooms, participants, recordings: recordings.service });
+
   const inbox = new InboxRepo(db);
   const router = createEventRouter(eventRoutes({ meetings: meetings.events }));
   const webhooks = {
@@ -100,5 +144,44 @@ export function createContainer(args: ContainerArgs): Container {
     clock,
     logger,
   });
-  return { config, database, catalog, clock, logger, jobs, storage, rooms, participants, meetings, webhooks, webhookHealth };
+  return {
+    config,
+    database,
+    catalog,
+    clock,
+    logger,
+    jobs,
+    storage,
+    rooms,
+    participants,
+    meetings,
+    recordings,
+    pipeline,
+    webhooks,
+    webhookHealth,
+  };
+}
+
+/** The pipeline module's services. */
+function createPipeline(
+  args: ContainerArgs & { storage: Storage; rooms: RoomService; participants: ParticipantService; recordings: RecordingService },
+): Container['pipeline'] {
+  const { config, database, clock, logger, jobs, storage, rooms, participants } = args;
+  const repo = new TranscriptRepo(database.db);
+  const recordings = recordingsPort(args.recordings);
+  const backends = new PipelineBackends(config.providerEnv, { logger, fetch: args.fetch });
+  const http = new SafeHttp({
+    allowPrivate: config.outboundWebhooks.allowPrivateTargets,
+    maxRedirects: 0,
+    headersTimeoutMs: 15_000,
+    idleTimeoutMs: 15_000,
+  });
+  const webhooks = new OutboundWebhooks({ repo: new DeliveryRepo(database.db), rooms, jobs, http, clock, logger });
+  const finisher = new TranscriptFinisher({ repo, recordings, webhooks, storage, clock, logger, baseUrl: config.baseUrl });
+  return {
+    transcripts: new TranscriptService({ repo, rooms, recordings, storage, jobs }),
+    stages: new PipelineStages({ repo, recordings, participants, storage, backends, finisher, jobs, clock, logger }),
+    webhooks,
+    backends,
+  };
 }

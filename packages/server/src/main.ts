@@ -59,7 +59,7 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
   const queue = new JobQueue(database, options.logger);
   try {
     await database.migrate();
-    const container = createContainer({ config, database, catalog, clock, logger: options.logger, jobs: queue });
+    const container = createContainer({ config, database, catalog, clock, logger: options.logger, jobs: queue, fetch: options.fetch });
     const definitions = jobDefinitions(container);
     await queue.start(definitions);
     const runWorkers = options.workers ?? config.runWorkers;

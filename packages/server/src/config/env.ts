@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { platformNames, providers } from '@meetbridge/platforms';
+import {
+  ffmpegEnvVars,
+  loadSummarizer,
+  loadTranscriber,
+  PipelineError,
+  summaryBackends,
+  transcriptionBackends,
+} from '@meetbridge/pipeline';
 
 /**
  * The only module that reads `process.env`. Every variable is validated at boot; a bad value stops
@@ -71,6 +79,8 @@ export const coreEnvSchema = z.object({
   S3_ENDPOINT_URL: opt(url),
   S3_FORCE_PATH_STYLE: opt(bool).default(false),
   SQS_ENDPOINT_URL: opt(url),
+  PIPELINE_RETRY_DELAY_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(10),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: opt(bool).default(false),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -105,6 +115,8 @@ export const envExamples: Record<string, string> = {
   S3_ENDPOINT_URL: 'http://127.0.0.1:9000',
   S3_FORCE_PATH_STYLE: 'true',
   SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
+  PIPELINE_RETRY_DELAY_SECONDS: '10',
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
@@ -117,9 +129,38 @@ export class EnvError extends Error {
   }
 }
 
-/** Every variable Meetbridge reads: core ones and each provider's. */
+/** The variables the pipeline library reads (through its own loaders): backend choice, each backend's, ffmpeg's. */
+export function pipelineVariables(): string[] {
+  return [
+    'TRANSCRIPTION_BACKEND',
+    'SUMMARY_BACKEND',
+    ...transcriptionBackends.flatMap((b) => Object.keys(b.envVars)),
+    ...summaryBackends.flatMap((b) => Object.keys(b.envVars)),
+    ...Object.keys(ffmpegEnvVars),
+  ];
+}
+
+/** Every variable Meetbridge reads: core ones, each provider's and the pipeline's. */
 export function knownVariables(): string[] {
-  return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars))];
+  return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars)), ...pipelineVariables()];
+}
+
+/**
+ * Checks the pipeline's variables at boot with the library's own loaders: an invalid value (a URL
+ * that is not http(s), an unknown backend, a negative size) stops the process; unset required ones
+ * do not (the transcripts then wait in `awaiting_backend`, summaries are skipped).
+ */
+export function checkPipelineEnv(raw: Record<string, string | undefined>): void {
+  const problems: string[] = [];
+  for (const load of [loadTranscriber, loadSummarizer]) {
+    try {
+      load(raw);
+    } catch (error) {
+      if (!(error instanceof PipelineError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length) throw new EnvError(problems);
 }
 
 /** Variables whose values may hold credentials: never echoed in errors. */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { EnvRecord, SelectionFlags } from '@meetbridge/platforms';
 import type { S3Settings, StorageConfig } from '../storage/index.js';
-import { parseCoreEnv, type CoreEnv } from './env.js';
+import { checkPipelineEnv, parseCoreEnv, type CoreEnv } from './env.js';
 
 /** How the web app signs users in: OpenID Connect authorization code flow with PKCE, as a public client. */
 export interface OidcConfig {
@@ -56,13 +56,24 @@ export interface AppConfig {
     /** `SQS_ENDPOINT_URL`: an SQS-compatible server; absent = AWS. */
     sqsEndpoint: string | undefined;
   };
-  /** The raw environment, handed to provider modules to read their own variables. */
+  /** The processing pipeline (its backends read their own variables from `providerEnv`). */
+  pipeline: {
+    /** Seconds before a failed stage is retried the first time (doubling after). */
+    retryDelaySeconds: number;
+  };
+  /** Outbound webhooks (rooms' `webhook_url`). */
+  outboundWebhooks: {
+    /** Allow targets that resolve to loopback, private or link-local addresses (development, tests). */
+    allowPrivateTargets: boolean;
+  };
+  /** The raw environment, handed to provider modules and the pipeline's backends to read their own variables. */
   providerEnv: EnvRecord;
 }
 
 /** Builds the configuration from an environment record; throws `EnvError` on a bad value. */
 export function buildConfig(raw: Record<string, string | undefined>): AppConfig {
   const env = parseCoreEnv(raw);
+  checkPipelineEnv(raw);
   const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   const auth: AuthConfig =
     env.AUTH_BACKEND === 'jwt'
@@ -106,6 +117,8 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
       s3: { region: env.AWS_REGION, endpoint: env.S3_ENDPOINT_URL, forcePathStyle: env.S3_FORCE_PATH_STYLE },
       sqsEndpoint: env.SQS_ENDPOINT_URL,
     },
+    pipeline: { retryDelaySeconds: env.PIPELINE_RETRY_DELAY_SECONDS },
+    outboundWebhooks: { allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS },
     providerEnv: { ...raw },
   };
 }

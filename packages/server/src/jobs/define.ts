@@ -21,6 +21,10 @@ export interface QueuePolicy {
 /** Facts about the job being handled. */
 export interface JobInfo {
   id: string;
+  /** Retries so far (0 on the first attempt). */
+  retryCount: number;
+  /** Retries the queue's policy allows; `retryCount >= retryLimit` is the last attempt. */
+  retryLimit: number;
 }
 
 /** One queue: its name, policy, payload schema and handler. Declared by the module that owns the work. */
@@ -38,6 +42,11 @@ export interface JobDefinition<N extends JobName = JobName, Out = unknown> {
    * to one per period across all of them (a periodic sweep). Payload `{}`.
    */
   everySeconds?: number;
+  /**
+   * With `everySeconds`: also sent once, unthrottled, when a process starts working the queue (work
+   * that depends on this process's configuration, such as a backend that has just been configured).
+   */
+  atStart?: boolean;
   handle(payload: Out, job: JobInfo): Promise<void>;
 }
 

@@ -40,7 +40,7 @@ export async function startWorkers(
   for (const d of selected) {
     // Each job of a batch succeeds or fails on its own: a failure is recorded on that job (retried
     // by its policy) and the rest of the batch goes on; pg-boss completes the ones left active.
-    const handler = async (jobs: PgBoss.Job<unknown>[]): Promise<void> => {
+    const handler = async (jobs: PgBoss.JobWithMetadata<unknown>[]): Promise<void> => {
       for (const job of jobs) {
         const run = handleOne(queue, d, job).catch(async (error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
@@ -62,11 +62,11 @@ export async function startWorkers(
     };
     const id = await queue.boss.work<unknown>(
       d.name,
-      { pollingIntervalSeconds: d.pollingIntervalSeconds ?? 0.5, batchSize: d.batchSize ?? 1 },
+      { pollingIntervalSeconds: d.pollingIntervalSeconds ?? 0.5, batchSize: d.batchSize ?? 1, includeMetadata: true },
       handler,
     );
     queue.registerLocalWorker(d.name, id);
-    if (d.everySeconds) timers.push(schedule(queue, d.name, d.everySeconds, options.logger));
+    if (d.everySeconds) timers.push(schedule(queue, d.name, d.everySeconds, options.logger, d.atStart ?? false));
   }
   return {
     queues: selected.map((d) => d.name),
@@ -78,7 +78,7 @@ export async function startWorkers(
   };
 }
 
-async function handleOne(queue: JobQueue, d: JobDefinition, job: PgBoss.Job<unknown>): Promise<void> {
+async function handleOne(queue: JobQueue, d: JobDefinition, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
   const parsed = d.schema.safeParse(job.data);
   if (!parsed.success) {
     const error = new PermanentJobError(
@@ -88,7 +88,7 @@ async function handleOne(queue: JobQueue, d: JobDefinition, job: PgBoss.Job<unkn
     throw error;
   }
   try {
-    await d.handle(parsed.data, { id: job.id });
+    await d.handle(parsed.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
     queue.settled({ name: d.name, id: job.id, data: job.data, state: 'completed' });
   } catch (error) {
     queue.settled({ name: d.name, id: job.id, data: job.data, state: 'failed', error });
@@ -96,15 +96,15 @@ async function handleOne(queue: JobQueue, d: JobDefinition, job: PgBoss.Job<unkn
   }
 }
 
-function schedule(queue: JobQueue, name: string, everySeconds: number, logger: LoggerLike): NodeJS.Timeout {
-  const tick = () => {
+function schedule(queue: JobQueue, name: string, everySeconds: number, logger: LoggerLike, atStart: boolean): NodeJS.Timeout {
+  const tick = (throttled: boolean) => {
     // Periodic payloads are `{}` by definition, so this goes to pg-boss directly rather than the typed sender.
     queue.boss
-      .send(name, {}, { singletonKey: name, singletonSeconds: everySeconds })
+      .send(name, {}, throttled ? { singletonKey: name, singletonSeconds: everySeconds } : { singletonKey: name })
       .catch((err: unknown) => logger.warn({ err, queue: name }, 'could not schedule a periodic job'));
   };
-  const timer = setInterval(tick, everySeconds * 1000);
+  const timer = setInterval(() => tick(true), everySeconds * 1000);
   timer.unref();
-  tick();
+  tick(!atStart);
   return timer;
 }

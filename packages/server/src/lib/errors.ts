@@ -44,6 +44,13 @@ export class ConflictError extends MeetbridgeError {
   }
 }
 
+/** HTTP 410: the resource existed and was deleted on purpose (it will not come back). */
+export class GoneError extends MeetbridgeError {
+  constructor(message: string) {
+    super('gone', 410, message);
+  }
+}
+
 /** HTTP 503: our own dependency (the database) is down; the caller should retry. */
 export class ServiceUnavailableError extends MeetbridgeError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,59 +1,27 @@
 import { z } from 'zod';
 import type { HeaderBag, VerifiedWebhook, WebhookReceiver } from '../../core/adapter.js';
-import { WebhookVerificationError } from '../../core/errors.js';
 import type { MeetingEvent } from '../../core/events.js';
 import {
   parseJsonBody,
-  readHeader,
   signWithScheme,
   verifyWithScheme,
   type SignatureScheme,
   type VerifySignatureOptions,
   type WebhookSecrets,
 } from '../../core/signature.js';
-
-const ID_HEADER = 'webhook-id';
-const TIMESTAMP_HEADER = 'webhook-timestamp';
-const SIGNATURE_HEADER = 'webhook-signature';
-type MockHeader = typeof ID_HEADER | typeof TIMESTAMP_HEADER | typeof SIGNATURE_HEADER;
+import { STANDARD_WEBHOOK_HEADERS, standardWebhooksScheme, type StandardWebhookHeader } from '../../core/standard-webhooks.js';
 
 /** The headers a mock delivery carries. */
-export const MOCK_SIGNATURE_HEADERS = [ID_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER] as const;
+export const MOCK_SIGNATURE_HEADERS = STANDARD_WEBHOOK_HEADERS;
 
 /**
  * The mock provider signs its webhooks the Standard Webhooks way (https://www.standardwebhooks.com/):
  * `webhook-id`, `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256>`
  * (space-separated, one per secret while rotating) over `id + "." + timestamp + "." + rawBody`,
- * keyed with the base64 part of a `whsec_…` secret. Only the raw bytes are signed.
+ * keyed with the base64 part of a `whsec_…` secret. Only the raw bytes are signed. The scheme is
+ * shared (`core/standard-webhooks.ts`) with the server's outbound webhooks.
  */
-export const mockSignatureScheme: SignatureScheme<MockHeader> = {
-  provider: 'mock',
-  secretVariable: 'MOCK_WEBHOOK_SECRET',
-  format: 'webhook-signature: v1,<base64 HMAC-SHA256>',
-  signatureHeaders: [SIGNATURE_HEADER],
-  encoding: 'base64',
-  compactJson: false,
-  read(headers) {
-    const id = readHeader(headers, ID_HEADER);
-    const timestamp = readHeader(headers, TIMESTAMP_HEADER);
-    const signature = readHeader(headers, SIGNATURE_HEADER);
-    if (!id || !timestamp || !signature) {
-      throw new WebhookVerificationError('missing_header', 'The webhook-id, webhook-timestamp and webhook-signature headers are required.');
-    }
-    const signatures = signature
-      .split(' ')
-      .filter((part) => part.startsWith('v1,'))
-      .map((part) => part.slice('v1,'.length));
-    return { timestamp, id, signatures };
-  },
-  write: (fields, signature) => ({
-    [ID_HEADER]: fields.id ?? '',
-    [TIMESTAMP_HEADER]: fields.timestamp,
-    [SIGNATURE_HEADER]: `v1,${signature}`,
-  }),
-  prefix: (fields) => `${fields.id}.${fields.timestamp}.`,
-  key: (secret) => Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64'),
-};
+export const mockSignatureScheme: SignatureScheme<StandardWebhookHeader> = standardWebhooksScheme('mock', 'MOCK_WEBHOOK_SECRET');
 
 /** Signs a mock webhook body; returns the headers to send with it. */
 export function signMockWebhook(secret: string, id: string, timestampSeconds: number, rawBody: Uint8Array): Record<string, string> {

@@ -13,6 +13,10 @@ export const room = pgTable('room', {
   skipConsent: boolean('skip_consent').notNull().default(false),
   /** Added by the "add platform support" migration; existing rows become `whereby`. */
   platform: text('platform').notNull().default('whereby'),
+  /** Where `transcript.completed` is POSTed (Standard Webhooks signed); null = no outbound webhook. */
+  webhookUrl: text('webhook_url'),
+  /** The `whsec_…` secret outbound webhooks are signed with. Write-only in the API; never logged. */
+  webhookSecret: text('webhook_secret'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

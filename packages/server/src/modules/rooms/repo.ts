@@ -1,5 +1,5 @@
 import { count, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { room, type NewRoomRow, type RoomRow } from '../../db/schema/index.js';
 import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
 
@@ -12,8 +12,8 @@ export class RoomRepo {
     return row!;
   }
 
-  async byId(id: string): Promise<RoomRow | undefined> {
-    const [row] = await this.db.select().from(room).where(eq(room.id, id));
+  async byId(id: string, tx: Executor = this.db): Promise<RoomRow | undefined> {
+    const [row] = await tx.select().from(room).where(eq(room.id, id));
     return row;
   }
 
@@ -59,6 +59,8 @@ export function roomValuesFromBody(body: Partial<RoomCreateBody> | RoomUpdateBod
   if (body.recording_type !== undefined) out.recordingType = body.recording_type;
   if (body.recording_trigger !== undefined) out.recordingTrigger = body.recording_trigger;
   if (body.skip_consent !== undefined) out.skipConsent = body.skip_consent;
+  if (body.webhook_url !== undefined) out.webhookUrl = body.webhook_url;
+  if (body.webhook_secret !== undefined) out.webhookSecret = body.webhook_secret;
   return out;
 }
 
@@ -75,6 +77,8 @@ export function toRoomDto(row: RoomRow, effectivePlatform: string): Room {
     recording_type: row.recordingType as Room['recording_type'],
     recording_trigger: row.recordingTrigger as Room['recording_trigger'],
     skip_consent: row.skipConsent,
+    webhook_url: row.webhookUrl,
+    webhook_secret_set: row.webhookSecret !== null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

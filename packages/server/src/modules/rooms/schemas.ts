@@ -18,6 +18,19 @@ const RoomMode = z.enum(['normal', 'group']);
 const RecordingType = z.enum(['none', 'local', 'cloud']);
 const RecordingTrigger = z.enum(['none', 'prompt', 'automatic', 'automatic-2nd-participant']);
 const RoomSize = z.number().int().min(2).max(200).nullable();
+const WebhookUrl = z
+  .url({ message: 'must be an absolute http(s) URL', protocol: /^https?$/ })
+  .max(2048)
+  .nullable()
+  .describe('Where Meetbridge POSTs `transcript.completed` (signed the Standard Webhooks way); null for none.');
+const WebhookSecret = z
+  .string()
+  .regex(
+    /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/,
+    'must be "whsec_" followed by at least 24 random bytes in base64 (e.g. whsec_$(openssl rand -base64 32))',
+  )
+  .nullable()
+  .describe('Signing secret of the outbound webhook, `whsec_<base64>` (Standard Webhooks). Write-only: never returned.');
 
 export const RoomCreateBody = z.strictObject({
   name: RoomName,
@@ -28,6 +41,8 @@ export const RoomCreateBody = z.strictObject({
   recording_type: RecordingType.default('none'),
   recording_trigger: RecordingTrigger.default('automatic-2nd-participant'),
   skip_consent: z.boolean().default(false).describe('Do not ask participants for recording consent.'),
+  webhook_url: WebhookUrl.default(null),
+  webhook_secret: WebhookSecret.default(null),
 });
 export type RoomCreateBody = z.infer<typeof RoomCreateBody>;
 
@@ -41,6 +56,8 @@ export const RoomUpdateBody = z
     recording_type: RecordingType,
     recording_trigger: RecordingTrigger,
     skip_consent: z.boolean(),
+    webhook_url: WebhookUrl,
+    webhook_secret: WebhookSecret,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change' });
@@ -57,6 +74,8 @@ export const Room = z.object({
   recording_type: RecordingType,
   recording_trigger: RecordingTrigger,
   skip_consent: z.boolean(),
+  webhook_url: z.string().nullable(),
+  webhook_secret_set: z.boolean().describe('Whether a webhook secret is set (the secret itself is never returned).'),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 });

@@ -1,7 +1,7 @@
 import type { PlatformCatalog } from '@meetbridge/platforms';
-import { isUniqueViolation } from '../../db/client.js';
+import { isUniqueViolation, type Executor } from '../../db/client.js';
 import type { RoomRow } from '../../db/schema/index.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import type { RoomRepo } from './repo.js';
 import { roomValuesFromBody, toRoomDto } from './repo.js';
@@ -14,6 +14,22 @@ import type { PlatformInfo, Room, RoomCreateBody, RoomUpdateBody } from './schem
  */
 export interface RoomMeetingsEnder {
   endRoomMeetings(roomId: string): Promise<void>;
+}
+
+/** Where a room's outbound webhooks go and the secret they are signed with. */
+export interface RoomWebhookTarget {
+  roomId: string;
+  url: string;
+  secret: string;
+}
+
+/** An outbound webhook URL needs its signing secret: a receiver could not tell our calls from anyone's. */
+function checkWebhook(url: string | null, secret: string | null): void {
+  if (url !== null && secret === null) {
+    throw new ValidationError('A webhook_url needs a webhook_secret to sign the deliveries with.', [
+      { field: 'body.webhook_secret', message: 'is required when webhook_url is set (whsec_ followed by base64)' },
+    ]);
+  }
 }
 
 /** Room use cases: creation with platform selection, owner-only edits. */
@@ -34,6 +50,7 @@ export class RoomService {
   }
 
   async create(user: User, body: RoomCreateBody): Promise<Room> {
+    checkWebhook(body.webhook_url, body.webhook_secret);
     const platform = this.catalog.platformForNewRoom(body.platform);
     try {
       const row = await this.repo.insert({ ...roomValuesFromBody(body), name: body.name, userId: user.id, platform });
@@ -61,6 +78,19 @@ export class RoomService {
     return row;
   }
 
+  /** The owner's user id of a room, or null when there is no such room; on `tx` when given (inside a caller's transaction). */
+  async ownerOf(roomId: string, tx?: Executor): Promise<string | null> {
+    const row = await this.repo.byId(roomId, tx);
+    return row?.userId ?? null;
+  }
+
+  /** The room's outbound webhook target, or null when it has none (or the room is gone). */
+  async webhookTarget(roomId: string): Promise<RoomWebhookTarget | null> {
+    const row = await this.repo.byId(roomId);
+    if (!row?.webhookUrl || !row.webhookSecret) return null;
+    return { roomId: row.id, url: row.webhookUrl, secret: row.webhookSecret };
+  }
+
   private async owned(user: User, id: string): Promise<RoomRow> {
     const row = await this.getById(id);
     if (row.userId !== user.id) throw new ForbiddenError('Only the room owner may change or delete this room.');
@@ -68,7 +98,11 @@ export class RoomService {
   }
 
   async update(user: User, id: string, body: RoomUpdateBody): Promise<Room> {
-    await this.owned(user, id);
+    const current = await this.owned(user, id);
+    checkWebhook(
+      body.webhook_url === undefined ? current.webhookUrl : body.webhook_url,
+      body.webhook_secret === undefined ? current.webhookSecret : body.webhook_secret,
+    );
     const values = roomValuesFromBody(body);
     if (body.platform !== undefined) values.platform = this.catalog.platformForNewRoom(body.platform);
     try {
