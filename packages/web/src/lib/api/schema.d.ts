@@ -1277,6 +1277,9 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                                 user_id: string;
+                                /** @description Whether a webhook secret is set (the secret itself is never returned). */
+                                webhook_secret_set: boolean;
+                                webhook_url: string | null;
                             }[];
                             page: number;
                             page_size: number;
@@ -1435,6 +1438,16 @@ export interface paths {
                          * @default false
                          */
                         skip_consent?: boolean;
+                        /**
+                         * @description Signing secret of the outbound webhook, `whsec_<base64>` (Standard Webhooks). Write-only: never returned.
+                         * @default null
+                         */
+                        webhook_secret?: string | null;
+                        /**
+                         * @description Where Meetbridge POSTs `transcript.completed` (signed the Standard Webhooks way); null for none.
+                         * @default null
+                         */
+                        webhook_url?: string | null;
                     };
                 };
             };
@@ -1465,6 +1478,9 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             user_id: string;
+                            /** @description Whether a webhook secret is set (the secret itself is never returned). */
+                            webhook_secret_set: boolean;
+                            webhook_url: string | null;
                         };
                     };
                 };
@@ -1621,6 +1637,9 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             user_id: string;
+                            /** @description Whether a webhook secret is set (the secret itself is never returned). */
+                            webhook_secret_set: boolean;
+                            webhook_url: string | null;
                         };
                     };
                 };
@@ -1876,6 +1895,10 @@ export interface paths {
                         room_mode?: "normal" | "group";
                         room_size?: number | null;
                         skip_consent?: boolean;
+                        /** @description Signing secret of the outbound webhook, `whsec_<base64>` (Standard Webhooks). Write-only: never returned. */
+                        webhook_secret?: string | null;
+                        /** @description Where Meetbridge POSTs `transcript.completed` (signed the Standard Webhooks way); null for none. */
+                        webhook_url?: string | null;
                     };
                 };
             };
@@ -1906,6 +1929,9 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             user_id: string;
+                            /** @description Whether a webhook secret is set (the secret itself is never returned). */
+                            webhook_secret_set: boolean;
+                            webhook_url: string | null;
                         };
                     };
                 };
@@ -2011,6 +2037,174 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/rooms/{room_id}/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The room's outbound webhook deliveries and their outcomes
+         * @description Room owner only: 401 without a user, 403 for anyone else. Newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path: {
+                    room_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                delivered_at: string | null;
+                                /** @description `webhook-id` of every attempt of this event (the same across retries). */
+                                event_id: string;
+                                event_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                last_attempt_at: string | null;
+                                last_error: string | null;
+                                /** @description HTTP status of the last attempt; null when it got no answer. */
+                                last_status: number | null;
+                                next_attempt_at: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "failed";
+                                transcript_id: string | null;
+                                url: string;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/rooms/{room_name}/meeting": {
@@ -2672,6 +2866,9 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             user_id: string;
+                            /** @description Whether a webhook secret is set (the secret itself is never returned). */
+                            webhook_secret_set: boolean;
+                            webhook_url: string | null;
                         };
                     };
                 };
@@ -2779,6 +2976,940 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transcripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the transcripts of the caller's rooms
+         * @description Newest first, without segments; `room_id` and `meeting_id` narrow the list (a meeting page shows its recordings this way).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    meeting_id?: string;
+                    page?: number;
+                    page_size?: number;
+                    room_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action_items: string[];
+                                /** @description The mixed MP3 can be fetched from `/audio`. */
+                                audio_available: boolean;
+                                /** @description The audio was deleted because a participant refused consent; the text stays. */
+                                audio_deleted: boolean;
+                                completed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description Seconds. */
+                                duration: number | null;
+                                /** @description Why it stopped (`error`), or what to configure (`awaiting_backend`). */
+                                error: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description `tracks`: one file per participant; `composite`: one mixed file.
+                                 * @enum {string}
+                                 */
+                                kind: "tracks" | "composite";
+                                language: string | null;
+                                meeting_id: string | null;
+                                /** @description Progress of the current stage, 0–1. */
+                                progress: number;
+                                /** Format: uuid */
+                                recording_id: string;
+                                room_id: string | null;
+                                /**
+                                 * @description The stage the transcript is in, or failed in.
+                                 * @enum {string}
+                                 */
+                                stage: "prepare" | "transcribe" | "summarize" | "done";
+                                /**
+                                 * @description `queued` → `preparing` → `transcribing` → `summarizing` → `done`; `error` (see `error`); `awaiting_backend`: no transcription backend is configured (see `error` for what to set); it resumes by itself once one is.
+                                 * @enum {string}
+                                 */
+                                status: "queued" | "preparing" | "transcribing" | "summarizing" | "done" | "error" | "awaiting_backend";
+                                summary: string | null;
+                                /** @description Why a configured summary backend produced no summary (the transcript is still done). */
+                                summary_error: string | null;
+                                title: string | null;
+                                topics: {
+                                    summary: string;
+                                    title: string;
+                                }[];
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transcripts/{transcript_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a transcript with its segments, status and progress
+         * @description Room owner only: 401 without a user, 403 for anyone else.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transcript_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action_items: string[];
+                            /** @description The mixed MP3 can be fetched from `/audio`. */
+                            audio_available: boolean;
+                            /** @description The audio was deleted because a participant refused consent; the text stays. */
+                            audio_deleted: boolean;
+                            completed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description Seconds. */
+                            duration: number | null;
+                            /** @description Why it stopped (`error`), or what to configure (`awaiting_backend`). */
+                            error: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description `tracks`: one file per participant; `composite`: one mixed file.
+                             * @enum {string}
+                             */
+                            kind: "tracks" | "composite";
+                            language: string | null;
+                            meeting_id: string | null;
+                            /** @description Progress of the current stage, 0–1. */
+                            progress: number;
+                            /** Format: uuid */
+                            recording_id: string;
+                            room_id: string | null;
+                            segments: {
+                                end: number;
+                                /** @description Participant name (per-participant tracks), or Speaker N. */
+                                speaker: string;
+                                /** @description Seconds from the start of the recording. */
+                                start: number;
+                                text: string;
+                                /** @description Word timings, where the backend gives them. */
+                                words?: {
+                                    end: number;
+                                    start: number;
+                                    word: string;
+                                }[];
+                            }[];
+                            /**
+                             * @description The stage the transcript is in, or failed in.
+                             * @enum {string}
+                             */
+                            stage: "prepare" | "transcribe" | "summarize" | "done";
+                            /**
+                             * @description `queued` → `preparing` → `transcribing` → `summarizing` → `done`; `error` (see `error`); `awaiting_backend`: no transcription backend is configured (see `error` for what to set); it resumes by itself once one is.
+                             * @enum {string}
+                             */
+                            status: "queued" | "preparing" | "transcribing" | "summarizing" | "done" | "error" | "awaiting_backend";
+                            summary: string | null;
+                            /** @description Why a configured summary backend produced no summary (the transcript is still done). */
+                            summary_error: string | null;
+                            title: string | null;
+                            topics: {
+                                summary: string;
+                                title: string;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transcripts/{transcript_id}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mixed MP3 of the meeting (supports Range requests)
+         * @description Room owner only: 401 without a user, 403 for anyone else. A single `Range: bytes=…` is answered 206; a range outside the file 416. 404 before the audio is prepared; 410 once it was deleted because a participant refused consent.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transcript_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description audio/mpeg */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description audio/mpeg, the requested range */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transcripts/{transcript_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a transcript as WebVTT, SRT, text or JSON
+         * @description Room owner only: 401 without a user, 403 for anyone else. 409 until the transcript is done.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description WebVTT, SubRip, plain text or JSON. */
+                    format?: "vtt" | "srt" | "txt" | "json";
+                };
+                header?: never;
+                path: {
+                    transcript_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The transcript as text/vtt, application/x-subrip, text/plain or application/json. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transcripts/{transcript_id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Process the recording again (a new run)
+         * @description Room owner only: 401 without a user, 403 for anyone else. 409 while a run is under way, or when the recording's audio was deleted.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transcript_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action_items: string[];
+                            /** @description The mixed MP3 can be fetched from `/audio`. */
+                            audio_available: boolean;
+                            /** @description The audio was deleted because a participant refused consent; the text stays. */
+                            audio_deleted: boolean;
+                            completed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description Seconds. */
+                            duration: number | null;
+                            /** @description Why it stopped (`error`), or what to configure (`awaiting_backend`). */
+                            error: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description `tracks`: one file per participant; `composite`: one mixed file.
+                             * @enum {string}
+                             */
+                            kind: "tracks" | "composite";
+                            language: string | null;
+                            meeting_id: string | null;
+                            /** @description Progress of the current stage, 0–1. */
+                            progress: number;
+                            /** Format: uuid */
+                            recording_id: string;
+                            room_id: string | null;
+                            segments: {
+                                end: number;
+                                /** @description Participant name (per-participant tracks), or Speaker N. */
+                                speaker: string;
+                                /** @description Seconds from the start of the recording. */
+                                start: number;
+                                text: string;
+                                /** @description Word timings, where the backend gives them. */
+                                words?: {
+                                    end: number;
+                                    start: number;
+                                    word: string;
+                                }[];
+                            }[];
+                            /**
+                             * @description The stage the transcript is in, or failed in.
+                             * @enum {string}
+                             */
+                            stage: "prepare" | "transcribe" | "summarize" | "done";
+                            /**
+                             * @description `queued` → `preparing` → `transcribing` → `summarizing` → `done`; `error` (see `error`); `awaiting_backend`: no transcription backend is configured (see `error` for what to set); it resumes by itself once one is.
+                             * @enum {string}
+                             */
+                            status: "queued" | "preparing" | "transcribing" | "summarizing" | "done" | "error" | "awaiting_backend";
+                            summary: string | null;
+                            /** @description Why a configured summary backend produced no summary (the transcript is still done). */
+                            summary_error: string | null;
+                            title: string | null;
+                            topics: {
+                                summary: string;
+                                title: string;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
