@@ -233,6 +233,15 @@ export class WherebyAdapter implements PlatformAdapter {
     return unsupported(this.name, 'serverSideRecording');
   }
 
+  async stopRecording(): Promise<void> {
+    return unsupported(this.name, 'serverSideRecording');
+  }
+
+  /** `DELETE /recordings/{recordingId}` (204; Whereby-hosted recordings). */
+  async deleteRecording(recordingId: string): Promise<void> {
+    await this.client.deleteRecording(recordingId);
+  }
+
   async getRecordingLink(recordingId: string): Promise<RecordingLink> {
     const link = await this.client.getRecordingAccessLink(recordingId);
     return { url: link.accessLink, expiresAt: new Date(link.expires) };
