@@ -37,3 +37,5 @@ export type TranscriptList = Ok<'/v1/transcripts', 'get'>;
 export type TranscriptSummary = TranscriptList['items'][number];
 export type Transcript = Ok<'/v1/transcripts/{transcript_id}', 'get'>;
 export type TranscriptSegment = Transcript['segments'][number];
+export type RecordingList = Ok<'/v1/meetings/{meeting_id}/recordings', 'get'>;
+export type Recording = RecordingList['items'][number];

@@ -6,6 +6,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { StatusScreen } from '@/components/status-screen';
 import { paths } from '@/config/paths';
 import type { Meeting, TranscriptSummary } from '@/lib/api/types';
+import { useMeetingRecordings } from '../api/get-meeting-recordings';
 import { useRoom } from '../api/get-room';
 import { MEETINGS_PAGE_SIZE, useRoomMeetings } from '../api/get-room-meetings';
 import { useRoomTranscripts } from '../api/get-room-transcripts';
@@ -13,8 +14,9 @@ import { RecordingItem } from './recording-item';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function MeetingRecordings({ meeting, transcripts }: { meeting: Meeting; transcripts: readonly TranscriptSummary[] }) {
+function MeetingRecordings({ meeting, transcripts }: { meeting: Meeting; transcripts: ReadonlyMap<string, TranscriptSummary> }) {
   const live = meeting.is_active && new Date(meeting.end_date) > new Date();
+  const recordings = useMeetingRecordings(meeting.id, live);
   const title = `Meeting of ${dateTime.format(new Date(meeting.start_date))}`;
   return (
     <section className="meeting-recordings" data-meeting-id={meeting.id} aria-label={title}>
@@ -22,15 +24,18 @@ function MeetingRecordings({ meeting, transcripts }: { meeting: Meeting; transcr
         {title}
         {live && <span className="tag tag-live">live</span>}
       </h2>
-      {transcripts.length === 0 ? (
-        <p className="muted">No recordings.</p>
-      ) : (
-        <ul className="recordings">
-          {transcripts.map((transcript) => (
-            <RecordingItem key={transcript.id} transcript={transcript} />
-          ))}
-        </ul>
-      )}
+      {recordings.isPending && <Spinner label="Loading its recordings…" />}
+      {recordings.isError && <p className="form-error">{recordings.error.message}</p>}
+      {recordings.data &&
+        (recordings.data.items.length === 0 ? (
+          <p className="muted">No recordings.</p>
+        ) : (
+          <ul className="recordings">
+            {recordings.data.items.map((recording) => (
+              <RecordingItem key={recording.id} recording={recording} transcript={transcripts.get(recording.id)} />
+            ))}
+          </ul>
+        ))}
     </section>
   );
 }
@@ -55,8 +60,7 @@ export function RoomRecordings({ roomId }: { roomId: string }) {
       </StatusScreen>
     );
   }
-  const byMeeting = new Map<string | null, TranscriptSummary[]>();
-  for (const t of transcripts.data?.items ?? []) byMeeting.set(t.meeting_id, [...(byMeeting.get(t.meeting_id) ?? []), t]);
+  const byRecording = new Map((transcripts.data?.items ?? []).map((t) => [t.recording_id, t]));
   const pages = Math.max(1, Math.ceil(meetings.data.total / MEETINGS_PAGE_SIZE));
   return (
     <>
@@ -73,9 +77,7 @@ export function RoomRecordings({ roomId }: { roomId: string }) {
       {meetings.data.items.length === 0 ? (
         <p className="empty">No meetings yet.</p>
       ) : (
-        meetings.data.items.map((meeting) => (
-          <MeetingRecordings key={meeting.id} meeting={meeting} transcripts={byMeeting.get(meeting.id) ?? []} />
-        ))
+        meetings.data.items.map((meeting) => <MeetingRecordings key={meeting.id} meeting={meeting} transcripts={byRecording} />)
       )}
       {pages > 1 && (
         <nav className="pager" aria-label="Pages">
