@@ -81,6 +81,9 @@ export const coreEnvSchema = z.object({
   SQS_ENDPOINT_URL: opt(url),
   PIPELINE_RETRY_DELAY_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(10),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: opt(bool).default(false),
+  RECORDING_MAX_BYTES: opt(z.coerce.number().int().min(1024)).default(4 * 1024 ** 3),
+  RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
+  RECORDING_DOWNLOAD_ALLOW_HOSTS: opt(z.string()).default(''),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -117,6 +120,10 @@ export const envExamples: Record<string, string> = {
   SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
   PIPELINE_RETRY_DELAY_SECONDS: '10',
   WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+  RECORDING_MAX_BYTES: '4294967296',
+  RECORDING_DOWNLOAD_ALLOW_PRIVATE: 'true',
+  RECORDING_DOWNLOAD_ALLOW_HOSTS: 'minio.internal,10.0.0.12',
+  FFPROBE_PATH: '/usr/bin/ffprobe',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
@@ -195,6 +202,14 @@ export function parseCoreEnv(raw: Record<string, string | undefined>): CoreEnv {
   if (env.STORAGE_BACKEND === 's3' && !env.STORAGE_S3_BUCKET) {
     problems.push(
       `STORAGE_BACKEND=s3 needs STORAGE_S3_BUCKET, the bucket Meetbridge stores recordings and audio in. Example: STORAGE_S3_BUCKET=${envExamples.STORAGE_S3_BUCKET}`,
+    );
+  }
+  // ffprobe validates recordings: an explicit path must be a file; without one the npm package's binary
+  // is used (resolved when the recordings module starts, which names the variable if it is missing).
+  const ffprobe = raw.FFPROBE_PATH?.trim();
+  if (ffprobe && !existsSync(ffprobe)) {
+    problems.push(
+      `FFPROBE_PATH=${JSON.stringify(ffprobe)} does not exist. Example: FFPROBE_PATH=${envExamples.FFPROBE_PATH}, or leave it empty.`,
     );
   }
   if (problems.length) throw new EnvError(problems);

@@ -66,6 +66,17 @@ export interface AppConfig {
     /** Allow targets that resolve to loopback, private or link-local addresses (development, tests). */
     allowPrivateTargets: boolean;
   };
+  /** Recordings: downloads into storage and their validation. */
+  recordings: {
+    /** `RECORDING_MAX_BYTES`: a recording (all its tracks) larger than this is refused as `invalid`. Default 4 GiB. */
+    maxBytes: number;
+    /** `RECORDING_DOWNLOAD_ALLOW_PRIVATE`: fetch download links on loopback/private addresses (local fakes). Default false. */
+    allowPrivate: boolean;
+    /** `RECORDING_DOWNLOAD_ALLOW_HOSTS`: hosts fetched even on private addresses (an internal MinIO). Default none. */
+    allowHosts: string[];
+    /** `FFPROBE_PATH`; `null` = the binary of `@ffprobe-installer/ffprobe`. */
+    ffprobePath: string | null;
+  };
   /** The raw environment, handed to provider modules and the pipeline's backends to read their own variables. */
   providerEnv: EnvRecord;
 }
@@ -119,6 +130,14 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     },
     pipeline: { retryDelaySeconds: env.PIPELINE_RETRY_DELAY_SECONDS },
     outboundWebhooks: { allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS },
+    recordings: {
+      maxBytes: env.RECORDING_MAX_BYTES,
+      allowPrivate: env.RECORDING_DOWNLOAD_ALLOW_PRIVATE,
+      allowHosts: env.RECORDING_DOWNLOAD_ALLOW_HOSTS.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+      ffprobePath: raw.FFPROBE_PATH?.trim() || null,
+    },
     providerEnv: { ...raw },
   };
 }
