@@ -28,7 +28,7 @@ import { PipelineBackends } from './modules/pipeline/backends.js';
 import { DeliveryRepo } from './modules/pipeline/delivery-repo.js';
 import { TranscriptFinisher } from './modules/pipeline/finisher.js';
 import { OutboundWebhooks } from './modules/pipeline/outbound-webhooks.js';
-import { recordingsPort } from './modules/pipeline/recordings-port.js';
+import { pipelineConsentHooks, recordingsPort } from './modules/pipeline/recordings-port.js';
 import { TranscriptRepo } from './modules/pipeline/repo.js';
 import { TranscriptService } from './modules/pipeline/service.js';
 import { PipelineStages } from './modules/pipeline/stages.js';
@@ -126,18 +126,7 @@ export function createContainer(args: ContainerArgs): Container {
   };
 
   const recordingRepo = new RecordingRepo(db);
-  const recordingService = new RecordingService({
-    repo: recordingRepo,
-    meetings: meetings.service,
-    jobs,
-    clock,
-    logger,
-    // The pipeline is built below (it depends on recordings); these run only once everything is wired.
-    processing: {
-      recordingStored: (tx, row) => pipeline.transcripts.recordingStored(tx, row).then(() => undefined),
-      purgeDerivedAudio: (recordingId) => pipeline.transcripts.purgeAudio(recordingId),
-    },
-  });
+  const recordingService = new RecordingService({ repo: recordingRepo, meetings: meetings.service, jobs, clock, logger });
   const starter = new RecordingStarter({ repo: recordingRepo, meetings: meetings.service, participants, catalog, clock, logger });
   const bucketClient = bucketClients(config);
   const consent = new ConsentService({
@@ -164,7 +153,15 @@ export function createContainer(args: ContainerArgs): Container {
     logger,
   });
   const ffmpeg = createFfmpeg({ ...loadFfmpegConfig(config.providerEnv), ffprobePath: config.recordings.ffprobePath });
-  const validator = new RecordingValidator({ repo: recordingRepo, storage, ffmpeg, clock, logger });
+  const validator = new RecordingValidator({
+    repo: recordingRepo,
+    storage,
+    ffmpeg,
+    clock,
+    logger,
+    // The pipeline is built below (it depends on recordings); this runs only once everything is wired.
+    onStored: (tx, row) => pipeline.transcripts.recordingStored(tx, row).then(() => undefined),
+  });
   const recordings = {
     service: recordingService,
     starter,
@@ -180,7 +177,8 @@ export function createContainer(args: ContainerArgs): Container {
       purge: (id) => consent.purge(id),
     }),
   };
-  const pipeline = createPipeline({ ...args, storage, rooms, participants, recordings: recordings.service });
+  const pipeline = createPipeline({ ...args, storage, rooms, participants, recordings: recordings.service, consent });
+  consent.hooks = pipelineConsentHooks(pipeline.transcripts);
 
   const inbox = new InboxRepo(db);
   const router = createEventRouter(
@@ -217,11 +215,17 @@ export function createContainer(args: ContainerArgs): Container {
 
 /** The pipeline module's services. */
 function createPipeline(
-  args: ContainerArgs & { storage: Storage; rooms: RoomService; participants: ParticipantService; recordings: RecordingService },
+  args: ContainerArgs & {
+    storage: Storage;
+    rooms: RoomService;
+    participants: ParticipantService;
+    recordings: RecordingService;
+    consent: ConsentService;
+  },
 ): Container['pipeline'] {
   const { config, database, clock, logger, jobs, storage, rooms, participants } = args;
   const repo = new TranscriptRepo(database.db);
-  const recordings = recordingsPort(args.recordings);
+  const recordings = recordingsPort(args.recordings, args.consent);
   const backends = new PipelineBackends(config.providerEnv, { logger, fetch: args.fetch });
   const http = new SafeHttp({
     allowPrivate: config.outboundWebhooks.allowPrivateTargets,

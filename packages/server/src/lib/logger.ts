@@ -8,6 +8,8 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   '*.apiKey',
   '*.secret',
+  '*.webhook_secret',
+  '*.webhookSecret',
   '*.token',
   '*.password',
 ];

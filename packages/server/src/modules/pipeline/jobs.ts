@@ -30,19 +30,21 @@ export function pipelineJobs(deps: {
   retryDelaySeconds: number;
   resumeEverySeconds?: number;
 }): JobDefinition[] {
-  // 5 retries: with the default 10 s, about 10 + 20 + 40 + 80 + 160 s (5 min) before a stage gives up.
-  // An hour of audio takes minutes per stage: a lost worker's job is retried after 30 minutes.
-  const stage = {
-    policy: 'standard',
-    retryLimit: 5,
-    retryDelay: deps.retryDelaySeconds,
-    retryBackoff: true,
-    expireInSeconds: 1800,
-  } as const;
+  // 5 retries, each after about twice the previous wait (pg-boss backoff with jitter): with the default
+  // 10 s, 5 to 10 minutes in all before a stage gives up. `expireInSeconds`: a job active that long is
+  // taken for lost (its worker died) and retried. An hour of audio is prepared in about a minute
+  // (docs/benchmarks.md), but a self-hosted whisper on CPU may take longer than the meeting to transcribe it.
+  const stage = (expireInSeconds: number) =>
+    ({ policy: 'standard', retryLimit: 5, retryDelay: deps.retryDelaySeconds, retryBackoff: true, expireInSeconds }) as const;
   return [
-    defineJob({ name: 'pipeline.prepare', schema: StagePayload, queue: stage, handle: (p, job) => deps.stages.prepare(p, job) }),
-    defineJob({ name: 'pipeline.transcribe', schema: StagePayload, queue: stage, handle: (p, job) => deps.stages.transcribe(p, job) }),
-    defineJob({ name: 'pipeline.summarize', schema: StagePayload, queue: stage, handle: (p, job) => deps.stages.summarize(p, job) }),
+    defineJob({ name: 'pipeline.prepare', schema: StagePayload, queue: stage(1800), handle: (p, job) => deps.stages.prepare(p, job) }),
+    defineJob({
+      name: 'pipeline.transcribe',
+      schema: StagePayload,
+      queue: stage(4 * 3600),
+      handle: (p, job) => deps.stages.transcribe(p, job),
+    }),
+    defineJob({ name: 'pipeline.summarize', schema: StagePayload, queue: stage(1800), handle: (p, job) => deps.stages.summarize(p, job) }),
     defineJob({
       name: 'pipeline.resume',
       schema: ResumePayload,

@@ -1,5 +1,7 @@
-import type { Executor } from '../../db/client.js';
+import { RECORDING_FINAL_STATES, type ConsentHooks, type ConsentService } from '../recordings/consent.js';
 import type { RecordingService } from '../recordings/service.js';
+import { audioKeyOf } from './keys.js';
+import type { TranscriptService } from './service.js';
 
 /** One stored track of a recording, as the pipeline reads it. */
 export interface PipelineTrack {
@@ -26,18 +28,18 @@ export interface PipelineRecording {
 }
 
 /**
- * The recordings module as the pipeline sees it (implemented over its service where the services
+ * The recordings module as the pipeline sees it (implemented over its services where the services
  * are wired): reading a stored recording, and telling it that processing is over so that the
  * consent purge may run.
  */
 export interface RecordingsPort {
   get(recordingId: string): Promise<PipelineRecording | null>;
-  /** Processing of the recording ended (`done` or `error`), in the transaction that recorded it. */
-  processingEnded(tx: Executor, recordingId: string): Promise<void>;
+  /** Processing of the recording ended (`done` or `error`); called after that was committed. */
+  processingEnded(recordingId: string): Promise<void>;
 }
 
-/** The port over the recordings module's service. */
-export function recordingsPort(service: RecordingService): RecordingsPort {
+/** The port over the recordings module's services. */
+export function recordingsPort(service: RecordingService, consent: Pick<ConsentService, 'afterProcessing'>): RecordingsPort {
   return {
     async get(recordingId) {
       const row = await service.get(recordingId);
@@ -58,6 +60,27 @@ export function recordingsPort(service: RecordingService): RecordingsPort {
         audioDeleted: row.audioDeleted,
       };
     },
-    processingEnded: (tx, recordingId) => service.processingEnded(tx, recordingId),
+    processingEnded: (recordingId) => consent.afterProcessing(recordingId),
+  };
+}
+
+/**
+ * The recordings module's consent hooks, answered by the pipeline: a stored recording's audio is
+ * needed until its transcript is `done` or `error` (a transcript `awaiting_backend` still needs it);
+ * the purge also deletes the mixed MP3 and any work files; once it succeeded, the transcript says
+ * `audio_deleted` and `/audio` answers 410.
+ */
+export function pipelineConsentHooks(transcripts: TranscriptService): ConsentHooks {
+  return {
+    async isProcessingDone(row) {
+      if (row.status !== 'stored') return RECORDING_FINAL_STATES.includes(row.status);
+      const t = await transcripts.ofRecording(row.id);
+      return t?.status === 'done' || t?.status === 'error';
+    },
+    async derivedAudioKeys(row) {
+      const t = await transcripts.ofRecording(row.id);
+      return t ? [audioKeyOf(t.id), ...(t.work?.tracks.map((track) => track.key) ?? [])] : [];
+    },
+    audioDeleted: (row) => transcripts.markAudioDeleted(row.id),
   };
 }

@@ -30,7 +30,12 @@ const transcriptFields = {
   status: TranscriptStatus,
   stage: TranscriptStage,
   progress: z.number().min(0).max(1).describe('Progress of the current stage, 0–1.'),
-  error: z.string().nullable().describe('Why it stopped (`error`), or what to configure (`awaiting_backend`).'),
+  error: z
+    .string()
+    .nullable()
+    .describe(
+      'Why it stopped (`error`), what to configure (`awaiting_backend`), or, while a stage is retried, why its last attempt failed.',
+    ),
   summary_error: z.string().nullable().describe('Why a configured summary backend produced no summary (the transcript is still done).'),
   duration: z.number().nullable().describe('Seconds.'),
   language: z.string().nullable(),

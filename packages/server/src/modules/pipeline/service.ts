@@ -94,15 +94,14 @@ export class TranscriptService {
     return row.id;
   }
 
-  /**
-   * The consent purge (recordings module) deletes the mixed MP3 of a recording's transcript; the
-   * segments stay, and `/audio` answers 410 from now on.
-   */
-  async purgeAudio(recordingId: string): Promise<void> {
-    const row = await this.deps.repo.byRecording(recordingId);
-    if (!row) return;
-    if (row.audioKey) await this.deps.storage.delete(row.audioKey);
+  /** The consent purge (recordings module) deleted the audio: the segments stay, `/audio` answers 410 from now on. */
+  async markAudioDeleted(recordingId: string): Promise<void> {
     await this.deps.repo.markAudioDeleted(recordingId);
+  }
+
+  /** The transcript row of a recording (other modules, tests), whoever owns it. */
+  ofRecording(recordingId: string): Promise<TranscriptRow | undefined> {
+    return this.deps.repo.byRecording(recordingId);
   }
 
   /** The transcript, if `user` owns it: 404 when there is none, 403 for anyone else. */

@@ -35,11 +35,14 @@ export interface ConsentDeps {
 export interface ConsentHooks {
   isProcessingDone(row: RecordingRow): Promise<boolean>;
   derivedAudioKeys(row: RecordingRow): Promise<string[]>;
+  /** Every deletion succeeded and `audio_deleted` is set: the pipeline marks its transcript's audio deleted. */
+  audioDeleted(row: RecordingRow): Promise<void>;
 }
 
 export const defaultConsentHooks: ConsentHooks = {
   isProcessingDone: async (row) => RECORDING_FINAL_STATES.includes(row.status),
   derivedAudioKeys: async () => [],
+  audioDeleted: async () => undefined,
 };
 
 /**
@@ -97,6 +100,7 @@ export class ConsentService {
       throw new Error(`${failures.length} deletion(s) failed: ${failures.join('; ')}`);
     }
     await this.deps.repo.update(recordingId, { audioDeleted: true }, this.deps.clock.now());
+    await this.hooks.audioDeleted(row);
     this.deps.logger.info({ recordingId }, 'recording audio deleted (consent declined)');
   }
 

@@ -36,25 +36,12 @@ export interface DiscoveredResult {
   downloadQueued: boolean;
 }
 
-/**
- * Processing of stored recordings, as the recordings module sees it: implemented by the pipeline
- * module (which depends on recordings, not the other way round) and handed in when the services are wired.
- */
-export interface RecordingProcessing {
-  /** A recording became `stored`: its processing starts, in the transaction that stored it. */
-  recordingStored(tx: Executor, recording: RecordingRow): Promise<void>;
-  /** The consent purge deletes what processing derived from the recording's audio (the mixed MP3). */
-  purgeDerivedAudio(recordingId: string): Promise<void>;
-}
-
 export interface RecordingServiceDeps {
   repo: RecordingRepo;
   meetings: MeetingService;
   jobs: JobSender;
   clock: Clock;
   logger: LoggerLike;
-  /** The pipeline; absent = stored recordings are not processed. */
-  processing?: RecordingProcessing;
 }
 
 /**
@@ -126,23 +113,6 @@ export class RecordingService {
     if (row.source?.kind === 'upload') return false;
     await this.deps.jobs.send('recording.download', { recordingId: row.id }, { tx, singletonKey: row.id });
     return true;
-  }
-
-  /**
-   * The recording `row` is now `stored`: call from the transaction that set the status (the
-   * download or validation job), so processing is queued exactly when the row is committed.
-   */
-  async stored(tx: Executor, row: RecordingRow): Promise<void> {
-    await this.deps.processing?.recordingStored(tx, row);
-  }
-
-  /**
-   * Processing of the recording ended (the pipeline's `done` or `error`), in the transaction that
-   * recorded it: from now on the consent purge may run (`recording.purge` decides whether consent
-   * was refused, then deletes the sources and, through `processing.purgeDerivedAudio`, the mixed audio).
-   */
-  async processingEnded(tx: Executor, recordingId: string): Promise<void> {
-    await this.deps.jobs.send('recording.purge', { recordingId }, { tx, singletonKey: recordingId });
   }
 
   async get(id: string, tx?: Executor): Promise<RecordingRow | undefined> {

@@ -1,6 +1,7 @@
 import { PipelineError, probeAudio, type AudioProbe, type Ffmpeg } from '@meetbridge/pipeline';
 import type { Clock, LoggerLike } from '@meetbridge/platforms';
-import type { StoredTrack } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+import type { RecordingRow, StoredTrack } from '../../db/schema/index.js';
 import { PermanentJobError } from '../../jobs/define.js';
 import { ObjectNotFoundError, type Storage } from '../../storage/index.js';
 import type { RecordingRepo } from './repo.js';
@@ -11,6 +12,11 @@ export interface RecordingValidatorDeps {
   ffmpeg: Ffmpeg;
   clock: Clock;
   logger: LoggerLike;
+  /**
+   * A recording became `stored`: called in the transaction that set the status, so what follows
+   * (the pipeline queues its processing) exists exactly when the status is committed. Default none.
+   */
+  onStored?: (tx: Executor, row: RecordingRow) => Promise<void>;
 }
 
 /**
@@ -44,7 +50,15 @@ export class RecordingValidator {
       tracks.push({ ...track, durationMs: Math.round(probe.durationSec * 1000) });
     }
     const durationMs = Math.max(...tracks.map((t) => t.startOffsetMs + (t.durationMs ?? 0)));
-    await this.deps.repo.update(recordingId, { status: 'stored', tracks, durationMs, error: null }, this.deps.clock.now());
+    await this.deps.repo.transaction(async (tx) => {
+      const stored = await this.deps.repo.update(
+        recordingId,
+        { status: 'stored', tracks, durationMs, error: null },
+        this.deps.clock.now(),
+        tx,
+      );
+      if (stored) await this.deps.onStored?.(tx, stored);
+    });
     this.deps.logger.info({ recordingId, tracks: tracks.length, durationMs }, 'recording stored and validated');
     return 'stored';
   }

@@ -4096,7 +4096,7 @@ export interface paths {
                                 created_at: string;
                                 /** @description Seconds. */
                                 duration: number | null;
-                                /** @description Why it stopped (`error`), or what to configure (`awaiting_backend`). */
+                                /** @description Why it stopped (`error`), what to configure (`awaiting_backend`), or, while a stage is retried, why its last attempt failed. */
                                 error: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -4288,7 +4288,7 @@ export interface paths {
                             created_at: string;
                             /** @description Seconds. */
                             duration: number | null;
-                            /** @description Why it stopped (`error`), or what to configure (`awaiting_backend`). */
+                            /** @description Why it stopped (`error`), what to configure (`awaiting_backend`), or, while a stage is retried, why its last attempt failed. */
                             error: string | null;
                             /** Format: uuid */
                             id: string;
@@ -4826,7 +4826,7 @@ export interface paths {
                             created_at: string;
                             /** @description Seconds. */
                             duration: number | null;
-                            /** @description Why it stopped (`error`), or what to configure (`awaiting_backend`). */
+                            /** @description Why it stopped (`error`), what to configure (`awaiting_backend`), or, while a stage is retried, why its last attempt failed. */
                             error: string | null;
                             /** Format: uuid */
                             id: string;
