@@ -19,6 +19,8 @@ export interface E2eContext {
   /** The fakes' origins, where `/_rooms/<room>` serves their stand-in call pages. */
   wherebyOrigin: string;
   dailyOrigin: string;
+  /** The OpenAI fake (transcription and summary backend): `/_control/faults` makes it fail. */
+  openaiOrigin: string;
 }
 
 declare module 'vitest' {
@@ -43,7 +45,12 @@ export default async function setup(project: TestProject) {
     await fakes.stop();
     throw error;
   });
-  project.provide('e2e', { baseUrl: server.url, wherebyOrigin: fakes.wherebyOrigin, dailyOrigin: fakes.dailyOrigin });
+  project.provide('e2e', {
+    baseUrl: server.url,
+    wherebyOrigin: fakes.wherebyOrigin,
+    dailyOrigin: fakes.dailyOrigin,
+    openaiOrigin: fakes.openaiOrigin,
+  });
 
   return async () => {
     await server.stop();

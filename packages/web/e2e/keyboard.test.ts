@@ -31,6 +31,9 @@ async function press(key: string, expected?: string): Promise<void> {
   if (expected) expect(await focused(), `after ${key}`).toBe(expected);
 }
 
+/** A Standard Webhooks signing secret: whsec_ and 32 bytes in base64. */
+const WEBHOOK_SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+
 describe('keyboard only', () => {
   it('fills in and submits the create form without a pointer, landing on the field to fix', async () => {
     await page.goto(`${e2e.baseUrl}/rooms/new`);
@@ -56,6 +59,10 @@ describe('keyboard only', () => {
     await press('Tab', 'input:radio:recording_trigger=automatic-2nd-participant');
     await press('ArrowUp', 'input:radio:recording_trigger=automatic');
     await press('Tab', 'input:checkbox:skip_consent');
+    await press('Tab', 'input:url:webhook_url');
+    await page.keyboard.type('https://hooks.example.com/meetbridge');
+    await press('Tab', 'input:password:webhook_secret');
+    await page.keyboard.type(WEBHOOK_SECRET);
     await press('Tab', 'button:Create room');
     await press('Enter');
 
@@ -77,14 +84,19 @@ describe('keyboard only', () => {
       recording_type: 'cloud',
       recording_trigger: 'automatic',
       skip_consent: false,
+      webhook_url: 'https://hooks.example.com/meetbridge',
+      // Write-only: the API says that a secret is set, never what it is.
+      webhook_secret_set: true,
     });
+    expect(data).not.toHaveProperty('webhook_secret');
   });
 
   it('reaches every row action of the room list with Tab and opens the edit form with Enter', async () => {
     await page.goto(`${e2e.baseUrl}/`);
     await page.locator('tr[data-room="keyboard-room"]').waitFor();
-    for (let i = 0; i < 40 && (await focused()) !== 'a:Edit room keyboard-room'; i++) await page.keyboard.press('Tab');
-    expect(await focused()).toBe('a:Edit room keyboard-room');
+    for (let i = 0; i < 40 && (await focused()) !== 'a:Recordings of room keyboard-room'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('a:Recordings of room keyboard-room');
+    await press('Tab', 'a:Edit room keyboard-room');
     await press('Tab', 'button:Delete room keyboard-room');
     await press('Shift+Tab');
     await press('Enter');

@@ -73,24 +73,46 @@ export const FAKE_CREDENTIALS = {
   DAILY_WEBHOOK_SECRET: Buffer.from('meetbridge-e2e-daily-webhook-secret').toString('base64'),
 } as const;
 
+/** The OpenAI fake's key (transcription and chat), as `npm run dev:fakes` is told. */
+const OPENAI_FAKE_API_KEY = 'openai-e2e-api-key';
+
 /**
- * The Whereby and Daily fakes as `npm run dev:fakes` runs them, delivering webhooks to `webhookBase`.
- * Returns their origins and the variables that point Meetbridge at them.
+ * The Whereby, Daily and OpenAI fakes as `npm run dev:fakes` runs them, delivering webhooks to
+ * `webhookBase`. Returns their origins and the variables that point Meetbridge at them (the OpenAI
+ * fake as its transcription and summary backend).
  */
 export async function startFakes(webhookBase: string, logFile: string) {
-  const [wherebyPort, dailyPort] = [await freePort(), await freePort()];
+  const [wherebyPort, dailyPort, openaiPort] = [await freePort(), await freePort(), await freePort()];
   const wherebyOrigin = `http://127.0.0.1:${wherebyPort}`;
   const dailyOrigin = `http://127.0.0.1:${dailyPort}`;
-  const up = async (origin: string) => (await fetch(`${origin}/_control/state`)).ok;
+  const openaiOrigin = `http://127.0.0.1:${openaiPort}`;
+  const up = async (origin: string, path = '/_control/state') => (await fetch(`${origin}${path}`)).ok;
   const fakes = await runFromSource(
     'packages/fakes/src/cli.ts',
     [],
-    { FAKE_WHEREBY_PORT: String(wherebyPort), FAKE_DAILY_PORT: String(dailyPort), FAKE_WEBHOOK_BASE_URL: webhookBase, ...FAKE_CREDENTIALS },
+    {
+      FAKE_WHEREBY_PORT: String(wherebyPort),
+      FAKE_DAILY_PORT: String(dailyPort),
+      FAKE_OPENAI_PORT: String(openaiPort),
+      OPENAI_FAKE_API_KEY,
+      FAKE_WEBHOOK_BASE_URL: webhookBase,
+      ...FAKE_CREDENTIALS,
+    },
     logFile,
-    async () => (await up(wherebyOrigin)) && (await up(dailyOrigin)),
+    async () => (await up(wherebyOrigin)) && (await up(dailyOrigin)) && (await up(openaiOrigin, '/_control/faults')),
   );
-  const env = { WHEREBY_API_URL: `${wherebyOrigin}/v1`, DAILY_API_URL: `${dailyOrigin}/v1`, ...FAKE_CREDENTIALS };
-  return { wherebyOrigin, dailyOrigin, env, stop: () => fakes.stop() };
+  const env = {
+    WHEREBY_API_URL: `${wherebyOrigin}/v1`,
+    DAILY_API_URL: `${dailyOrigin}/v1`,
+    ...FAKE_CREDENTIALS,
+    TRANSCRIPTION_URL: openaiOrigin,
+    TRANSCRIPTION_API_KEY: OPENAI_FAKE_API_KEY,
+    TRANSCRIPTION_MODEL: 'whisper-1',
+    LLM_URL: openaiOrigin,
+    LLM_API_KEY: OPENAI_FAKE_API_KEY,
+    LLM_MODEL: 'gpt-4o-mini',
+  };
+  return { wherebyOrigin, dailyOrigin, openaiOrigin, env, stop: () => fakes.stop() };
 }
 
 /**

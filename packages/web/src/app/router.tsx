@@ -7,6 +7,8 @@ import { paths } from '@/config/paths';
 const RoomsRoute = lazy(() => import('./routes/rooms'));
 const NewRoomRoute = lazy(() => import('./routes/new-room'));
 const EditRoomRoute = lazy(() => import('./routes/edit-room'));
+const RoomRecordingsRoute = lazy(() => import('./routes/room-recordings'));
+const TranscriptRoute = lazy(() => import('./routes/transcript'));
 const AuthCallbackRoute = lazy(() => import('./routes/auth-callback'));
 const RoomRoute = lazy(() => import('./routes/room'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
@@ -18,6 +20,8 @@ export function AppRouter() {
         <Route path={paths.rooms.pattern} component={RoomsRoute} />
         <Route path={paths.newRoom.pattern} component={NewRoomRoute} />
         <Route path={paths.editRoom.pattern} component={EditRoomRoute} />
+        <Route path={paths.roomRecordings.pattern} component={RoomRecordingsRoute} />
+        <Route path={paths.transcript.pattern} component={TranscriptRoute} />
         <Route path={paths.authCallback.pattern} component={AuthCallbackRoute} />
         <Route path={paths.room.pattern} component={RoomRoute} />
         <Route component={NotFoundRoute} />

@@ -10,6 +10,12 @@ export interface RoomProps {
   displayName: string | null;
   /** The user left the call: back to the room list. */
   onLeave: () => void;
+  /**
+   * A room that knows when it records (the mock room's microphone recorder) reports it, so the
+   * recording indicator around it says "Recording" only then; rooms that do not call it leave the
+   * indicator at "this meeting is recorded" whenever the meeting records.
+   */
+  onRecordingChange: (recording: boolean) => void;
 }
 
 /**

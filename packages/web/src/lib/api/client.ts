@@ -11,6 +11,9 @@ export function setAccessTokenProvider(provider: AccessTokenProvider): void {
   accessToken = provider;
 }
 
+/** The bearer token API calls carry now, or null (not signed in, or no sign-in). */
+export const currentAccessToken = (): Promise<string | null> => accessToken();
+
 /**
  * The typed API client (same origin: the server serves this app; the dev server proxies the API).
  * It only adds the bearer token: no notifications or redirects here (callers decide what an error means).

@@ -32,3 +32,10 @@ export type WebConfig = Ok<'/v1/config', 'get'>;
 export type MockPresence = Ok<'/mock/rooms/{provider_room_name}/participants', 'get'>;
 /** RFC 9457 problem details, as every error response documents them. */
 export type Problem = Ok<'/v1/rooms', 'post', 400>;
+export type TranscriptList = Ok<'/v1/transcripts', 'get'>;
+/** A transcript in a list: status, stage, progress, error, summary, without its segments. */
+export type TranscriptSummary = TranscriptList['items'][number];
+export type Transcript = Ok<'/v1/transcripts/{transcript_id}', 'get'>;
+export type TranscriptSegment = Transcript['segments'][number];
+export type RecordingList = Ok<'/v1/meetings/{meeting_id}/recordings', 'get'>;
+export type Recording = RecordingList['items'][number];

@@ -19,3 +19,14 @@ export const leaveCall = (providerRoomName: string, sessionId: string, keepalive
       keepalive,
     }),
   );
+
+/**
+ * Uploads a finished microphone recording to the mock provider, authorised by the meeting's join token.
+ * TODO(recordings route): the typed call once `npm run api:generate` brings the upload route.
+ */
+export const uploadRecording = (providerRoomName: string, token: string | null, blob: Blob, startedAt: Date) =>
+  Promise.reject(
+    new Error(
+      `The mock upload endpoint is not available yet (${providerRoomName}, ${token ? 'token' : 'no token'}, ${blob.size} bytes, ${startedAt.toISOString()}).`,
+    ),
+  );

@@ -4,7 +4,9 @@ import { Form } from 'react-aria-components';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import type { RoomProps } from '../types';
-import { getPresence, joinCall, leaveCall } from './api';
+import { getPresence, joinCall, leaveCall, uploadRecording } from './api';
+import { RecorderControls } from './recorder';
+import { useMicrophoneRecorder, type Recorded } from './use-microphone-recorder';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -13,8 +15,15 @@ const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
  * provider's presence, which sends the same signed webhooks a real provider sends; the server's
  * meeting state follows them. Works with no external service.
  */
-export default function MockRoom({ meeting, join, displayName, onLeave }: RoomProps) {
+export default function MockRoom({ meeting, join, displayName, onLeave, onRecordingChange }: RoomProps) {
   const room = meeting.provider_room_name;
+  const records = meeting.recording_type === 'cloud';
+  const upload = useCallback(
+    ({ blob, startedAt }: Recorded) => uploadRecording(room, join.token, blob, startedAt).then(() => undefined),
+    [room, join.token],
+  );
+  const recorder = useMicrophoneRecorder(upload);
+  useEffect(() => onRecordingChange(recorder.isRecording), [onRecordingChange, recorder.isRecording]);
   const client = useQueryClient();
   const presence = useQuery({ queryKey: ['mock-presence', room], queryFn: () => getPresence(room), refetchInterval: 2_000 });
   const [name, setName] = useState(displayName ?? '');
@@ -38,7 +47,9 @@ export default function MockRoom({ meeting, join, displayName, onLeave }: RoomPr
       onLeave();
     },
   });
-  const leave = () => {
+  const leave = async () => {
+    // A recording in progress stops, and is uploaded, before leaving.
+    await recorder.stop();
     if (!session) return onLeave();
     live.current = null;
     exit.mutate(session);
@@ -63,8 +74,9 @@ export default function MockRoom({ meeting, join, displayName, onLeave }: RoomPr
     <section className="mock-room" aria-labelledby="mock-room-title" data-room-platform="mock">
       <h1 id="mock-room-title">Mock video room</h1>
       <p className="muted">
-        The built-in mock provider: no audio or video, no account. Joining and leaving send the same signed webhooks a real provider sends.
-        You are the {join.is_owner ? 'host' : 'guest'}.
+        The built-in mock provider: no video, no account. Joining and leaving send the same signed webhooks a real provider sends;
+        {records ? ' in the call you can record your microphone.' : ' this room does not record.'} You are the{' '}
+        {join.is_owner ? 'host' : 'guest'}.
       </p>
 
       <h2 id="present-title">In the call ({people.length})</h2>
@@ -90,7 +102,7 @@ export default function MockRoom({ meeting, join, displayName, onLeave }: RoomPr
       {session ? (
         <div className="actions">
           <p role="status">You are in the call.</p>
-          <Button variant="danger" onPress={leave} isPending={exit.isPending}>
+          <Button variant="danger" onPress={() => void leave()} isPending={exit.isPending}>
             Leave the call
           </Button>
         </div>
@@ -107,7 +119,7 @@ export default function MockRoom({ meeting, join, displayName, onLeave }: RoomPr
             <Button type="submit" variant="primary" isPending={enter.isPending}>
               Join the call
             </Button>
-            <Button onPress={leave}>Back to rooms</Button>
+            <Button onPress={() => void leave()}>Back to rooms</Button>
           </div>
         </Form>
       )}
@@ -117,15 +129,9 @@ export default function MockRoom({ meeting, join, displayName, onLeave }: RoomPr
         </p>
       )}
 
-      {/*
-        EXTENSION POINT (recordings, issue 10): microphone recording for the mock provider goes here.
-        While `session` is set and the meeting records (`meeting.recording_type === 'cloud'`), a
-        recorder component asks for the microphone (navigator.mediaDevices.getUserMedia({ audio: true })),
-        records it with MediaRecorder, and when the recording stops uploads the blob to the mock
-        upload endpoint that issue 10 adds (then `npm run api:generate -w @meetbridge/web` brings its
-        typed client call). The consent dialog and recording indicator (issue 12, part 5) wrap every
-        platform's room in RoomContainer, not this component. Nothing is recorded or uploaded yet.
-      */}
+      {session && records && (
+        <RecorderControls state={recorder.state} onStart={() => void recorder.start()} onStop={() => void recorder.stop()} />
+      )}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { Spinner } from '@/components/ui/spinner';
 import { roomModuleLoader } from '@/platforms/registry';
 import type { RoomProps } from '@/platforms/types';
+import { giveConsent } from '../api/give-consent';
+import { RecordingConsent } from '../consent/recording-consent';
 import { EntryFailed, ProviderLoadFailed } from './room-screens';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : '');
@@ -12,8 +14,9 @@ const message = (error: unknown) => (error instanceof Error ? error.message : ''
  * Loads the meeting's platform component from the registry (its own chunk) and renders it. A chunk or
  * SDK that fails to download shows "could not be loaded" with a retry that imports it again.
  */
-export function ProviderRoom(props: RoomProps) {
+export function ProviderRoom({ skipConsent, ...props }: Omit<RoomProps, 'onRecordingChange'> & { skipConsent: boolean }) {
   const platform = props.meeting.platform;
+  const [live, setLive] = useState<boolean | null>(null);
   const load = roomModuleLoader(platform);
   const [attempt, setAttempt] = useState(0);
   const module = useQuery({
@@ -39,8 +42,10 @@ export function ProviderRoom(props: RoomProps) {
   if (module.isError) return <ProviderLoadFailed detail={message(module.error)} onRetry={retry} />;
   const Room = module.data.default;
   return (
-    <ErrorBoundary key={attempt} fallback={(error) => <ProviderLoadFailed detail={message(error)} onRetry={retry} />}>
-      <Room {...props} />
-    </ErrorBoundary>
+    <RecordingConsent meeting={props.meeting} skipConsent={skipConsent} live={live} sendAnswer={giveConsent}>
+      <ErrorBoundary key={attempt} fallback={(error) => <ProviderLoadFailed detail={message(error)} onRetry={retry} />}>
+        <Room {...props} onRecordingChange={setLive} />
+      </ErrorBoundary>
+    </RecordingConsent>
   );
 }

@@ -66,8 +66,16 @@ export function RoomContainer({ roomName }: { roomName: string }) {
         return <EntryFailed detail={problem.detail} onRetry={again} />;
     }
   }
-  const { meeting, join } = entry.data;
+  const { room, meeting, join } = entry.data;
   const mustWait = meeting.is_locked && !join.is_owner && meeting.num_clients === 0;
   if (mustWait && !admitted) return <HostWait entry={entry.data} onAdmitted={markAdmitted} onEnded={markEnded} />;
-  return <ProviderRoom meeting={meeting} join={join} displayName={auth.status === 'signed-in' ? auth.name : null} onLeave={leave} />;
+  return (
+    <ProviderRoom
+      meeting={meeting}
+      join={join}
+      skipConsent={room.skip_consent}
+      displayName={auth.status === 'signed-in' ? auth.name : null}
+      onLeave={leave}
+    />
+  );
 }

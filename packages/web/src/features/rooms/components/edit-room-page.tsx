@@ -38,6 +38,7 @@ export function EditRoom({ roomId }: { roomId: string }) {
       initial={roomValues(current, platforms.data)}
       platforms={platforms.data}
       unavailablePlatform={known ? null : current.platform}
+      secretSet={current.webhook_secret_set}
       submitLabel="Save changes"
       cancelHref={paths.rooms.href()}
       onSubmit={async (values, roomSize) => {

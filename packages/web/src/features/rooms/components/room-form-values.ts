@@ -15,6 +15,11 @@ export interface RoomFormValues {
   recording_type: RecordingType;
   recording_trigger: RecordingTrigger;
   skip_consent: boolean;
+  webhook_url: string;
+  /** A new secret to set ('' keeps the current one: the API never returns it). */
+  webhook_secret: string;
+  /** Remove the current secret (only offered when one is set). */
+  remove_webhook_secret: boolean;
 }
 
 /** A new room's values: the API's defaults and the deployment's default platform. */
@@ -28,6 +33,9 @@ export function newRoomValues(platforms: readonly PlatformInfo[]): RoomFormValue
     recording_type: 'none',
     recording_trigger: 'automatic-2nd-participant',
     skip_consent: false,
+    webhook_url: '',
+    webhook_secret: '',
+    remove_webhook_secret: false,
   };
 }
 
@@ -42,6 +50,9 @@ export function roomValues(room: Room, platforms: readonly PlatformInfo[]): Room
     recording_type: room.recording_type,
     recording_trigger: room.recording_trigger,
     skip_consent: room.skip_consent,
+    webhook_url: room.webhook_url ?? '',
+    webhook_secret: '',
+    remove_webhook_secret: false,
   };
 }
 
@@ -64,6 +75,8 @@ export function createBody(values: RoomFormValues, roomSize: number | null): Roo
     recording_type: values.recording_type,
     recording_trigger: values.recording_trigger,
     skip_consent: values.skip_consent,
+    webhook_url: values.webhook_url.trim() || null,
+    ...(values.webhook_secret ? { webhook_secret: values.webhook_secret } : {}),
   };
 }
 
@@ -78,5 +91,10 @@ export function updateBody(room: Room, values: RoomFormValues, roomSize: number 
   if (values.recording_type !== room.recording_type) body.recording_type = values.recording_type;
   if (values.recording_trigger !== room.recording_trigger) body.recording_trigger = values.recording_trigger;
   if (values.skip_consent !== room.skip_consent) body.skip_consent = values.skip_consent;
+  const webhookUrl = values.webhook_url.trim() || null;
+  if (webhookUrl !== room.webhook_url) body.webhook_url = webhookUrl;
+  // Write-only: a typed secret replaces the current one; an empty field keeps it unless asked to remove it.
+  if (values.webhook_secret) body.webhook_secret = values.webhook_secret;
+  else if (values.remove_webhook_secret && room.webhook_secret_set) body.webhook_secret = null;
   return body;
 }

@@ -33,6 +33,8 @@ export interface RoomFormProps {
   unavailablePlatform?: string | null;
   submitLabel: string;
   cancelHref: string;
+  /** Whether the room already has a webhook secret (the API never returns the secret itself). */
+  secretSet?: boolean;
   /** Sends the values; a rejected `ApiError` puts its field errors next to the fields. */
   onSubmit: (values: RoomFormValues, roomSize: number | null) => Promise<unknown>;
 }
@@ -41,7 +43,7 @@ export interface RoomFormProps {
  * Create or edit a room. The server validates; its RFC 9457 `errors[]` appear under the fields they
  * name (react-aria `Form` `validationErrors`), anything else above the buttons.
  */
-export function RoomForm({ initial, platforms, unavailablePlatform, submitLabel, cancelHref, onSubmit }: RoomFormProps) {
+export function RoomForm({ initial, platforms, unavailablePlatform, secretSet = false, submitLabel, cancelHref, onSubmit }: RoomFormProps) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -158,7 +160,41 @@ export function RoomForm({ initial, platforms, unavailablePlatform, submitLabel,
         onChange={set('skip_consent')}
         errorMessage={errors.skip_consent}
       />
-      {/* Webhook URL and secret join this form with the pipeline issue, which adds them to the room API. */}
+      <fieldset className="fieldset">
+        <legend>Transcript webhook</legend>
+        <TextField
+          name="webhook_url"
+          label="Webhook URL"
+          type="url"
+          inputMode="url"
+          value={values.webhook_url}
+          onChange={set('webhook_url')}
+          description="Meetbridge POSTs transcript.completed here, signed the Standard Webhooks way; empty for none."
+          autoComplete="off"
+        />
+        <TextField
+          name="webhook_secret"
+          label="Webhook secret"
+          type="password"
+          value={values.webhook_secret}
+          onChange={set('webhook_secret')}
+          description={
+            secretSet
+              ? 'A secret is set (it is never shown). Type a new one to replace it; leave empty to keep it.'
+              : 'whsec_ followed by at least 24 random bytes in base64, e.g. whsec_$(openssl rand -base64 32).'
+          }
+          autoComplete="new-password"
+        />
+        {secretSet && (
+          <CheckboxField
+            name="remove_webhook_secret"
+            label="Remove the secret"
+            isSelected={values.remove_webhook_secret}
+            onChange={set('remove_webhook_secret')}
+            isDisabled={values.webhook_secret !== ''}
+          />
+        )}
+      </fieldset>
       {formError && (
         <p className="form-error" role="alert" tabIndex={-1}>
           {formError}

@@ -99,6 +99,9 @@ export function RoomsList() {
                   <td data-cell="participants">{live ? live.participants : 0}</td>
                   <td>
                     <div className="row-actions">
+                      <Link href={paths.roomRecordings.href(room.id)} aria-label={`Recordings of room ${room.name}`}>
+                        Recordings
+                      </Link>
                       <Link href={paths.editRoom.href(room.id)} aria-label={`Edit room ${room.name}`}>
                         Edit
                       </Link>

@@ -31,6 +31,8 @@ const room: Room = {
   recording_type: 'none',
   recording_trigger: 'automatic-2nd-participant',
   skip_consent: false,
+  webhook_url: null,
+  webhook_secret_set: false,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
 };
@@ -48,6 +50,25 @@ describe('room form values', () => {
     expect(updateBody(room, values, null)).toEqual({});
     expect(updateBody(room, { ...values, is_locked: true, room_size: '10' }, 10)).toEqual({ is_locked: true, room_size: 10 });
     expect(updateBody(room, { ...values, platform: 'mock' }, null)).toEqual({ platform: 'mock' });
+  });
+
+  it('sends the webhook URL, and the write-only secret only when typed or removed', () => {
+    const secret = `whsec_${'A'.repeat(43)}=`;
+    expect(createBody({ ...newRoomValues(platforms), name: 'a' }, null)).toMatchObject({ webhook_url: null });
+    expect(createBody({ ...newRoomValues(platforms), name: 'a' }, null)).not.toHaveProperty('webhook_secret');
+    expect(
+      createBody({ ...newRoomValues(platforms), name: 'a', webhook_url: ' https://hooks.example/x ', webhook_secret: secret }, null),
+    ).toMatchObject({
+      webhook_url: 'https://hooks.example/x',
+      webhook_secret: secret,
+    });
+    const withHook: Room = { ...room, webhook_url: 'https://hooks.example/x', webhook_secret_set: true };
+    const values = roomValues(withHook, platforms);
+    expect(values).toMatchObject({ webhook_url: 'https://hooks.example/x', webhook_secret: '' });
+    expect(updateBody(withHook, values, null)).toEqual({});
+    expect(updateBody(withHook, { ...values, webhook_secret: secret }, null)).toEqual({ webhook_secret: secret });
+    expect(updateBody(withHook, { ...values, remove_webhook_secret: true }, null)).toEqual({ webhook_secret: null });
+    expect(updateBody(withHook, { ...values, webhook_url: '' }, null)).toEqual({ webhook_url: null });
   });
 
   it('reads the room size as a whole number or the provider default', () => {
