@@ -74,6 +74,9 @@ export {
   mockSignatureScheme,
   mockWebhookReceiver,
   signMockWebhook,
+  signMockJoinToken,
+  verifyMockJoinToken,
+  type MockJoinGrant,
   type MockConfig,
   type MockRoom,
 } from './providers/mock/index.js';
