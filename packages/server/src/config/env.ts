@@ -74,6 +74,7 @@ export const coreEnvSchema = z.object({
   SQS_ENDPOINT_URL: opt(url),
   RECORDING_MAX_BYTES: opt(z.coerce.number().int().min(1024)).default(4 * 1024 ** 3),
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
+  RECORDING_DOWNLOAD_TIMEOUT_SECONDS: opt(z.coerce.number().int().min(1).max(86_400)).default(900),
   RECORDING_DOWNLOAD_ALLOW_HOSTS: opt(z.string()).default(''),
 });
 
@@ -111,6 +112,7 @@ export const envExamples: Record<string, string> = {
   SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
   RECORDING_MAX_BYTES: '4294967296',
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: 'true',
+  RECORDING_DOWNLOAD_TIMEOUT_SECONDS: '900',
   RECORDING_DOWNLOAD_ALLOW_HOSTS: 'minio.internal,10.0.0.12',
   FFPROBE_PATH: '/usr/bin/ffprobe',
 };
