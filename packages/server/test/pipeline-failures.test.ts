@@ -6,7 +6,7 @@ import { startOpenAiFake, type OpenAiFake } from '@meetbridge/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { waitForJob } from './helpers/jobs.js';
-import { storeRecording, transcriptOf, waitForTranscript, writeSpeech } from './helpers/pipeline.js';
+import { settledDeliveries, storeRecording, transcriptOf, waitForTranscript, writeSpeech } from './helpers/pipeline.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 /**
@@ -31,17 +31,6 @@ const backendEnv = () => ({
   TRANSCRIPTION_DIARIZATION: 'true',
   PIPELINE_RETRY_DELAY_SECONDS: '1',
 });
-
-/** The room's deliveries once the newest is no longer pending (waiting on the delivery jobs, not sleeping). */
-async function settledDeliveries(server: TestServer, roomId: string) {
-  for (;;) {
-    const settled = waitForJob(server.server.queue, 'pipeline.deliver-webhook');
-    settled.catch(() => undefined);
-    const res = await server.request('GET', `/v1/rooms/${roomId}/webhook-deliveries`);
-    if (res.body.items[0]?.status !== 'pending') return res;
-    await settled;
-  }
-}
 
 function transcriptionRequests(): number {
   return fake.control.requests().filter((r) => r.path === '/v1/audio/transcriptions').length;
