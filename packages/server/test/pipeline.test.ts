@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audioKeyOf, workKeyOf } from '../src/modules/pipeline/keys.js';
 import { waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import { startWebhookReceiver, storeRecording, waitForTranscript, writeSpeech } from './helpers/pipeline.js';
+import { settledDeliveries, startWebhookReceiver, storeRecording, waitForTranscript, writeSpeech } from './helpers/pipeline.js';
 
 /**
  * The pipeline end to end on a real server (PGlite or PostgreSQL, local storage, the job queue)
@@ -189,7 +189,7 @@ describe('the outbound webhook', () => {
     expect(second!.body).toBe(first!.body);
     expect(() => new Webhook(`whsec_${randomBytes(32).toString('base64')}`).verify(first!.body, first!.headers as never)).toThrow();
 
-    const deliveries = await t.request('GET', `/v1/rooms/${meeting.roomId}/webhook-deliveries`);
+    const deliveries = await settledDeliveries(t, meeting.roomId);
     expect(deliveries.body.items[0]).toMatchObject({
       event_id: first!.headers['webhook-id'],
       event_type: 'transcript.completed',

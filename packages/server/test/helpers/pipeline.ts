@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createFfmpeg, loadFfmpegConfig, type Ffmpeg } from '@meetbridge/pipeline';
 import { recording, type RecordingRow, type StoredTrack, type TranscriptRow } from '../../src/db/schema/index.js';
+import { waitForJob } from './jobs.js';
 import type { TestServer } from './server.js';
 
 /**
@@ -132,6 +133,17 @@ export function waitForTranscript(
     queue.events.on('settled', listener);
     check();
   });
+}
+
+/** A room's outbound webhook deliveries once the newest is no longer pending (waiting on the delivery jobs, not sleeping). */
+export async function settledDeliveries(t: TestServer, roomId: string): Promise<{ status: number; body: any }> {
+  for (;;) {
+    const settled = waitForJob(t.server.queue, 'pipeline.deliver-webhook');
+    settled.catch(() => undefined);
+    const res = await t.request('GET', `/v1/rooms/${roomId}/webhook-deliveries`);
+    if (res.body.items[0]?.status !== 'pending') return res;
+    await settled;
+  }
 }
 
 /** One request the webhook receiver got. */
