@@ -18,10 +18,7 @@ const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
 export default function MockRoom({ meeting, join, displayName, onLeave, onRecordingChange }: RoomProps) {
   const room = meeting.provider_room_name;
   const records = meeting.recording_type === 'cloud';
-  const upload = useCallback(
-    ({ blob, startedAt }: Recorded) => uploadRecording(room, join.token, blob, startedAt).then(() => undefined),
-    [room, join.token],
-  );
+  const upload = useCallback(({ blob }: Recorded) => uploadRecording(room, join.token, blob).then(() => undefined), [room, join.token]);
   const recorder = useMicrophoneRecorder(upload);
   useEffect(() => onRecordingChange(recorder.isRecording), [onRecordingChange, recorder.isRecording]);
   const client = useQueryClient();
