@@ -34,7 +34,7 @@ async function transcripts() {
 }
 
 /** Joins the mock call, records the (fake) microphone for `seconds`, stops: the upload happens on stop. */
-async function recordInTheCall(seconds: number): Promise<void> {
+async function recordInTheCall(seconds: number, screenshotName?: string): Promise<void> {
   await page.getByRole('button', { name: 'Join the call' }).click();
   await page.getByRole('button', { name: 'Start recording' }).click();
   await page.getByRole('button', { name: 'Stop recording' }).waitFor();
@@ -42,6 +42,7 @@ async function recordInTheCall(seconds: number): Promise<void> {
   await indicator.waitFor();
   expect(await indicator.textContent()).toContain('Recording');
   await page.waitForTimeout(seconds * 1000);
+  if (screenshotName) await screenshot(page, screenshotName, { doc: true });
   await page.getByRole('button', { name: 'Stop recording' }).click();
   await expect.poll(() => page.locator('[data-recorder]').getAttribute('data-recorder'), { timeout: 20_000 }).toBe('saved');
   await indicator.waitFor({ state: 'detached' });
@@ -51,7 +52,7 @@ describe('the mock room recorder, recordings and transcripts', () => {
   it('records the microphone in the mock room, uploads it on stop, and the recording appears with its status', async () => {
     await page.goto(`${e2e.baseUrl}/${ROOM}`);
     await page.getByLabel('Your name').fill('Ann');
-    await recordInTheCall(3);
+    await recordInTheCall(3, 'mock-room-recording');
     await screenshot(page, 'mock-room-recorded', { doc: true });
     await page.getByRole('button', { name: 'Leave the call' }).click();
     await page.waitForURL(`${e2e.baseUrl}/`);
@@ -66,7 +67,7 @@ describe('the mock room recorder, recordings and transcripts', () => {
 
   it('shows the processed transcript: speakers, timestamps, summary, and audio that follows the text', async () => {
     const done = await eventually('the transcript to be done', async () => (await transcripts()).find((t) => t.status === 'done'), 90_000);
-    const link = page.getByRole('link', { name: /Open the transcript/ }).first();
+    const link = page.getByRole('link', { name: /^Open transcript/ }).first();
     await link.waitFor({ timeout: 20_000 });
     await screenshot(page, 'recordings', { doc: true, fullPage: true });
     await link.click();
