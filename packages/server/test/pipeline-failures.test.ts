@@ -6,7 +6,7 @@ import { startOpenAiFake, type OpenAiFake } from '@meetbridge/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { waitForJob } from './helpers/jobs.js';
-import { storeRecording, waitForTranscript, writeSpeech } from './helpers/pipeline.js';
+import { storeRecording, transcriptOf, waitForTranscript, writeSpeech } from './helpers/pipeline.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 /**
@@ -84,9 +84,25 @@ describe('without a transcription backend', () => {
     // The audio was prepared meanwhile.
     const api = await bare.request('GET', `/v1/transcripts/${waiting.id}`);
     expect(api.body).toMatchObject({ status: 'awaiting_backend', audio_available: true, segments: [] });
+
+    // Another meeting's recording also waits; a participant declines consent meanwhile: its audio is
+    // not kept for a backend that may never come.
+    await bare.request('POST', '/v1/rooms', { body: { name: 'declined' } });
+    const other = (await bare.request('POST', '/v1/rooms/declined/meeting')).body;
+    const declinedRec = await storeRecording(bare, { id: other.id, roomId: other.room_id }, 'composite', [
+      { file: composite, startOffsetMs: 0 },
+    ]);
+    await waitForTranscript(bare, declinedRec.id, ['awaiting_backend']);
+    const purged = waitForJob(bare.server.queue, 'recording.purge', () => true, 30_000);
+    await bare.request('POST', `/v1/meetings/${other.id}/consent`, { body: { consent_given: false, device_id: 'device-1' } });
+    expect((await purged).state).toBe('completed');
+    expect((await bare.request('GET', `/v1/transcripts/${(await transcriptOf(bare, declinedRec.id)).id}/audio`)).status).toBe(410);
     await bare.close();
 
     t = await startTestServer(backendEnv(), { testDb });
+    const gaveUp = await waitForTranscript(t, declinedRec.id, ['done', 'error']);
+    expect(gaveUp).toMatchObject({ status: 'error', stage: 'transcribe', audioDeleted: true });
+    expect(gaveUp.error).toContain('declined consent');
     const done = await waitForTranscript(t, rec.id, ['done', 'error']);
     expect(done).toMatchObject({ status: 'done', error: null });
     // Composite with a diarizing backend: its speakers, numbered in order of appearance, true times.

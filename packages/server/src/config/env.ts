@@ -83,6 +83,7 @@ export const coreEnvSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: opt(bool).default(false),
   RECORDING_MAX_BYTES: opt(z.coerce.number().int().min(1024)).default(4 * 1024 ** 3),
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
+  RECORDING_DOWNLOAD_TIMEOUT_SECONDS: opt(z.coerce.number().int().min(1).max(86_400)).default(900),
   RECORDING_DOWNLOAD_ALLOW_HOSTS: opt(z.string()).default(''),
 });
 
@@ -122,6 +123,7 @@ export const envExamples: Record<string, string> = {
   WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   RECORDING_MAX_BYTES: '4294967296',
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: 'true',
+  RECORDING_DOWNLOAD_TIMEOUT_SECONDS: '900',
   RECORDING_DOWNLOAD_ALLOW_HOSTS: 'minio.internal,10.0.0.12',
   FFPROBE_PATH: '/usr/bin/ffprobe',
 };

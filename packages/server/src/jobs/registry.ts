@@ -15,7 +15,7 @@ export function jobDefinitions(c: Container): JobDefinition[] {
   return [
     ...webhookJobs({ drain: c.webhooks.drain, jobs: c.jobs, drainEverySeconds: every }),
     ...meetingJobs({ lifecycle: c.meetings.lifecycle, reconciler: c.meetings.reconciler, sweepEverySeconds: every }),
-    ...recordingJobs({ handlers: c.recordings.handlers }),
+    ...recordingJobs({ handlers: c.recordings.handlers, downloadTimeoutSeconds: c.config.recordings.downloadTimeoutSeconds }),
     ...pipelineJobs({ stages: c.pipeline.stages, webhooks: c.pipeline.webhooks, retryDelaySeconds: c.config.pipeline.retryDelaySeconds }),
     ...webhookHealthJobs({ health: c.webhookHealth, everySeconds: c.config.webhookHealthCheckSeconds }),
   ];

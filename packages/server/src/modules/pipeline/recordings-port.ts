@@ -64,18 +64,22 @@ export function recordingsPort(service: RecordingService, consent: Pick<ConsentS
   };
 }
 
+/** Transcript statuses after which the pipeline no longer needs the recording's audio. */
+const PROCESSING_OVER: readonly string[] = ['done', 'error', 'awaiting_backend'];
+
 /**
  * The recordings module's consent hooks, answered by the pipeline: a stored recording's audio is
- * needed until its transcript is `done` or `error` (a transcript `awaiting_backend` still needs it);
- * the purge also deletes the mixed MP3 and any work files; once it succeeded, the transcript says
- * `audio_deleted` and `/audio` answers 410.
+ * needed until its transcript is `done` or `error`, or waits for a backend (`awaiting_backend`: a
+ * declined participant's audio is not kept for a backend that may never be configured; such a
+ * transcript then ends in `error`). The purge also deletes the mixed MP3 and any work files; once it
+ * succeeded, the transcript says `audio_deleted` and `/audio` answers 410.
  */
 export function pipelineConsentHooks(transcripts: TranscriptService): ConsentHooks {
   return {
     async isProcessingDone(row) {
       if (row.status !== 'stored') return RECORDING_FINAL_STATES.includes(row.status);
       const t = await transcripts.ofRecording(row.id);
-      return t?.status === 'done' || t?.status === 'error';
+      return !t || PROCESSING_OVER.includes(t.status);
     },
     async derivedAudioKeys(row) {
       const t = await transcripts.ofRecording(row.id);

@@ -190,7 +190,12 @@ export class PipelineStages {
       if (row)
         await this.deps.jobs.send('pipeline.transcribe', { transcriptId: t.id, run: t.run }, { tx, singletonKey: `${t.id}:${t.run}` });
     });
-    if (!loaded.ok) this.deps.logger.warn({ transcriptId: t.id }, loaded.message);
+    if (loaded.ok) return;
+    this.deps.logger.warn({ transcriptId: t.id }, loaded.message);
+    // Waiting for a backend counts as processed for consent: a refused consent's purge may run now.
+    await this.deps.recordings
+      .processingEnded(t.recordingId)
+      .catch((err: unknown) => this.deps.logger.warn({ err }, 'consent check failed'));
   }
 
   /** `pipeline.transcribe`: each placed track transcribed (split at silences to fit), speakers attributed. */
@@ -268,7 +273,13 @@ export class PipelineStages {
     if (!this.deps.backends.transcriber().ok) return 0;
     const waiting = await this.deps.repo.awaitingBackend(100);
     for (const t of waiting) {
-      if (t.work) await this.toTranscribe(t);
+      if (t.audioDeleted) {
+        await this.deps.finisher.fail(
+          t,
+          'transcribe',
+          'The audio was deleted (a participant declined consent) before a transcription backend was configured.',
+        );
+      } else if (t.work) await this.toTranscribe(t);
       else await this.restartPrepare(t);
     }
     if (waiting.length) this.deps.logger.info({ count: waiting.length }, 'transcripts resumed: a transcription backend is configured');
