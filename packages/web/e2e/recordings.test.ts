@@ -96,7 +96,7 @@ describe('the mock room recorder, recordings and transcripts', () => {
     await screenshot(page, 'transcript', { doc: true, fullPage: true });
   });
 
-  it('shows a failed processing with its error, and retries it', async () => {
+  it('uploads a recording when leaving the call mid-recording; a failed processing shows its error, and retries it', async () => {
     // The transcription backend refuses everything (a permanent 4xx) until the fault is cleared.
     await fetch(`${e2e.openaiOrigin}/_control/faults`, {
       method: 'POST',
@@ -108,9 +108,15 @@ describe('the mock room recorder, recordings and transcripts', () => {
         body: { error: { message: 'Invalid file format.', type: 'invalid_request_error' } },
       }),
     });
+    // Leaving the call while recording stops the recording and uploads it before leaving.
     await page.goto(`${e2e.baseUrl}/${ROOM}`);
-    await recordInTheCall(2);
+    await page.getByRole('button', { name: 'Join the call' }).click();
+    await page.getByRole('button', { name: 'Start recording' }).click();
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.waitForTimeout(2_000);
+    const uploaded = page.waitForResponse((r) => r.url().includes('/recordings?recording_id=') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Leave the call' }).click();
+    expect((await uploaded).status()).toBe(201);
     await page.waitForURL(`${e2e.baseUrl}/`);
 
     const failed = await eventually('a transcript to fail', async () => (await transcripts()).find((t) => t.status === 'error'), 90_000);
