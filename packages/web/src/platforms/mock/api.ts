@@ -1,5 +1,5 @@
 import { api } from '@/lib/api/client';
-import { unwrap } from '@/lib/api/errors';
+import { ApiError, unwrap } from '@/lib/api/errors';
 
 const path = (providerRoomName: string) => ({ params: { path: { provider_room_name: providerRoomName } } });
 
@@ -21,12 +21,39 @@ export const leaveCall = (providerRoomName: string, sessionId: string, keepalive
   );
 
 /**
- * Uploads a finished microphone recording to the mock provider, authorised by the meeting's join token.
- * TODO(recordings route): the typed call once `npm run api:generate` brings the upload route.
+ * Uploads one attempt of a finished recording (the request body is the audio itself), authorised by
+ * the meeting's join token rather than the user's sign-in. `recordingId` is this client's id of the
+ * recording: a retry with the same id is the same recording on the server.
  */
-export const uploadRecording = (providerRoomName: string, token: string | null, blob: Blob, startedAt: Date) =>
-  Promise.reject(
-    new Error(
-      `The mock upload endpoint is not available yet (${providerRoomName}, ${token ? 'token' : 'no token'}, ${blob.size} bytes, ${startedAt.toISOString()}).`,
-    ),
+const uploadOnce = (providerRoomName: string, token: string, blob: Blob, recordingId: string) =>
+  unwrap(
+    api.POST('/mock/rooms/{provider_room_name}/recordings', {
+      params: { path: { provider_room_name: providerRoomName }, query: { recording_id: recordingId } },
+      // The generated call fixes the path, query and answer; the body is raw media, which the
+      // OpenAPI document does not describe, so it is set on the request here.
+      fetch: (request) => {
+        const headers = new Headers(request.headers);
+        headers.set('authorization', `Bearer ${token}`);
+        headers.set('content-type', blob.type.split(';')[0] || 'audio/webm');
+        return fetch(new Request(request, { body: blob, headers }));
+      },
+    }),
   );
+
+/**
+ * Uploads a finished microphone recording to the mock provider, authorised by the meeting's join
+ * token. A network failure or a 5xx is retried twice (same recording id, so never twice stored).
+ */
+export async function uploadRecording(providerRoomName: string, token: string | null, blob: Blob) {
+  if (!token) throw new Error('This meeting gave no join token to upload the recording with.');
+  const recordingId = crypto.randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await uploadOnce(providerRoomName, token, blob, recordingId);
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : null;
+      if (attempt >= 3 || (status !== null && status < 500)) throw error;
+      await new Promise((r) => setTimeout(r, 1_000 * attempt));
+    }
+  }
+}

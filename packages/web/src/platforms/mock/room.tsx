@@ -11,17 +11,15 @@ import { useMicrophoneRecorder, type Recorded } from './use-microphone-recorder'
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /**
- * The built-in mock provider's room: no audio or video, but joining and leaving drive the mock
- * provider's presence, which sends the same signed webhooks a real provider sends; the server's
- * meeting state follows them. Works with no external service.
+ * The built-in mock provider's room: no video, but joining and leaving drive the mock provider's
+ * presence, which sends the same signed webhooks a real provider sends; the server's meeting state
+ * follows them. When the meeting records, the participant can record their microphone, uploaded to
+ * the mock provider when the recording stops. Works with no external service.
  */
 export default function MockRoom({ meeting, join, displayName, onLeave, onRecordingChange }: RoomProps) {
   const room = meeting.provider_room_name;
   const records = meeting.recording_type === 'cloud';
-  const upload = useCallback(
-    ({ blob, startedAt }: Recorded) => uploadRecording(room, join.token, blob, startedAt).then(() => undefined),
-    [room, join.token],
-  );
+  const upload = useCallback(({ blob }: Recorded) => uploadRecording(room, join.token, blob).then(() => undefined), [room, join.token]);
   const recorder = useMicrophoneRecorder(upload);
   useEffect(() => onRecordingChange(recorder.isRecording), [onRecordingChange, recorder.isRecording]);
   const client = useQueryClient();
@@ -48,8 +46,9 @@ export default function MockRoom({ meeting, join, displayName, onLeave, onRecord
     },
   });
   const leave = async () => {
-    // A recording in progress stops, and is uploaded, before leaving.
-    await recorder.stop();
+    // A recording in progress stops, and is uploaded, before leaving; if that fails the user stays
+    // and sees why (leaving again then goes).
+    if (!(await recorder.stop())) return;
     if (!session) return onLeave();
     live.current = null;
     exit.mutate(session);

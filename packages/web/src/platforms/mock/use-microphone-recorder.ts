@@ -23,13 +23,13 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /**
  * Records the microphone with MediaRecorder (`audio/webm;codecs=opus`). `start()` asks for the
  * microphone; `stop()` stops the recorder, releases the microphone and resolves once `onRecorded`
- * (the upload) has finished, so "leave the call" can wait for it. Unmounting while recording stops the
+ * (the upload) has finished, with whether it succeeded, so "leave the call" can wait for it. Unmounting while recording stops the
  * recorder and still hands the recording over.
  */
 export function useMicrophoneRecorder(onRecorded: (recording: Recorded) => Promise<void>) {
   const [state, setState] = useState<RecorderPhase>({ phase: 'idle' });
   const recorder = useRef<MediaRecorder | null>(null);
-  const finished = useRef<Promise<void> | null>(null);
+  const finished = useRef<Promise<boolean> | null>(null);
   const handler = useRef(onRecorded);
   useEffect(() => {
     handler.current = onRecorded;
@@ -55,7 +55,7 @@ export function useMicrophoneRecorder(onRecorded: (recording: Recorded) => Promi
     rec.addEventListener('dataavailable', (e) => {
       if (e.data.size > 0) chunks.push(e.data);
     });
-    finished.current = new Promise<void>((resolve) => {
+    finished.current = new Promise<boolean>((resolve) => {
       rec.addEventListener(
         'stop',
         () => {
@@ -66,9 +66,14 @@ export function useMicrophoneRecorder(onRecorded: (recording: Recorded) => Promi
           setState({ phase: 'saving' });
           handler
             .current({ blob, startedAt, seconds })
-            .then(() => setState({ phase: 'saved', bytes: blob.size, seconds }))
-            .catch((error: unknown) => setState({ phase: 'failed', message: `The recording was not saved: ${message(error)}` }))
-            .finally(resolve);
+            .then(() => {
+              setState({ phase: 'saved', bytes: blob.size, seconds });
+              resolve(true);
+            })
+            .catch((error: unknown) => {
+              setState({ phase: 'failed', message: `The recording was not saved: ${message(error)}` });
+              resolve(false);
+            });
         },
         { once: true },
       );
@@ -79,10 +84,12 @@ export function useMicrophoneRecorder(onRecorded: (recording: Recorded) => Promi
     setState({ phase: 'recording', since: startedAt.getTime() });
   }, []);
 
-  const stop = useCallback(async () => {
+  /** Stops a recording in progress and resolves once it is handed over: false if that failed. */
+  const stop = useCallback(async (): Promise<boolean> => {
     const rec = recorder.current;
-    if (rec && rec.state !== 'inactive') rec.stop();
-    await finished.current;
+    if (!rec || rec.state === 'inactive') return true;
+    rec.stop();
+    return (await finished.current) ?? true;
   }, []);
 
   useEffect(

@@ -23,7 +23,7 @@ const clock = (ms: number | null) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-function TranscriptState({ transcript, when }: { transcript: TranscriptSummary; when: string }) {
+function TranscriptState({ transcript }: { transcript: TranscriptSummary }) {
   const reprocess = useReprocessTranscript();
   return (
     <div className="recording-transcript" data-transcript-status={transcript.status}>
@@ -31,7 +31,7 @@ function TranscriptState({ transcript, when }: { transcript: TranscriptSummary; 
       {(transcript.status === 'done' || transcript.status === 'error') && (
         <div className="actions">
           {transcript.status === 'done' && (
-            <Link href={paths.transcript.href(transcript.id)} aria-label={`Open the transcript of the recording of ${when}`}>
+            <Link href={paths.transcript.href(transcript.id)}>
               {transcript.title ? `Open transcript: ${transcript.title}` : 'Open transcript'}
             </Link>
           )}
@@ -73,7 +73,7 @@ export function RecordingItem({ recording, transcript }: { recording: Recording;
         </p>
       )}
       {transcript ? (
-        <TranscriptState transcript={transcript} when={when} />
+        <TranscriptState transcript={transcript} />
       ) : (
         recording.status === 'stored' && <p className="muted">Waiting for processing to start…</p>
       )}
