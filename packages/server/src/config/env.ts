@@ -73,6 +73,7 @@ export const coreEnvSchema = z.object({
   WEBHOOK_HEALTH_CHECK_SECONDS: opt(z.coerce.number().int().min(5).max(86_400)).default(60),
   RUN_WORKERS: opt(bool).default(true),
   WEBHOOK_RETENTION_DAYS: opt(z.coerce.number().int().min(1).max(3650)).default(30),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: opt(z.coerce.number().int().min(0).max(1_000_000)).default(120),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -103,6 +104,7 @@ export const envExamples: Record<string, string> = {
   WEBHOOK_HEALTH_CHECK_SECONDS: '60',
   RUN_WORKERS: 'false',
   WEBHOOK_RETENTION_DAYS: '30',
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: '120',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;

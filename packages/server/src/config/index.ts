@@ -52,6 +52,8 @@ export interface AppConfig {
   runWorkers: boolean;
   /** Processed and ignored webhook deliveries are deleted this many days after they arrived. Default 30. */
   webhookRetentionDays: number;
+  /** Requests a minute one address may make to the anonymous endpoints without signing in; 0 = unlimited. Default 120. */
+  rateLimitAnonymousPerMinute: number;
   /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
 }
@@ -96,6 +98,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     webhookHealthCheckSeconds: env.WEBHOOK_HEALTH_CHECK_SECONDS,
     runWorkers: env.RUN_WORKERS,
     webhookRetentionDays: env.WEBHOOK_RETENTION_DAYS,
+    rateLimitAnonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     providerEnv: { ...raw },
   };
 }

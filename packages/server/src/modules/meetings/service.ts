@@ -1,14 +1,14 @@
 import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import type { ParticipantService } from '../participants/service.js';
 import type { RoomService } from '../rooms/service.js';
 import { roomSettings } from '../rooms/settings.js';
 import type { MeetingLifecycle } from './lifecycle.js';
 import { matchesSettings, meetingRef, toMeetingDto, type MeetingRepo } from './repo.js';
-import { RESERVATION_SECONDS, type ReservationRepo } from './reservations.js';
+import { RESERVATION_SECONDS, RESERVATIONS_PER_CALLER, type ReservationRepo } from './reservations.js';
 import {
   PARTICIPANTS_PAGE_DEFAULT,
   type JoinResponse,
@@ -52,6 +52,10 @@ export class MeetingService {
    */
   async getOrCreate(roomName: string, user: User | null, allowDuplicated = false): Promise<{ meeting: Meeting; created: boolean }> {
     const roomRow = await this.deps.rooms.getByName(roomName);
+    // A duplicate is a new provider room (cost, provider rate limits): the room owner's decision only.
+    if (allowDuplicated && !this.isOwner(roomRow, user)) {
+      throw new ForbiddenError('Only the room owner may ask for a duplicate meeting (allow_duplicated).');
+    }
     const platform = this.deps.catalog.platformForMeeting(roomRow);
     const settings = roomSettings(roomRow);
     const reusable = async (db?: Executor) =>
@@ -190,14 +194,21 @@ export class MeetingService {
    * Holds a place in a meeting for someone about to join: while a reservation is live (30 s, or
    * until a participant joins) the meeting is not deactivated, so the next caller gets the same one.
    */
-  async reserve(roomName: string, meetingId: string): Promise<Reservation> {
+  async reserve(roomName: string, meetingId: string, caller: string): Promise<Reservation> {
     const found = await this.deps.repo.byId(meetingId);
     if (!found || found.room.name !== roomName) throw new NotFoundError(`No meeting ${meetingId} in room "${roomName}".`);
     const now = this.deps.clock.now();
     const reservation = await this.deps.repo.transaction(async (tx) => {
       const locked = await this.deps.repo.lock(tx, meetingId);
       if (!locked?.isActive || locked.endDate.getTime() <= now.getTime()) return undefined;
-      return this.deps.reservations.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000));
+      // Under the meeting lock, so concurrent requests of one caller cannot pass the limit together.
+      if ((await this.deps.reservations.liveForCaller(tx, meetingId, caller, now)) >= RESERVATIONS_PER_CALLER) {
+        throw new TooManyRequestsError(
+          `You already hold ${RESERVATIONS_PER_CALLER} live reservations in this meeting; join with one of them or retry when they expire.`,
+          RESERVATION_SECONDS,
+        );
+      }
+      return this.deps.reservations.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000), caller);
     });
     if (!reservation)
       throw new ConflictError("This meeting has ended; ask for the room's current meeting with POST /v1/rooms/{room_name}/meeting.");
