@@ -1,4 +1,4 @@
-import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
+import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../lib/errors.js';
@@ -34,6 +34,9 @@ export interface MeetingServiceDeps {
 
 /** Meeting use cases: get-or-create through the room's platform adapter, read, deactivate. */
 export class MeetingService {
+  /** Provider creates in flight in this process, by room, platform and settings (single flight). */
+  private readonly creating = new Map<string, Promise<{ row: MeetingRow; inserted: boolean }>>();
+
   constructor(private readonly deps: MeetingServiceDeps) {}
 
   isOwner(roomRow: RoomRow, user: User | null): boolean {
@@ -65,13 +68,39 @@ export class MeetingService {
 
     const existing = await reusable();
     if (existing) return { meeting: this.toDto(existing, roomRow, user), created: false };
+    if (allowDuplicated) {
+      const made = await this.create(roomRow, platform, settings, reusable);
+      return { meeting: this.toDto(made.row, roomRow, user), created: made.inserted };
+    }
+    // Single flight per room in this process: concurrent first requests share one provider create
+    // (the room lock's re-check still settles races between processes).
+    const key = `${roomRow.id}\u0000${platform}\u0000${JSON.stringify(settings)}`;
+    const inflight = this.creating.get(key);
+    if (inflight) return { meeting: this.toDto((await inflight).row, roomRow, user), created: false };
+    const creation = this.create(roomRow, platform, settings, reusable).finally(() => this.creating.delete(key));
+    this.creating.set(key, creation);
+    const made = await creation;
+    return { meeting: this.toDto(made.row, roomRow, user), created: made.inserted };
+  }
 
+  /**
+   * Creates the provider room (outside any transaction), then inserts the meeting under the room's
+   * row lock after re-checking for a meeting created meanwhile. The provider room is deleted again
+   * when it is not kept: a winner was found, the room was deleted meanwhile (404), or the insert failed.
+   */
+  private async create(
+    roomRow: RoomRow,
+    platform: ReturnType<PlatformCatalog['platformForMeeting']>,
+    settings: ReturnType<typeof roomSettings>,
+    reusable: (db?: Executor) => Promise<MeetingRow | undefined>,
+  ): Promise<{ row: MeetingRow; inserted: boolean }> {
     const adapter = this.deps.catalog.adapter(platform);
     const now = this.deps.clock.now();
     const endDate = new Date(now.getTime() + this.deps.meetingDurationHours * 3_600_000);
     const created = await adapter.createMeeting({ roomName: roomRow.name, settings, endDate });
+    let result: { row: MeetingRow; inserted: boolean } | undefined;
     try {
-      const result = await this.deps.repo.withRoomLock(roomRow.id, async (tx) => {
+      result = await this.deps.repo.withRoomLock(roomRow.id, async (tx) => {
         const winner = await reusable(tx);
         if (winner) return { row: winner, inserted: false };
         const row = await this.deps.repo.insert(
@@ -94,25 +123,16 @@ export class MeetingService {
         );
         return { row, inserted: true };
       });
-      if (!result.inserted) await this.discard(adapter, created);
-      return { meeting: this.toDto(result.row, roomRow, user), created: result.inserted };
     } catch (error) {
-      await this.discard(adapter, created);
+      await this.deps.lifecycle.discardProviderRoom(platform, created);
       throw error;
     }
-  }
-
-  /** Deletes a provider room we created but did not keep (best effort; logged on failure). */
-  private async discard(adapter: PlatformAdapter, created: ProviderMeeting): Promise<void> {
-    if (!adapter.capabilities.deleteMeeting) return;
-    try {
-      await adapter.deleteMeeting({ ...created, endDate: created.endDate });
-    } catch (error) {
-      this.deps.logger.warn(
-        { err: error, provider: adapter.name, providerRoomName: created.providerRoomName },
-        'could not delete an unused provider room',
-      );
+    if (!result) {
+      await this.deps.lifecycle.discardProviderRoom(platform, created);
+      throw new NotFoundError(`No room named "${roomRow.name}" (it was deleted).`);
     }
+    if (!result.inserted) await this.deps.lifecycle.discardProviderRoom(platform, created);
+    return result;
   }
 
   async get(id: string): Promise<{ meeting: MeetingRow; room: RoomRow }> {

@@ -1,5 +1,5 @@
 import { count, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { room, type NewRoomRow, type RoomRow } from '../../db/schema/index.js';
 import type { Room, RoomCreateBody, RoomUpdateBody } from './schemas.js';
 
@@ -45,6 +45,20 @@ export class RoomRepo {
 
   async delete(id: string): Promise<void> {
     await this.db.delete(room).where(eq(room.id, id));
+  }
+
+  /**
+   * Deletes the room under its row lock unless `busy(tx)` says it still has work (active meetings);
+   * 'gone' when there was no such room.
+   */
+  async deleteUnlessBusy(id: string, busy: (tx: Executor) => Promise<boolean>): Promise<'deleted' | 'busy' | 'gone'> {
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx.select({ id: room.id }).from(room).where(eq(room.id, id)).for('update');
+      if (!locked) return 'gone';
+      if (await busy(tx)) return 'busy';
+      await tx.delete(room).where(eq(room.id, id));
+      return 'deleted';
+    });
   }
 }
 
