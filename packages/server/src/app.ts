@@ -17,6 +17,7 @@ import { webhookHealthRoutes } from './modules/webhook-health/routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { clientErrorHandler, DATABASE_RETRY_AFTER_SECONDS, errorsPlugin, frameworkErrors, problem, sendProblem } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
 
 /** The largest JSON body the API accepts. */
 export const BODY_LIMIT = 1_048_576;
@@ -29,6 +30,7 @@ export const BODY_LIMIT = 1_048_576;
 export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = async (app, { container: c }) => {
   await app.register(errorsPlugin);
   await app.register(authPlugin, { auth: c.config.auth });
+  await app.register(rateLimitPlugin, { perMinute: c.config.rateLimitAnonymousPerMinute });
   await app.register(openapiPlugin, { baseUrl: c.config.baseUrl });
 
   app.get(

@@ -94,6 +94,7 @@ export const coreEnvSchema = z.object({
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
   RECORDING_DOWNLOAD_TIMEOUT_SECONDS: opt(z.coerce.number().int().min(1).max(86_400)).default(900),
   RECORDING_DOWNLOAD_ALLOW_HOSTS: opt(z.string()).default(''),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: opt(z.coerce.number().int().min(0).max(1_000_000)).default(120),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -138,6 +139,7 @@ export const envExamples: Record<string, string> = {
   RECORDING_DOWNLOAD_TIMEOUT_SECONDS: '900',
   RECORDING_DOWNLOAD_ALLOW_HOSTS: 'minio.internal,10.0.0.12',
   FFPROBE_PATH: '/usr/bin/ffprobe',
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: '120',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;

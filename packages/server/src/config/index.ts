@@ -89,6 +89,9 @@ export interface AppConfig {
     ffprobePath: string | null;
   };
   /** The raw environment, handed to provider modules and the pipeline's backends to read their own variables. */
+  /** Requests a minute one address may make to the anonymous endpoints without signing in; 0 = unlimited. Default 120. */
+  rateLimitAnonymousPerMinute: number;
+  /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
 }
 
@@ -153,6 +156,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
         .filter(Boolean),
       ffprobePath: raw.FFPROBE_PATH?.trim() || null,
     },
+    rateLimitAnonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     providerEnv: { ...raw },
   };
 }

@@ -57,3 +57,13 @@ export class ServiceUnavailableError extends MeetbridgeError {
     super('unavailable', 503, message, options);
   }
 }
+
+/** HTTP 429: this caller asked too often; `retryAfterSeconds` is sent as `Retry-After`. */
+export class TooManyRequestsError extends MeetbridgeError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', 429, message);
+  }
+}

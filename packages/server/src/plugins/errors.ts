@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { MeetbridgeError, ProviderError, RateLimitedError } from '@meetbridge/platforms';
 import { isDatabaseUnavailable } from '../db/client.js';
-import { ServiceUnavailableError, ValidationError, type FieldError } from '../lib/errors.js';
+import { ServiceUnavailableError, TooManyRequestsError, ValidationError, type FieldError } from '../lib/errors.js';
 
 /** Seconds a caller is asked to wait (`Retry-After`) when our database is unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -104,6 +104,7 @@ export const errorsPlugin = fp(
     app.setErrorHandler((error, request, reply) => {
       const body = toProblem(error);
       if (error instanceof RateLimitedError) void reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
+      else if (error instanceof TooManyRequestsError) void reply.header('retry-after', String(error.retryAfterSeconds));
       else if (body.status === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       if (body.type === 'urn:meetbridge:problem:database_unavailable') request.log.warn({ err: error }, 'database unavailable');
       else if (body.status >= 500) request.log.error({ err: error }, 'request failed');

@@ -1,4 +1,4 @@
-import { index, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { meeting } from './meeting.js';
 
 /**
@@ -14,6 +14,11 @@ export const joinReservation = pgTable(
       .references(() => meeting.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Who asked (`user:<id>` or `ip:<address>`), so live reservations can be limited per caller; null on rows from before. */
+    caller: text('caller'),
   },
-  (t) => [index('join_reservation_meeting_idx').on(t.meetingId, t.expiresAt)],
+  (t) => [
+    index('join_reservation_meeting_idx').on(t.meetingId, t.expiresAt),
+    index('join_reservation_caller_idx').on(t.meetingId, t.caller, t.expiresAt),
+  ],
 );

@@ -13,7 +13,8 @@ const EXPIRE_SECONDS = 120;
 const EndPayload = z.object({ meetingId: z.uuid(), reason: z.enum(['provider_ended', 'expired', 'empty']) });
 const SweepPayload = z.object({});
 const DeleteRoomPayload = z.object({
-  meetingId: z.uuid(),
+  /** Null for a provider room no meeting row kept (created, then discarded). */
+  meetingId: z.uuid().nullable(),
   platform: z.string().min(1),
   ref: z.object({
     providerMeetingId: z.string(),

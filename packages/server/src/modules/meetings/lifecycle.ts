@@ -1,4 +1,5 @@
-import type { Clock, LoggerLike, MeetingRef, PlatformCatalog } from '@meetbridge/platforms';
+import type { Clock, LoggerLike, MeetingRef, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
+import type { Executor } from '../../db/client.js';
 import type { MeetingRow } from '../../db/schema/index.js';
 import type { JobSender } from '../../jobs/types.js';
 import type { ParticipantService } from '../participants/service.js';
@@ -26,7 +27,8 @@ const DELETION_REQUEUE_AFTER_MS = 60_000;
 
 /** What the `meeting.delete-room` job needs: the provider room survives the meeting row (a deleted room takes its meetings). */
 export interface RoomDeletion {
-  meetingId: string;
+  /** Null for a provider room no meeting row kept (see `discardProviderRoom`). */
+  meetingId: string | null;
   platform: string;
   ref: Omit<MeetingRef, 'endDate'> & { endDate: string };
 }
@@ -108,7 +110,42 @@ export class MeetingLifecycle {
     const adapter = this.deps.catalog.adapterForExisting(deletion.platform);
     if (!adapter) throw new Error(`The ${deletion.platform} platform is not configured here; its room cannot be deleted yet.`);
     if (adapter.capabilities.deleteMeeting) await adapter.deleteMeeting({ ...deletion.ref, endDate: new Date(deletion.ref.endDate) });
-    await this.deps.repo.markRoomDeleted(deletion.meetingId, this.deps.clock.now());
+    if (deletion.meetingId) await this.deps.repo.markRoomDeleted(deletion.meetingId, this.deps.clock.now());
+  }
+
+  /**
+   * Deletes a provider room that was created but not kept (a race lost, the room deleted meanwhile,
+   * an insert that failed). When that fails (the provider or our rate budget), a `meeting.delete-room`
+   * job retries it, so no provider room is left behind for its lifetime.
+   */
+  async discardProviderRoom(platform: string, created: ProviderMeeting): Promise<void> {
+    const deletion: RoomDeletion = {
+      meetingId: null,
+      platform,
+      ref: {
+        providerMeetingId: created.providerMeetingId,
+        providerRoomName: created.providerRoomName,
+        roomUrl: created.roomUrl,
+        hostRoomUrl: created.hostRoomUrl,
+        endDate: created.endDate.toISOString(),
+      },
+    };
+    try {
+      await this.deleteRoom(deletion);
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, platform, providerRoomName: created.providerRoomName },
+        'could not delete an unused provider room; retrying in a job',
+      );
+      try {
+        await this.deps.jobs.send('meeting.delete-room', deletion, { singletonKey: `discard:${platform}:${created.providerRoomName}` });
+      } catch (cause) {
+        this.deps.logger.error(
+          { err: cause, platform, providerRoomName: created.providerRoomName },
+          'could not queue the deletion of an unused provider room',
+        );
+      }
+    }
   }
 
   /**
@@ -155,6 +192,10 @@ export class MeetingLifecycle {
   /** Ends every active meeting of a room (it is being deleted), deleting their provider rooms. */
   async endRoomMeetings(roomId: string): Promise<void> {
     for (const id of await this.deps.repo.activeIdsOfRoom(roomId)) await this.deactivate(id, { reason: 'owner', force: true });
+  }
+
+  async hasActiveMeetings(roomId: string, tx: Executor): Promise<boolean> {
+    return (await this.deps.repo.activeIdsOfRoom(roomId, tx)).length > 0;
   }
 
   /**

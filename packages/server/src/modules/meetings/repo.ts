@@ -35,10 +35,14 @@ export class MeetingRepo {
     return row!;
   }
 
-  /** Runs `fn` in a transaction holding the room's row lock (serializes meeting creation per room). */
-  async withRoomLock<T>(roomId: string, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a transaction holding the room's row lock (serializes meeting creation per room,
+   * and against the room's deletion); `undefined` when the room is gone (deleted meanwhile).
+   */
+  async withRoomLock<T>(roomId: string, fn: (tx: Executor) => Promise<T>): Promise<T | undefined> {
     return this.db.transaction(async (tx) => {
-      await tx.select({ id: room.id }).from(room).where(eq(room.id, roomId)).for('update');
+      const [locked] = await tx.select({ id: room.id }).from(room).where(eq(room.id, roomId)).for('update');
+      if (!locked) return undefined;
       return fn(tx);
     });
   }
@@ -184,8 +188,8 @@ export class MeetingRepo {
   }
 
   /** Active meetings of a room. */
-  async activeIdsOfRoom(roomId: string): Promise<string[]> {
-    const rows = await this.db
+  async activeIdsOfRoom(roomId: string, tx: Executor = this.db): Promise<string[]> {
+    const rows = await tx
       .select({ id: meeting.id })
       .from(meeting)
       .where(and(eq(meeting.roomId, roomId), eq(meeting.isActive, true)));

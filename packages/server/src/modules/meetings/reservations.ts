@@ -6,14 +6,20 @@ import { joinReservation } from '../../db/schema/index.js';
 export const RESERVATION_SECONDS = 30;
 
 /**
+ * Live reservations one caller may hold in one meeting. Each keeps the meeting from ending for 30 s,
+ * so an unlimited number would let anyone keep a meeting (and its provider room) alive.
+ */
+export const RESERVATIONS_PER_CALLER = 5;
+
+/**
  * The `join_reservation` table: places held by people about to join. While one is live the meeting
  * is never deactivated, so two people joining at once cannot end up in different provider rooms.
  */
 export class ReservationRepo {
-  async reserve(tx: Executor, meetingId: string, expiresAt: Date): Promise<{ id: string; expiresAt: Date }> {
+  async reserve(tx: Executor, meetingId: string, expiresAt: Date, caller: string): Promise<{ id: string; expiresAt: Date }> {
     const [row] = await tx
       .insert(joinReservation)
-      .values({ meetingId, expiresAt })
+      .values({ meetingId, expiresAt, caller })
       .returning({ id: joinReservation.id, expiresAt: joinReservation.expiresAt });
     return row!;
   }
@@ -33,6 +39,15 @@ export class ReservationRepo {
   /** Deletes reservations that expired before `before` (they no longer protect anything). */
   async purge(tx: Executor, before: Date): Promise<void> {
     await tx.delete(joinReservation).where(lt(joinReservation.expiresAt, before));
+  }
+
+  /** Live reservations `caller` holds in a meeting. */
+  async liveForCaller(tx: Executor, meetingId: string, caller: string, now: Date): Promise<number> {
+    const [row] = await tx
+      .select({ n: count() })
+      .from(joinReservation)
+      .where(and(eq(joinReservation.meetingId, meetingId), eq(joinReservation.caller, caller), gt(joinReservation.expiresAt, now)));
+    return row?.n ?? 0;
   }
 
   async hasLive(tx: Executor, meetingId: string, now: Date): Promise<boolean> {

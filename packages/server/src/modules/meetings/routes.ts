@@ -1,6 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, ProblemSchema } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
+import { ANONYMOUS_RATE_LIMIT } from '../../plugins/rate-limit.js';
 import { RoomNameParams } from '../rooms/schemas.js';
 import {
   JoinParams,
@@ -17,9 +19,15 @@ import type { MeetingService } from './service.js';
 
 const tags = ['meetings'];
 
+/** Who is asking, for per-caller limits: the signed-in user, else the client address. */
+function callerKey(request: FastifyRequest): string {
+  return request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
+}
+
 /** Meetings: get-or-create a room's meeting, read one, deactivate one. */
 export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> = async (app, { meetings }) => {
   app.post('/rooms/:room_name/meeting', {
+    config: ANONYMOUS_RATE_LIMIT,
     schema: {
       tags,
       summary: "Get the room's active meeting, or create one on the room's platform",
@@ -40,6 +48,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
   });
 
   app.post('/rooms/:room_name/meetings/:meeting_id/join', {
+    config: ANONYMOUS_RATE_LIMIT,
     schema: {
       tags,
       summary: 'Get the URL (and token) this caller joins a meeting with',
@@ -67,6 +76,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
   });
 
   app.get('/meetings/:meeting_id', {
+    config: ANONYMOUS_RATE_LIMIT,
     schema: {
       tags,
       summary: 'Get a meeting',
@@ -79,15 +89,17 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
   });
 
   app.post('/rooms/:room_name/meetings/:meeting_id/joining', {
+    config: ANONYMOUS_RATE_LIMIT,
     schema: {
       tags,
       summary: 'Reserve a place before joining',
       description:
         'Call right before opening the room: for 30 s (or until a participant joins) the meeting is not deactivated, so people joining at the same time end up in the same provider room. 409 for an ended meeting.',
       params: JoinParams,
-      response: { 201: Reservation, ...errorResponses },
+      response: { 201: Reservation, ...errorResponses, 429: ProblemSchema },
     },
-    handler: async (request, reply) => reply.code(201).send(await meetings.reserve(request.params.room_name, request.params.meeting_id)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await meetings.reserve(request.params.room_name, request.params.meeting_id, callerKey(request))),
   });
 
   app.patch('/meetings/:meeting_id/deactivate', {

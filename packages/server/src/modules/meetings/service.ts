@@ -1,14 +1,14 @@
-import type { Clock, LoggerLike, PlatformAdapter, PlatformCatalog, ProviderMeeting } from '@meetbridge/platforms';
+import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import type { ParticipantService } from '../participants/service.js';
 import type { RoomService } from '../rooms/service.js';
 import { roomSettings } from '../rooms/settings.js';
 import type { MeetingLifecycle } from './lifecycle.js';
 import { matchesSettings, meetingRef, toMeetingDto, type MeetingRepo } from './repo.js';
-import { RESERVATION_SECONDS, type ReservationRepo } from './reservations.js';
+import { RESERVATION_SECONDS, RESERVATIONS_PER_CALLER, type ReservationRepo } from './reservations.js';
 import {
   PARTICIPANTS_PAGE_DEFAULT,
   type JoinResponse,
@@ -36,6 +36,9 @@ export interface MeetingServiceDeps {
 
 /** Meeting use cases: get-or-create through the room's platform adapter, read, deactivate. */
 export class MeetingService {
+  /** Provider creates in flight in this process, by room, platform and settings (single flight). */
+  private readonly creating = new Map<string, Promise<{ row: MeetingRow; inserted: boolean }>>();
+
   constructor(private readonly deps: MeetingServiceDeps) {}
 
   isOwner(roomRow: RoomRow, user: User | null): boolean {
@@ -54,6 +57,10 @@ export class MeetingService {
    */
   async getOrCreate(roomName: string, user: User | null, allowDuplicated = false): Promise<{ meeting: Meeting; created: boolean }> {
     const roomRow = await this.deps.rooms.getByName(roomName);
+    // A duplicate is a new provider room (cost, provider rate limits): the room owner's decision only.
+    if (allowDuplicated && !this.isOwner(roomRow, user)) {
+      throw new ForbiddenError('Only the room owner may ask for a duplicate meeting (allow_duplicated).');
+    }
     const platform = this.deps.catalog.platformForMeeting(roomRow);
     const settings = roomSettings(roomRow);
     const reusable = async (db?: Executor) =>
@@ -63,13 +70,39 @@ export class MeetingService {
 
     const existing = await reusable();
     if (existing) return { meeting: this.toDto(existing, roomRow, user), created: false };
+    if (allowDuplicated) {
+      const made = await this.create(roomRow, platform, settings, reusable);
+      return { meeting: this.toDto(made.row, roomRow, user), created: made.inserted };
+    }
+    // Single flight per room in this process: concurrent first requests share one provider create
+    // (the room lock's re-check still settles races between processes).
+    const key = `${roomRow.id}\u0000${platform}\u0000${JSON.stringify(settings)}`;
+    const inflight = this.creating.get(key);
+    if (inflight) return { meeting: this.toDto((await inflight).row, roomRow, user), created: false };
+    const creation = this.create(roomRow, platform, settings, reusable).finally(() => this.creating.delete(key));
+    this.creating.set(key, creation);
+    const made = await creation;
+    return { meeting: this.toDto(made.row, roomRow, user), created: made.inserted };
+  }
 
+  /**
+   * Creates the provider room (outside any transaction), then inserts the meeting under the room's
+   * row lock after re-checking for a meeting created meanwhile. The provider room is deleted again
+   * when it is not kept: a winner was found, the room was deleted meanwhile (404), or the insert failed.
+   */
+  private async create(
+    roomRow: RoomRow,
+    platform: ReturnType<PlatformCatalog['platformForMeeting']>,
+    settings: ReturnType<typeof roomSettings>,
+    reusable: (db?: Executor) => Promise<MeetingRow | undefined>,
+  ): Promise<{ row: MeetingRow; inserted: boolean }> {
     const adapter = this.deps.catalog.adapter(platform);
     const now = this.deps.clock.now();
     const endDate = new Date(now.getTime() + this.deps.meetingDurationHours * 3_600_000);
     const created = await adapter.createMeeting({ roomName: roomRow.name, settings, endDate });
+    let result: { row: MeetingRow; inserted: boolean } | undefined;
     try {
-      const result = await this.deps.repo.withRoomLock(roomRow.id, async (tx) => {
+      result = await this.deps.repo.withRoomLock(roomRow.id, async (tx) => {
         const winner = await reusable(tx);
         if (winner) return { row: winner, inserted: false };
         const row = await this.deps.repo.insert(
@@ -92,25 +125,16 @@ export class MeetingService {
         );
         return { row, inserted: true };
       });
-      if (!result.inserted) await this.discard(adapter, created);
-      return { meeting: this.toDto(result.row, roomRow, user), created: result.inserted };
     } catch (error) {
-      await this.discard(adapter, created);
+      await this.deps.lifecycle.discardProviderRoom(platform, created);
       throw error;
     }
-  }
-
-  /** Deletes a provider room we created but did not keep (best effort; logged on failure). */
-  private async discard(adapter: PlatformAdapter, created: ProviderMeeting): Promise<void> {
-    if (!adapter.capabilities.deleteMeeting) return;
-    try {
-      await adapter.deleteMeeting({ ...created, endDate: created.endDate });
-    } catch (error) {
-      this.deps.logger.warn(
-        { err: error, provider: adapter.name, providerRoomName: created.providerRoomName },
-        'could not delete an unused provider room',
-      );
+    if (!result) {
+      await this.deps.lifecycle.discardProviderRoom(platform, created);
+      throw new NotFoundError(`No room named "${roomRow.name}" (it was deleted).`);
     }
+    if (!result.inserted) await this.deps.lifecycle.discardProviderRoom(platform, created);
+    return result;
   }
 
   async get(id: string): Promise<{ meeting: MeetingRow; room: RoomRow }> {
@@ -208,14 +232,21 @@ export class MeetingService {
    * Holds a place in a meeting for someone about to join: while a reservation is live (30 s, or
    * until a participant joins) the meeting is not deactivated, so the next caller gets the same one.
    */
-  async reserve(roomName: string, meetingId: string): Promise<Reservation> {
+  async reserve(roomName: string, meetingId: string, caller: string): Promise<Reservation> {
     const found = await this.deps.repo.byId(meetingId);
     if (!found || found.room.name !== roomName) throw new NotFoundError(`No meeting ${meetingId} in room "${roomName}".`);
     const now = this.deps.clock.now();
     const reservation = await this.deps.repo.transaction(async (tx) => {
       const locked = await this.deps.repo.lock(tx, meetingId);
       if (!locked?.isActive || locked.endDate.getTime() <= now.getTime()) return undefined;
-      return this.deps.reservations.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000));
+      // Under the meeting lock, so concurrent requests of one caller cannot pass the limit together.
+      if ((await this.deps.reservations.liveForCaller(tx, meetingId, caller, now)) >= RESERVATIONS_PER_CALLER) {
+        throw new TooManyRequestsError(
+          `You already hold ${RESERVATIONS_PER_CALLER} live reservations in this meeting; join with one of them or retry when they expire.`,
+          RESERVATION_SECONDS,
+        );
+      }
+      return this.deps.reservations.reserve(tx, meetingId, new Date(now.getTime() + RESERVATION_SECONDS * 1000), caller);
     });
     if (!reservation)
       throw new ConflictError("This meeting has ended; ask for the room's current meeting with POST /v1/rooms/{room_name}/meeting.");

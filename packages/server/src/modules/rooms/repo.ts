@@ -46,6 +46,20 @@ export class RoomRepo {
   async delete(id: string): Promise<void> {
     await this.db.delete(room).where(eq(room.id, id));
   }
+
+  /**
+   * Deletes the room under its row lock unless `busy(tx)` says it still has work (active meetings);
+   * 'gone' when there was no such room.
+   */
+  async deleteUnlessBusy(id: string, busy: (tx: Executor) => Promise<boolean>): Promise<'deleted' | 'busy' | 'gone'> {
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx.select({ id: room.id }).from(room).where(eq(room.id, id)).for('update');
+      if (!locked) return 'gone';
+      if (await busy(tx)) return 'busy';
+      await tx.delete(room).where(eq(room.id, id));
+      return 'deleted';
+    });
+  }
 }
 
 /** API body → row values. */

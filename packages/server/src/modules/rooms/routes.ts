@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
+import { ANONYMOUS_RATE_LIMIT } from '../../plugins/rate-limit.js';
 import { Pagination, PlatformList, Room, RoomCreateBody, RoomIdParams, RoomList, RoomNameParams, RoomUpdateBody } from './schemas.js';
 import type { RoomService } from './service.js';
 
@@ -37,6 +38,7 @@ export const roomRoutes: FastifyPluginAsyncZod<{ rooms: RoomService }> = async (
   });
 
   app.get('/rooms/name/:room_name', {
+    config: ANONYMOUS_RATE_LIMIT,
     schema: { tags, summary: 'Get a room by name', params: RoomNameParams, response: { 200: Room, ...errorResponses } },
     handler: async (request) => rooms.toDto(await rooms.getByName(request.params.room_name)),
   });

@@ -14,6 +14,8 @@ import type { PlatformInfo, Room, RoomCreateBody, RoomUpdateBody } from './schem
  */
 export interface RoomMeetingsEnder {
   endRoomMeetings(roomId: string): Promise<void>;
+  /** Whether the room has an active meeting, read in `tx` (which holds the room's row lock). */
+  hasActiveMeetings(roomId: string, tx: Executor): Promise<boolean>;
 }
 
 /** Where a room's outbound webhooks go and the secret they are signed with. */
@@ -31,6 +33,8 @@ function checkWebhook(url: string | null, secret: string | null): void {
     ]);
   }
 }
+/** Rounds of "end the meetings, then delete if none is left" before a delete gives up with 409. */
+const DELETE_ATTEMPTS = 5;
 
 /** Room use cases: creation with platform selection, owner-only edits. */
 export class RoomService {
@@ -115,10 +119,20 @@ export class RoomService {
     }
   }
 
-  /** Deletes a room: its active meetings end first (their provider rooms are deleted too). */
+  /**
+   * Deletes a room: its active meetings end first (their provider rooms are deleted too). The row
+   * is deleted under its lock and only when no active meeting is left: meetings are inserted under
+   * the same lock, so one created meanwhile is ended in the next round instead of vanishing with
+   * the room (cascade) and leaving its provider room behind; a creation that comes after finds no
+   * room (404) and deletes its provider room.
+   */
   async delete(user: User, id: string): Promise<void> {
     await this.owned(user, id);
-    await this.meetings.endRoomMeetings(id);
-    await this.repo.delete(id);
+    for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
+      await this.meetings.endRoomMeetings(id);
+      const outcome = await this.repo.deleteUnlessBusy(id, (tx) => this.meetings.hasActiveMeetings(id, tx));
+      if (outcome !== 'busy') return;
+    }
+    throw new ConflictError('Meetings keep being created in this room while it is deleted; try again.');
   }
 }
