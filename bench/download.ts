@@ -1,0 +1,259 @@
+/**
+ * `npm run bench:download` (issue 10): a recording download and the webhook that announces one.
+ *
+ * 1. A BENCH_GIB (default 2) GiB object in the S3 emulator (s3rver, a child process, objects on disk)
+ *    copied into local storage by the recordings module's downloader (`recording.download` without
+ *    the ffprobe step), against `curl` fetching the same object to the same disk in the same run
+ *    (alternating, BENCH_ROUNDS rounds, default 2). Reports MB/s, the ratio to curl, and the peak RSS of
+ *    the process doing the download (sampled every 20 ms; goal ≤ 150 MB, ≥ 0.8× curl).
+ * 2. BENCH_WEBHOOKS (default 200) signed Daily `recording.ready-to-download` webhooks POSTed one by one
+ *    to the running server (only the inbox drain works, so nothing is downloaded): the time from the
+ *    POST to the recording row (inserted with its download job in one transaction). Goal p99 ≤ 1 s.
+ *
+ * Runs Meetbridge in this process on PostgreSQL: BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres) must allow CREATE DATABASE; a throwaway database is
+ * created and dropped.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import pg from 'pg';
+import { pino } from 'pino';
+import { dailySignatureHeaders, startDailyFake } from '@meetbridge/fakes';
+import { buildConfig, createServer } from '@meetbridge/server';
+import { freePort, machine, percentile } from './lib.js';
+import { createS3Client } from '../packages/server/src/storage/index.js';
+import { LOCAL_USER } from '../packages/server/src/plugins/auth.js';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const GIB = Number(process.env.BENCH_GIB ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 200);
+const BUCKET = 'bench-recordings';
+const KEY = 'bench/recording.mp4';
+const SIZE = Math.round(GIB * 2 ** 30);
+const MB = 1e6;
+
+async function admin(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(query);
+  await client.end();
+}
+
+/** s3rver on a free port, objects under `dir`. */
+async function startS3(dir: string): Promise<{ endpoint: string; stop: () => void }> {
+  const require = createRequire(import.meta.url);
+  const pkg = (require.resolve.paths('s3rver') ?? []).map((p) => join(p, 's3rver')).find((d) => existsSync(join(d, 'package.json')))!;
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [join(pkg, 'bin', 's3rver.js'), '-d', dir, '-a', '127.0.0.1', '-p', String(port), '--silent', '--configure-bucket', BUCKET],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (/listening/.test(out)) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`s3rver exited ${code}: ${out}`)));
+  });
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+/** A file of `size` bytes of random data (1 MiB of randomness repeated: S3 does not compress). */
+async function makeFile(path: string, size: number): Promise<void> {
+  const chunk = randomBytes(2 ** 20);
+  const out = createWriteStream(path);
+  for (let written = 0; written < size; written += chunk.length) {
+    const piece = size - written >= chunk.length ? chunk : chunk.subarray(0, size - written);
+    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+/** Samples this process's RSS every 20 ms while `fn` runs; returns its time and the peak. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const start = performance.now();
+  try {
+    const result = await fn();
+    return { result, seconds: (performance.now() - start) / 1000, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / MB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function curl(url: string, to: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn('curl', ['-sSf', '-o', to, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve((performance.now() - start) / 1000) : reject(new Error(`curl exited ${code}: ${err}`)),
+    );
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'meetbridge-bench-download-'));
+const dbName = `meetbridge_bench_dl_${Date.now()}`;
+await admin(`create database ${dbName}`);
+const dbUrl = new URL(ADMIN_URL);
+dbUrl.pathname = `/${dbName}`;
+const s3 = await startS3(join(work, 's3'));
+const dailySecret = randomBytes(32).toString('base64');
+const daily = await startDailyFake({ webhookSecret: dailySecret });
+Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
+let server: Awaited<ReturnType<typeof createServer>> | undefined;
+
+try {
+  console.log(`machine: ${await machine()}`);
+  const source = join(work, 'source.bin');
+  await makeFile(source, SIZE);
+  const client = createS3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true });
+  await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: createReadStream(source), ContentLength: SIZE }));
+  await rm(source);
+  console.log(`object: ${(SIZE / MB).toFixed(0)} MB in s3rver`);
+
+  const port = await freePort();
+  const config = buildConfig({
+    DATABASE_URL: dbUrl.toString(),
+    DATA_DIR: join(work, 'data'),
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    S3_ENDPOINT_URL: s3.endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    RECORDING_MAX_BYTES: String(SIZE + 1),
+    DAILY_API_URL: daily.url,
+    DAILY_API_KEY: daily.apiKey,
+    DAILY_WEBHOOK_SECRET: dailySecret,
+    DAILY_MIGRATION_ENABLED: 'true',
+    RECONCILE_INTERVAL_SECONDS: '3600',
+  });
+  // Only the inbox drain works here: downloads are run by hand below, and never for the webhooks' recordings.
+  server = await createServer(config, { logger: pino({ level: 'silent' }), workers: true, queues: ['webhook.drain'] });
+  const url = await server.app.listen({ host: '127.0.0.1', port });
+  const c = server.container;
+
+  // 1. One large download against curl.
+  await c.rooms.create(LOCAL_USER, {
+    name: 'bench-download',
+    platform: 'mock',
+    is_locked: false,
+    room_mode: 'normal',
+    room_size: null,
+    recording_type: 'none',
+    recording_trigger: 'none',
+    skip_consent: false,
+  });
+  const { meeting } = await c.meetings.service.getOrCreate('bench-download', LOCAL_USER);
+  const objectUrl = `${s3.endpoint}/${BUCKET}/${KEY}`;
+  const rows: string[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const curlFile = join(work, 'curl.bin');
+    const curlSeconds = await curl(objectUrl, curlFile);
+    await rm(curlFile);
+    const { recording } = await c.recordings.service.discovered({
+      platform: 'mock',
+      providerRecordingId: `bench-${round}-${randomUUID()}`,
+      kind: 'composite',
+      source: { kind: 'bucket', bucket: BUCKET, region: 'us-east-1', keys: [{ key: KEY }] },
+      recordedAt: new Date(),
+      meetingHint: { meetingId: meeting.id },
+    });
+    const rssBefore = process.memoryUsage.rss() / MB;
+    const ours = await measured(() => c.recordings.downloader.download(recording.id));
+    const stored = await stat(join(work, 'data', 'storage', 'recordings', recording.id, 'composite.mp4'));
+    if (stored.size !== SIZE) throw new Error(`stored ${stored.size} bytes, expected ${SIZE}`);
+    await c.storage.delete(`recordings/${recording.id}/composite.mp4`);
+    const curlMbs = SIZE / MB / curlSeconds;
+    const oursMbs = SIZE / MB / ours.seconds;
+    rows.push(
+      `| ${round} | ${curlSeconds.toFixed(1)} s (${curlMbs.toFixed(0)} MB/s) | ${ours.seconds.toFixed(1)} s (${oursMbs.toFixed(0)} MB/s) | **${(oursMbs / curlMbs).toFixed(2)}×** | ${rssBefore.toFixed(0)} → **${ours.peakRssMb.toFixed(0)} MB** |`,
+    );
+    console.log(rows.at(-1));
+  }
+  console.log('\n| round | curl | Meetbridge download | ratio | process RSS before → peak |\n| --- | ---: | ---: | ---: | ---: |');
+  for (const row of rows) console.log(row);
+
+  // 2. Webhook → recording row + download job.
+  await c.rooms.create(LOCAL_USER, {
+    name: 'bench-webhooks',
+    platform: 'daily',
+    is_locked: false,
+    room_mode: 'normal',
+    room_size: null,
+    recording_type: 'none',
+    recording_trigger: 'none',
+    skip_consent: false,
+  });
+  const dailyMeeting = (await c.meetings.service.getOrCreate('bench-webhooks', LOCAL_USER)).meeting;
+  const sent = new Map<string, number>();
+  for (let i = 0; i < WEBHOOKS; i++) {
+    const recordingId = randomUUID();
+    const now = Date.now();
+    const body = JSON.stringify({
+      version: '1.0.0',
+      type: 'recording.ready-to-download',
+      id: `rec-rtd-${recordingId}`,
+      event_ts: now / 1000,
+      payload: {
+        type: 'cloud',
+        recording_id: recordingId,
+        room_name: dailyMeeting.provider_room_name,
+        start_ts: Math.floor(now / 1000) - 60,
+        status: 'finished',
+        max_participants: 2,
+        duration: 60,
+        s3_key: `meetbridge/${dailyMeeting.provider_room_name}/${now}`,
+      },
+    });
+    sent.set(recordingId, Date.now());
+    const res = await fetch(`${url}/v1/daily/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...dailySignatureHeaders(dailySecret, now, body) },
+      body,
+    });
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const latencies: number[] = [];
+  const deadline = Date.now() + 60_000;
+  while (latencies.length < WEBHOOKS && Date.now() < deadline) {
+    const { rows: found } = await server.database.pool!.query<{ provider_recording_id: string; created_at: Date; jobs: number }>(
+      `select r.provider_recording_id, r.created_at,
+              (select count(*)::int from pgboss.job j where j.name = 'recording.download' and j.data->>'recordingId' = r.id::text) as jobs
+         from recording r where r.platform = 'daily'`,
+    );
+    if (found.length === WEBHOOKS && found.every((r) => r.jobs === 1)) {
+      for (const r of found) latencies.push(r.created_at.getTime() - sent.get(r.provider_recording_id)!);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (latencies.length < WEBHOOKS) throw new Error(`only ${latencies.length} of ${WEBHOOKS} recordings appeared`);
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `\nwebhook → recording row + download job (${WEBHOOKS} webhooks, one every ~10 ms): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+  );
+} finally {
+  await server?.close();
+  await daily.close();
+  s3.stop();
+  await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
+  await rm(work, { recursive: true, force: true });
+}
