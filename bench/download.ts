@@ -159,6 +159,8 @@ try {
     recording_type: 'none',
     recording_trigger: 'none',
     skip_consent: false,
+    webhook_url: null,
+    webhook_secret: null,
   });
   const { meeting } = await c.meetings.service.getOrCreate('bench-download', LOCAL_USER);
   const objectUrl = `${s3.endpoint}/${BUCKET}/${KEY}`;
@@ -200,6 +202,8 @@ try {
     recording_type: 'none',
     recording_trigger: 'none',
     skip_consent: false,
+    webhook_url: null,
+    webhook_secret: null,
   });
   const dailyMeeting = (await c.meetings.service.getOrCreate('bench-webhooks', LOCAL_USER)).meeting;
   const sent = new Map<string, number>();
