@@ -2,10 +2,13 @@
  * `npm run bench:download` (issue 10): a recording download and the webhook that announces one.
  *
  * 1. A BENCH_GIB (default 2) GiB object in the S3 emulator (s3rver, a child process, objects on disk)
- *    copied into local storage by the recordings module's downloader (`recording.download` without
- *    the ffprobe step), against `curl` fetching the same object to the same disk in the same run
- *    (alternating, BENCH_ROUNDS rounds, default 2). Reports MB/s, the ratio to curl, and the peak RSS of
- *    the process doing the download (sampled every 20 ms; goal ≤ 150 MB, ≥ 0.8× curl).
+ *    copied into local storage by a `meetbridge worker --queues recording.download` process (the
+ *    built CLI after `npm run build:server`, else from source through tsx; BENCH_FROM_SOURCE=1 forces
+ *    the latter), against `curl` fetching the same object to the same disk in the same run
+ *    (alternating, BENCH_ROUNDS rounds, default 2). The time runs from queuing the job to the stored
+ *    size being recorded (ffprobe's check of the random bytes follows and is not counted; the worker's
+ *    0.5 s poll is). Reports MB/s, the ratio to curl, and the worker's peak RSS (VmRSS sampled every
+ *    20 ms and VmHWM from /proc; goal ≤ 150 MB, ≥ 0.8× curl).
  * 2. BENCH_WEBHOOKS (default 200) signed Daily `recording.ready-to-download` webhooks POSTed one by one
  *    to the running server (only the inbox drain works, so nothing is downloaded): the time from the
  *    POST to the recording row (inserted with its download job in one transaction). Goal p99 ≤ 1 s.
@@ -14,9 +17,9 @@
  * postgres://postgres@127.0.0.1:5432/postgres) must allow CREATE DATABASE; a throwaway database is
  * created and dropped.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,7 +30,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { dailySignatureHeaders, startDailyFake } from '@meetbridge/fakes';
 import { buildConfig, createServer } from '@meetbridge/server';
-import { freePort, machine, percentile } from './lib.js';
+import { freePort, machine, percentile, ROOT, stopAll } from './lib.js';
 import { createS3Client } from '../packages/server/src/storage/index.js';
 import { LOCAL_USER } from '../packages/server/src/plugins/auth.js';
 
@@ -83,17 +86,11 @@ async function makeFile(path: string, size: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-/** Samples this process's RSS every 20 ms while `fn` runs; returns its time and the peak. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
-  const start = performance.now();
-  try {
-    const result = await fn();
-    return { result, seconds: (performance.now() - start) / 1000, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / MB };
-  } finally {
-    clearInterval(timer);
-  }
+/** The worker's RSS in MB from /proc: now (VmRSS) and its high-water mark (VmHWM). */
+function rssOf(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { rss: (kb('VmRSS') * 1024) / MB, hwm: (kb('VmHWM') * 1024) / MB };
 }
 
 function curl(url: string, to: string): Promise<number> {
@@ -119,6 +116,7 @@ const dailySecret = randomBytes(32).toString('base64');
 const daily = await startDailyFake({ webhookSecret: dailySecret });
 Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
 let server: Awaited<ReturnType<typeof createServer>> | undefined;
+const children: ChildProcess[] = [];
 
 try {
   console.log(`machine: ${await machine()}`);
@@ -130,19 +128,22 @@ try {
   console.log(`object: ${(SIZE / MB).toFixed(0)} MB in s3rver`);
 
   const port = await freePort();
-  const config = buildConfig({
+  const workerEnv: Record<string, string> = {
     DATABASE_URL: dbUrl.toString(),
     DATA_DIR: join(work, 'data'),
-    PORT: String(port),
-    LOG_LEVEL: 'silent',
     S3_ENDPOINT_URL: s3.endpoint,
     S3_FORCE_PATH_STYLE: 'true',
     RECORDING_MAX_BYTES: String(SIZE + 1),
+    RECONCILE_INTERVAL_SECONDS: '3600',
+  };
+  const config = buildConfig({
+    ...workerEnv,
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
     DAILY_API_URL: daily.url,
     DAILY_API_KEY: daily.apiKey,
     DAILY_WEBHOOK_SECRET: dailySecret,
     DAILY_MIGRATION_ENABLED: 'true',
-    RECONCILE_INTERVAL_SECONDS: '3600',
   });
   // Only the inbox drain works here: downloads are run by hand below, and never for the webhooks' recordings.
   server = await createServer(config, { logger: pino({ level: 'silent' }), workers: true, queues: ['webhook.drain'] });
@@ -164,32 +165,68 @@ try {
   });
   const { meeting } = await c.meetings.service.getOrCreate('bench-download', LOCAL_USER);
   const objectUrl = `${s3.endpoint}/${BUCKET}/${KEY}`;
+  const worker = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'worker', '--queues', 'recording.download'],
+    {
+      env: { ...process.env, ...workerEnv, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  children.push(worker);
+  const stateOf = async (id: string) =>
+    (
+      await server!.database.pool!.query<{ status: string; size_bytes: string | null }>(
+        `select status, size_bytes from recording where id = $1`,
+        [id],
+      )
+    ).rows[0]!;
+  /** Queues a download of `key` and resolves once its size is recorded (the copy finished). */
+  const download = async (key: string, round: string) => {
+    const { recording } = await c.recordings.service.discovered({
+      platform: 'mock',
+      providerRecordingId: `bench-${round}-${randomUUID()}`,
+      kind: 'composite',
+      source: { kind: 'bucket', bucket: BUCKET, region: 'us-east-1', keys: [{ key }] },
+      recordedAt: new Date(),
+      meetingHint: { meetingId: meeting.id },
+    });
+    const start = performance.now();
+    for (;;) {
+      const state = await stateOf(recording.id);
+      if (state.size_bytes !== null)
+        return { id: recording.id, seconds: (performance.now() - start) / 1000, size: Number(state.size_bytes) };
+      if (['error', 'invalid'].includes(state.status)) throw new Error(`download ended ${state.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  // Warm-up: the worker is up once it copied a small object.
+  await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'bench/warm-up', Body: Buffer.alloc(1024), ContentLength: 1024 }));
+  await download('bench/warm-up', 'warm-up');
+  const idle = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+  const kb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(idle)?.[1] ?? 0) / 1000);
+  console.log(`worker after warm-up: VmRSS ${kb('VmRSS')} MB (anonymous ${kb('RssAnon')} MB, files ${kb('RssFile')} MB)`);
   const rows: string[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const curlFile = join(work, 'curl.bin');
     const curlSeconds = await curl(objectUrl, curlFile);
     await rm(curlFile);
-    const { recording } = await c.recordings.service.discovered({
-      platform: 'mock',
-      providerRecordingId: `bench-${round}-${randomUUID()}`,
-      kind: 'composite',
-      source: { kind: 'bucket', bucket: BUCKET, region: 'us-east-1', keys: [{ key: KEY }] },
-      recordedAt: new Date(),
-      meetingHint: { meetingId: meeting.id },
-    });
-    const rssBefore = process.memoryUsage.rss() / MB;
-    const ours = await measured(() => c.recordings.downloader.download(recording.id));
-    const stored = await stat(join(work, 'data', 'storage', 'recordings', recording.id, 'composite.mp4'));
-    if (stored.size !== SIZE) throw new Error(`stored ${stored.size} bytes, expected ${SIZE}`);
-    await c.storage.delete(`recordings/${recording.id}/composite.mp4`);
+    const before = rssOf(worker.pid!);
+    let peak = before.rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(worker.pid!).rss)), 20);
+    const ours = await download(KEY, String(round)).finally(() => clearInterval(sampler));
+    const after = rssOf(worker.pid!);
+    if (ours.size !== SIZE) throw new Error(`stored ${ours.size} bytes, expected ${SIZE}`);
+    await stat(join(work, 'data', 'storage', 'recordings', ours.id, 'composite.mp4'));
+    await c.storage.delete(`recordings/${ours.id}/composite.mp4`);
     const curlMbs = SIZE / MB / curlSeconds;
     const oursMbs = SIZE / MB / ours.seconds;
     rows.push(
-      `| ${round} | ${curlSeconds.toFixed(1)} s (${curlMbs.toFixed(0)} MB/s) | ${ours.seconds.toFixed(1)} s (${oursMbs.toFixed(0)} MB/s) | **${(oursMbs / curlMbs).toFixed(2)}×** | ${rssBefore.toFixed(0)} → **${ours.peakRssMb.toFixed(0)} MB** |`,
+      `| ${round} | ${curlSeconds.toFixed(1)} s (${curlMbs.toFixed(0)} MB/s) | ${ours.seconds.toFixed(1)} s (${oursMbs.toFixed(0)} MB/s) | **${(oursMbs / curlMbs).toFixed(2)}×** | ${before.rss.toFixed(0)} → **${Math.max(peak, after.rss).toFixed(0)} MB** (VmHWM ${after.hwm.toFixed(0)} MB) |`,
     );
     console.log(rows.at(-1));
   }
-  console.log('\n| round | curl | Meetbridge download | ratio | process RSS before → peak |\n| --- | ---: | ---: | ---: | ---: |');
+  console.log('\n| round | curl | Meetbridge worker | ratio | worker RSS before → peak |\n| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
 
   // 2. Webhook → recording row + download job.
@@ -255,6 +292,7 @@ try {
     `\nwebhook → recording row + download job (${WEBHOOKS} webhooks, one every ~10 ms): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
   );
 } finally {
+  await stopAll(children);
   await server?.close();
   await daily.close();
   s3.stop();
