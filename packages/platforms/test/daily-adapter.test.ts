@@ -39,6 +39,7 @@ function adapter(s3: Partial<DailyConfig['s3']> = {}): DailyAdapter {
     subdomain: 'acme',
     s3: { bucket: null, region: 'us-west-2', roleArn: null, ...s3 },
     rateLimitPerSecond: 20,
+    recordingPollSeconds: 15,
   };
   return new DailyAdapter(config, deps);
 }
