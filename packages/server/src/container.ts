@@ -12,6 +12,10 @@ import { MeetingService } from './modules/meetings/service.js';
 import { ParticipantService } from './modules/participants/service.js';
 import { RoomRepo } from './modules/rooms/repo.js';
 import { RoomService } from './modules/rooms/service.js';
+import type { RecordingJobHandlers } from './modules/recordings/jobs.js';
+import { pendingHandlers } from './modules/recordings/handlers.js';
+import { RecordingRepo } from './modules/recordings/repo.js';
+import { RecordingService } from './modules/recordings/service.js';
 import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
 import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
@@ -37,6 +41,11 @@ export interface Container {
     lifecycle: MeetingLifecycle;
     reconciler: PresenceReconciler;
     events: MeetingEvents;
+  };
+  recordings: {
+    service: RecordingService;
+    /** What the `recording.*` jobs call. */
+    handlers: RecordingJobHandlers;
   };
   webhooks: {
     intake: WebhookIntake;
@@ -87,6 +96,12 @@ export function createContainer(args: ContainerArgs): Container {
     events: new MeetingEvents({ repo: meetingRepo, reservations, participants, clock }),
   };
 
+  const recordingRepo = new RecordingRepo(db);
+  const recordings = {
+    service: new RecordingService({ repo: recordingRepo, meetings: meetings.service, jobs, clock, logger }),
+    handlers: pendingHandlers(),
+  };
+
   const inbox = new InboxRepo(db);
   const router = createEventRouter(eventRoutes({ meetings: meetings.events }));
   const webhooks = {
@@ -100,5 +115,5 @@ export function createContainer(args: ContainerArgs): Container {
     clock,
     logger,
   });
-  return { config, database, catalog, clock, logger, jobs, storage, rooms, participants, meetings, webhooks, webhookHealth };
+  return { config, database, catalog, clock, logger, jobs, storage, rooms, participants, meetings, recordings, webhooks, webhookHealth };
 }

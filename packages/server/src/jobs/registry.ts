@@ -1,5 +1,6 @@
 import type { Container } from '../container.js';
 import { meetingJobs } from '../modules/meetings/jobs.js';
+import { recordingJobs } from '../modules/recordings/jobs.js';
 import { webhookJobs } from '../modules/webhooks/jobs.js';
 import { webhookHealthJobs } from '../modules/webhook-health/jobs.js';
 import type { JobDefinition } from './define.js';
@@ -13,6 +14,7 @@ export function jobDefinitions(c: Container): JobDefinition[] {
   return [
     ...webhookJobs({ drain: c.webhooks.drain, jobs: c.jobs, drainEverySeconds: every }),
     ...meetingJobs({ lifecycle: c.meetings.lifecycle, reconciler: c.meetings.reconciler, sweepEverySeconds: every }),
+    ...recordingJobs({ handlers: c.recordings.handlers }),
     ...webhookHealthJobs({ health: c.webhookHealth, everySeconds: c.config.webhookHealthCheckSeconds }),
   ];
 }

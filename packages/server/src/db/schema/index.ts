@@ -1,6 +1,17 @@
 export { room, type RoomRow, type NewRoomRow } from './room.js';
 export { meeting, type MeetingRow, type NewMeetingRow } from './meeting.js';
-export { webhookEvent, type WebhookEventRow } from './webhook-event.js';
+export { webhookEvent, type WebhookEventRow, type WebhookEventSource } from './webhook-event.js';
 export { participantSession, type ParticipantSessionRow } from './participant-session.js';
 export { joinReservation } from './join-reservation.js';
 export { webhookHealth, type WebhookHealthRow } from './webhook-health.js';
+export {
+  recording,
+  type RecordingRow,
+  type NewRecordingRow,
+  type RecordingKind,
+  type RecordingStatus,
+  type RecordingSourceRef,
+  type RecordingSourceKey,
+  type StoredTrack,
+} from './recording.js';
+export { meetingConsent, type MeetingConsentRow } from './meeting-consent.js';

@@ -21,6 +21,8 @@ export const webhookEvent = pgTable(
     attempts: integer('attempts').notNull().default(0),
     processedAt: timestamp('processed_at', { withTimezone: true }),
     meetingId: uuid('meeting_id').references(() => meeting.id, { onDelete: 'set null' }),
+    /** How it reached the inbox: `webhook` (provider delivery), `s3` (bucket notice via SQS), `poll` (provider API poll). */
+    source: text('source').$type<WebhookEventSource>().notNull().default('webhook'),
   },
   (t) => [
     uniqueIndex('webhook_event_platform_event_key').on(t.platform, t.providerEventId),
@@ -28,5 +30,8 @@ export const webhookEvent = pgTable(
     index('webhook_event_meeting_idx').on(t.meetingId, t.receivedAt),
   ],
 );
+
+/** How an inbox row arrived. */
+export type WebhookEventSource = 'webhook' | 's3' | 'poll';
 
 export type WebhookEventRow = typeof webhookEvent.$inferSelect;

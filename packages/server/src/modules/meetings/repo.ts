@@ -75,6 +75,28 @@ export class MeetingRepo {
     return row;
   }
 
+  /**
+   * The meeting of a provider room whose start is nearest to `near` (recordings found by room name:
+   * Whereby's `{room}-{start}` object keys, a Daily room name). Room names are unique per platform,
+   * so the time only breaks ties should that ever change.
+   */
+  async byProviderRoomName(
+    platform: string,
+    providerRoomName: string,
+    near: Date | null,
+    tx: Executor = this.db,
+  ): Promise<{ meeting: MeetingRow; room: RoomRow } | undefined> {
+    const at = (near ?? new Date()).toISOString();
+    const [row] = await tx
+      .select()
+      .from(meeting)
+      .innerJoin(room, eq(meeting.roomId, room.id))
+      .where(and(eq(meeting.platform, platform), eq(meeting.providerRoomName, providerRoomName)))
+      .orderBy(sql`abs(extract(epoch from (${meeting.startDate} - ${at}::timestamptz)))`)
+      .limit(1);
+    return row ? { meeting: row.meeting, room: row.room } : undefined;
+  }
+
   async setCount(tx: Executor, meetingId: string, n: number): Promise<void> {
     await tx.update(meeting).set({ numClients: n }).where(eq(meeting.id, meetingId));
   }

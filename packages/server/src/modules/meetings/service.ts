@@ -11,6 +11,8 @@ import { matchesSettings, meetingRef, toMeetingDto, type MeetingRepo } from './r
 import { RESERVATION_SECONDS, type ReservationRepo } from './reservations.js';
 import type { JoinResponse, Meeting, MeetingList, Participant, Reservation } from './schemas.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface MeetingServiceDeps {
   repo: MeetingRepo;
   reservations: ReservationRepo;
@@ -106,6 +108,22 @@ export class MeetingService {
     const found = await this.deps.repo.byId(id);
     if (!found) throw new NotFoundError(`No meeting with id ${id}.`);
     return found;
+  }
+
+  /**
+   * The meeting a recording belongs to: by our meeting id when the provider echoed it back, else by
+   * the provider room name and the start time nearest the recording's. `undefined` = an orphan.
+   */
+  async findForRecording(
+    hint: { platform: string; meetingId?: string | null; providerRoomName?: string | null; near?: Date | null },
+    tx?: Executor,
+  ): Promise<{ meeting: MeetingRow; room: RoomRow } | undefined> {
+    if (hint.meetingId && UUID.test(hint.meetingId)) {
+      const found = await this.deps.repo.byId(hint.meetingId, tx);
+      if (found && found.meeting.platform === hint.platform) return found;
+    }
+    if (hint.providerRoomName) return this.deps.repo.byProviderRoomName(hint.platform, hint.providerRoomName, hint.near ?? null, tx);
+    return undefined;
   }
 
   /**

@@ -51,6 +51,7 @@ export class InboxRepo {
       attempts: Number(raw.attempts),
       processedAt: null,
       meetingId: (raw.meeting_id as string | null) ?? null,
+      source: (raw.source as WebhookEventRow['source'] | undefined) ?? 'webhook',
     }));
   }
 

@@ -1,0 +1,122 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import {
+  meetingConsent,
+  recording,
+  type NewRecordingRow,
+  type RecordingRow,
+  type RecordingSourceRef,
+  type RecordingStatus,
+  type StoredTrack,
+} from '../../db/schema/index.js';
+
+/** The `recording` and `meeting_consent` tables: every read and write of their rows goes through here. */
+export class RecordingRepo {
+  constructor(private readonly db: Db) {}
+
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  async byId(id: string, tx: Executor = this.db): Promise<RecordingRow | undefined> {
+    const [row] = await tx.select().from(recording).where(eq(recording.id, id));
+    return row;
+  }
+
+  async byProviderId(platform: string, providerRecordingId: string, tx: Executor = this.db): Promise<RecordingRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(recording)
+      .where(and(eq(recording.platform, platform), eq(recording.providerRecordingId, providerRecordingId)));
+    return row;
+  }
+
+  /** Locks a recording row for the rest of the transaction. */
+  async lock(tx: Executor, id: string): Promise<RecordingRow | undefined> {
+    const [row] = await tx.select().from(recording).where(eq(recording.id, id)).for('update');
+    return row;
+  }
+
+  async ofMeeting(meetingId: string, tx: Executor = this.db): Promise<RecordingRow[]> {
+    return tx.select().from(recording).where(eq(recording.meetingId, meetingId)).orderBy(desc(recording.createdAt), desc(recording.id));
+  }
+
+  /** Inserts once per (platform, provider recording id); `undefined` when the row already existed. */
+  async insertOnce(values: NewRecordingRow, tx: Executor = this.db): Promise<RecordingRow | undefined> {
+    const [row] = await tx
+      .insert(recording)
+      .values(values)
+      .onConflictDoNothing({ target: [recording.platform, recording.providerRecordingId] })
+      .returning();
+    return row;
+  }
+
+  /**
+   * Gives a started recording (a `pending` row with no source yet) the source its provider reported
+   * ready; `undefined` when it already had one (a duplicate notice) or left `pending`.
+   */
+  async attachSource(
+    tx: Executor,
+    id: string,
+    values: { kind: RecordingRow['kind']; source: RecordingSourceRef; recordedAt: Date | null; durationMs: number | null; at: Date },
+  ): Promise<RecordingRow | undefined> {
+    const [row] = await tx
+      .update(recording)
+      .set({
+        kind: values.kind,
+        source: values.source,
+        recordedAt: sql`coalesce(${recording.recordedAt}, ${values.recordedAt?.toISOString() ?? null}::timestamptz)`,
+        durationMs: sql`coalesce(${recording.durationMs}, ${values.durationMs}::integer)`,
+        updatedAt: values.at,
+      })
+      .where(and(eq(recording.id, id), eq(recording.status, 'pending'), isNull(recording.source)))
+      .returning();
+    return row;
+  }
+
+  /** Sets fields of a recording (status moves, results, errors). */
+  async update(
+    id: string,
+    values: Partial<{
+      status: RecordingStatus;
+      error: string | null;
+      tracks: StoredTrack[];
+      sizeBytes: number | null;
+      durationMs: number | null;
+      audioDeleted: boolean;
+      source: RecordingSourceRef;
+      meetingId: string;
+      roomId: string;
+    }>,
+    at: Date,
+    tx: Executor = this.db,
+  ): Promise<RecordingRow | undefined> {
+    const [row] = await tx
+      .update(recording)
+      .set({ ...values, updatedAt: at })
+      .where(eq(recording.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Records one participant's consent decision; a later one replaces it. */
+  async upsertConsent(meetingId: string, participantKey: string, consentGiven: boolean, at: Date, tx: Executor = this.db): Promise<void> {
+    await tx
+      .insert(meetingConsent)
+      .values({ meetingId, participantKey, consentGiven, decidedAt: at })
+      .onConflictDoUpdate({
+        target: [meetingConsent.meetingId, meetingConsent.participantKey],
+        set: { consentGiven, decidedAt: at },
+      });
+  }
+
+  /** True when someone in the meeting declined to be recorded. */
+  async anyDeclined(meetingId: string, tx: Executor = this.db): Promise<boolean> {
+    const [row] = await tx
+      .select({ one: sql<number>`1` })
+      .from(meetingConsent)
+      .where(and(eq(meetingConsent.meetingId, meetingId), eq(meetingConsent.consentGiven, false)))
+      .limit(1);
+    return row !== undefined;
+  }
+}

@@ -1,0 +1,130 @@
+import type { Clock, LoggerLike } from '@meetbridge/platforms';
+import type { Executor } from '../../db/client.js';
+import type { RecordingKind, RecordingRow, RecordingSourceRef } from '../../db/schema/index.js';
+import type { JobSender } from '../../jobs/types.js';
+import type { MeetingService } from '../meetings/service.js';
+import type { RecordingRepo } from './repo.js';
+
+/** A recording a provider reported (webhook, S3 notice, poll) or a client uploaded. */
+export interface DiscoveredRecording {
+  platform: string;
+  /** The provider's recording id (Daily recording id, Whereby object key, mock upload id); unique per platform. */
+  providerRecordingId: string;
+  kind: RecordingKind;
+  /** Where the bytes are. */
+  source: RecordingSourceRef;
+  /** When the recording started, when the provider says. */
+  recordedAt: Date | null;
+  /** The provider's duration, when it says (ffprobe's replaces it once stored). */
+  durationMs?: number | null;
+  /**
+   * How to find its meeting when no row holds this provider recording id yet: our meeting id (when
+   * the provider echoes it), else the provider room name (with `recordedAt` picking the nearest meeting).
+   */
+  meetingHint: { meetingId?: string | null; providerRoomName?: string | null };
+}
+
+/** What `discovered` did. */
+export interface DiscoveredResult {
+  recording: RecordingRow;
+  /** False for a duplicate notice of a recording already known with its source. */
+  created: boolean;
+  /** A `recording.download` (or, for uploads, nothing yet) was queued in the caller's transaction. */
+  downloadQueued: boolean;
+}
+
+export interface RecordingServiceDeps {
+  repo: RecordingRepo;
+  meetings: MeetingService;
+  jobs: JobSender;
+  clock: Clock;
+  logger: LoggerLike;
+}
+
+/**
+ * The recordings module's entry points for other modules (the webhook router, the discovery
+ * consumers, the mock upload, the pipeline). Every path into the model goes through `discovered`,
+ * so one recording is one row and one download whichever way (and however often) it is reported.
+ */
+export class RecordingService {
+  constructor(private readonly deps: RecordingServiceDeps) {}
+
+  /**
+   * Records a recording the provider reported ready, exactly once, and queues its download in the
+   * same transaction. Linking: a row already holding this provider recording id (a recording we
+   * started) → the hinted meeting id → the provider room name with the nearest start time. No
+   * meeting → an `orphan` row (visible, never downloaded or retried). A repeated report of a
+   * recording that already has its source changes nothing and queues nothing.
+   *
+   * Pass `tx` to join the caller's transaction (an inbox row committed with its recording); without
+   * it the call runs in its own.
+   */
+  async discovered(input: DiscoveredRecording, options: { tx?: Executor } = {}): Promise<DiscoveredResult> {
+    if (!options.tx) return this.deps.repo.transaction((tx) => this.discovered(input, { tx }));
+    const tx = options.tx;
+    const now = this.deps.clock.now();
+    const existing = await this.deps.repo.byProviderId(input.platform, input.providerRecordingId, tx);
+    if (existing) {
+      const attached = await this.deps.repo.attachSource(tx, existing.id, {
+        kind: input.kind,
+        source: input.source,
+        recordedAt: input.recordedAt,
+        durationMs: input.durationMs ?? null,
+        at: now,
+      });
+      if (!attached) return { recording: existing, created: false, downloadQueued: false };
+      return { recording: attached, created: false, downloadQueued: await this.queueDownload(attached, tx) };
+    }
+    const found = await this.deps.meetings.findForRecording({ platform: input.platform, ...input.meetingHint, near: input.recordedAt }, tx);
+    const inserted = await this.deps.repo.insertOnce(
+      {
+        meetingId: found?.meeting.id ?? null,
+        roomId: found?.room.id ?? null,
+        platform: input.platform,
+        providerRecordingId: input.providerRecordingId,
+        kind: input.kind,
+        status: found ? 'pending' : 'orphan',
+        source: input.source,
+        recordedAt: input.recordedAt,
+        durationMs: input.durationMs ?? null,
+        error: found ? null : `no meeting matched (${describeHint(input)})`,
+        createdAt: now,
+        updatedAt: now,
+      },
+      tx,
+    );
+    if (!inserted) {
+      // Inserted meanwhile by a concurrent report: theirs is the one.
+      const winner = (await this.deps.repo.byProviderId(input.platform, input.providerRecordingId, tx))!;
+      return { recording: winner, created: false, downloadQueued: false };
+    }
+    if (!found) {
+      this.deps.logger.warn({ recordingId: inserted.id, platform: input.platform }, 'recording matched no meeting; kept as orphan');
+      return { recording: inserted, created: true, downloadQueued: false };
+    }
+    return { recording: inserted, created: true, downloadQueued: await this.queueDownload(inserted, tx) };
+  }
+
+  /** Queues the download of a recording whose bytes are elsewhere (uploads are already in storage). */
+  private async queueDownload(row: RecordingRow, tx: Executor): Promise<boolean> {
+    if (row.source?.kind === 'upload') return false;
+    await this.deps.jobs.send('recording.download', { recordingId: row.id }, { tx, singletonKey: row.id });
+    return true;
+  }
+
+  async get(id: string, tx?: Executor): Promise<RecordingRow | undefined> {
+    return this.deps.repo.byId(id, tx);
+  }
+
+  async ofMeeting(meetingId: string, tx?: Executor): Promise<RecordingRow[]> {
+    return this.deps.repo.ofMeeting(meetingId, tx);
+  }
+}
+
+function describeHint(input: DiscoveredRecording): string {
+  const parts = [
+    input.meetingHint.meetingId ? `meeting id ${input.meetingHint.meetingId}` : null,
+    input.meetingHint.providerRoomName ? `room ${input.meetingHint.providerRoomName}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no meeting hint';
+}
