@@ -71,6 +71,8 @@ export const coreEnvSchema = z.object({
   S3_ENDPOINT_URL: opt(url),
   S3_FORCE_PATH_STYLE: opt(bool).default(false),
   SQS_ENDPOINT_URL: opt(url),
+  // Not `url`: SQS-compatible servers hand out queue URLs such as http://sqs.us-east-1.127.0.0.1:9324/… .
+  AWS_PROCESS_RECORDING_QUEUE_URL: opt(z.string().regex(/^https?:\/\/[^\s/]+\/\S+$/, 'must be an http(s) SQS queue URL')),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -105,6 +107,7 @@ export const envExamples: Record<string, string> = {
   S3_ENDPOINT_URL: 'http://127.0.0.1:9000',
   S3_FORCE_PATH_STYLE: 'true',
   SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
+  AWS_PROCESS_RECORDING_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/recordings',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;

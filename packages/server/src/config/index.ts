@@ -55,6 +55,11 @@ export interface AppConfig {
     s3: S3Settings;
     /** `SQS_ENDPOINT_URL`: an SQS-compatible server; absent = AWS. */
     sqsEndpoint: string | undefined;
+    /**
+     * `AWS_PROCESS_RECORDING_QUEUE_URL`: the SQS queue of the recordings buckets' S3 notices, consumed
+     * by the workers; absent = no consumer.
+     */
+    processRecordingQueueUrl: string | undefined;
   };
   /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
@@ -105,6 +110,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
       region: env.AWS_REGION,
       s3: { region: env.AWS_REGION, endpoint: env.S3_ENDPOINT_URL, forcePathStyle: env.S3_FORCE_PATH_STYLE },
       sqsEndpoint: env.SQS_ENDPOINT_URL,
+      processRecordingQueueUrl: env.AWS_PROCESS_RECORDING_QUEUE_URL,
     },
     providerEnv: { ...raw },
   };

@@ -12,7 +12,7 @@ import type { JobDefinition } from './define.js';
 export function jobDefinitions(c: Container): JobDefinition[] {
   const every = c.config.reconcileIntervalSeconds;
   return [
-    ...webhookJobs({ drain: c.webhooks.drain, jobs: c.jobs, drainEverySeconds: every }),
+    ...webhookJobs({ drain: c.webhooks.drain, jobs: c.jobs, drainEverySeconds: every, poller: c.webhooks.poller }),
     ...meetingJobs({ lifecycle: c.meetings.lifecycle, reconciler: c.meetings.reconciler, sweepEverySeconds: every }),
     ...recordingJobs({ handlers: c.recordings.handlers }),
     ...webhookHealthJobs({ health: c.webhookHealth, everySeconds: c.config.webhookHealthCheckSeconds }),

@@ -15,3 +15,4 @@ export {
   type StoredTrack,
 } from './recording.js';
 export { meetingConsent, type MeetingConsentRow } from './meeting-consent.js';
+export { recordingPoll, type RecordingPollRow, type RecordingPollScan } from './recording-poll.js';

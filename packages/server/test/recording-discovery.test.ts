@@ -1,0 +1,187 @@
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EMULATOR_CREDENTIALS, startS3, startSqs, useEmulatorCredentials, type Emulator } from './helpers/emulators.js';
+import { TestClock } from './helpers/server.js';
+import { startWorld, type World } from './helpers/world.js';
+
+/**
+ * Recordings reach the webhook inbox three ways (provider webhook, S3 notice through SQS, polling the
+ * provider's list) under one key per recording, against real S3 (s3rver) and SQS (fauxqs) processes.
+ * The fakes upload and notify the way Whereby, S3 and Daily do.
+ */
+
+const WAIT = { timeout: 15_000, interval: 50 };
+const BUCKET = 'meetbridge-recordings';
+const credentials = { accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
+
+let s3: Emulator;
+let sqs: Emulator;
+let sqsClient: SQSClient;
+let queueUrl: string;
+let w: World;
+const clock = new TestClock(new Date('2026-06-01T09:00:00Z'));
+
+interface InboxRow {
+  platform: string;
+  provider_event_id: string;
+  type: string;
+  source: string;
+  status: string;
+  error: string | null;
+}
+
+beforeAll(async () => {
+  useEmulatorCredentials();
+  [s3, sqs] = await Promise.all([startS3([BUCKET, 'other-bucket']), startSqs()]);
+  sqsClient = new SQSClient({ region: 'us-east-1', endpoint: sqs.endpoint, credentials });
+  queueUrl = (await sqsClient.send(new CreateQueueCommand({ QueueName: 'recording-notices' }))).QueueUrl!;
+  w = await startWorld(
+    {
+      S3_ENDPOINT_URL: s3.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      SQS_ENDPOINT_URL: sqs.endpoint,
+      AWS_PROCESS_RECORDING_QUEUE_URL: queueUrl,
+      AWS_WHEREBY_S3_BUCKET: `${BUCKET}/whereby`,
+      AWS_WHEREBY_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_WHEREBY_ACCESS_KEY_SECRET: credentials.secretAccessKey,
+      AWS_DAILY_S3_BUCKET: BUCKET,
+      AWS_DAILY_ROLE_ARN: 'arn:aws:iam::123456789012:role/DailyRecordings',
+      DAILY_RECORDINGS_POLL_SECONDS: '3600',
+    },
+    {
+      clock,
+      whereby: { recordingStorage: { endpoint: s3.endpoint }, s3Notices: { queueUrl, endpoint: sqs.endpoint, credentials } },
+      daily: { recordingStorage: { endpoint: s3.endpoint, credentials } },
+    },
+  );
+}, 60_000);
+afterAll(async () => {
+  await w?.close();
+  sqsClient?.destroy();
+  await Promise.all([s3?.stop(), sqs?.stop()]);
+});
+afterEach(() => {
+  w.whereby.control.setS3NoticeFaults({});
+  w.whereby.control.setWebhookOptions({});
+  w.daily.control.setWebhookOptions({});
+});
+
+const inbox = (where: string) => w.t.query<InboxRow>(`select * from webhook_event where ${where} order by received_at`);
+
+async function queueEmpty(): Promise<void> {
+  const reply = await sqsClient.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  expect(Number(reply.Attributes?.ApproximateNumberOfMessages)).toBe(0);
+  expect(Number(reply.Attributes?.ApproximateNumberOfMessagesNotVisible)).toBe(0);
+}
+
+/** A Whereby meeting recorded to the S3 destination whose session (two people) ends. */
+async function wherebyRecordedCall(name: string): Promise<{ meeting: any; filename: string }> {
+  const room = await w.t.request('POST', '/v1/rooms', {
+    body: { name, platform: 'whereby', recording_type: 'cloud', recording_trigger: 'automatic-2nd-participant' },
+  });
+  expect(room.status).toBe(201);
+  const meeting = (await w.t.request('POST', `/v1/rooms/${name}/meeting`)).body;
+  const meetingId = meeting.provider_meeting_id ?? undefined;
+  const snapshot = w.whereby.control.state().meetings.find((m) => m.roomName === meeting.provider_room_name || m.meetingId === meetingId)!;
+  await w.whereby.control.addParticipant({ meetingId: snapshot.meetingId });
+  await w.whereby.control.addParticipant({ meetingId: snapshot.meetingId });
+  clock.advance(60_000);
+  await w.whereby.control.endSession({ meetingId: snapshot.meetingId });
+  const filename = w.whereby.control.state().recordings.find((r) => r.meetingId === snapshot.meetingId)!.filename;
+  return { meeting, filename };
+}
+
+describe('Whereby recordings through S3 notices on SQS', () => {
+  it('stores the notice in the inbox once (source s3) under the key of its webhook, and deletes the message after the row is committed', async () => {
+    w.whereby.control.setWebhookOptions({ dropTypes: ['recording.finished'] });
+    const { filename } = await wherebyRecordedCall('wb-sqs');
+    const key = `recording:${filename}:ready`;
+    await vi.waitFor(async () => expect(await inbox(`provider_event_id = '${key}'`)).toHaveLength(1), WAIT);
+    const [row] = await inbox(`provider_event_id = '${key}'`);
+    expect(row).toMatchObject({ platform: 'whereby', source: 's3', type: 'ObjectCreated:Put' });
+    await vi.waitFor(async () => expect((await inbox(`provider_event_id = '${key}'`))[0]?.status).not.toBe('pending'), WAIT);
+    await vi.waitFor(queueEmpty, WAIT);
+  });
+
+  it('stores a notice S3 delivered twice once', async () => {
+    w.whereby.control.setWebhookOptions({ dropTypes: ['recording.finished'] });
+    w.whereby.control.setS3NoticeFaults({ duplicates: 1 });
+    const { filename } = await wherebyRecordedCall('wb-sqs-twice');
+    await vi.waitFor(queueEmpty, WAIT);
+    expect(await inbox(`provider_event_id = 'recording:${filename}:ready'`)).toHaveLength(1);
+  });
+
+  it('stores a recording announced by its webhook and by its notice once', async () => {
+    const { filename } = await wherebyRecordedCall('wb-both');
+    await vi.waitFor(queueEmpty, WAIT);
+    await vi.waitFor(async () => expect(await inbox(`provider_event_id = 'recording:${filename}:ready'`)).toHaveLength(1), WAIT);
+    const rows = await inbox(`provider_event_id like 'recording:${filename}%'`);
+    expect(rows).toHaveLength(1);
+  });
+
+  it("deletes S3's test event, a malformed message and a notice of a bucket no provider records to, storing nothing", async () => {
+    const before = (await inbox(`source = 's3'`)).length;
+    await w.whereby.control.sendS3TestEvent(BUCKET);
+    await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'not json {' }));
+    await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ hello: 'world' }) }));
+    const foreign = {
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: new Date().toISOString(),
+          s3: { bucket: { name: 'other-bucket' }, object: { key: 'whereby/r-2026-06-01T09%3A00%3A00Z.mp4', size: 1 } },
+        },
+      ],
+    };
+    await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(foreign) }));
+    await vi.waitFor(queueEmpty, WAIT);
+    expect(await inbox(`source = 's3'`)).toHaveLength(before);
+  });
+});
+
+describe('Daily recordings found by polling', () => {
+  async function dailyRecording(name: string, lose: boolean): Promise<{ recordingId: string }> {
+    // `prompt`: Meetbridge starts nothing by itself; the test starts the recording as a client would.
+    const room = { name, platform: 'daily', recording_type: 'cloud', recording_trigger: 'prompt' };
+    expect((await w.t.request('POST', '/v1/rooms', { body: room })).status).toBe(201);
+    const meeting = (await w.t.request('POST', `/v1/rooms/${name}/meeting`)).body;
+    const providerRoom = meeting.provider_room_name as string;
+    await w.daily.control.addParticipant({ room: providerRoom });
+    const started = await w.daily.control.startRecording({ room: providerRoom, type: 'raw-tracks', instanceId: `i-${name}` });
+    clock.advance(30_000);
+    if (lose) w.daily.control.setWebhookOptions({ dropTypes: ['recording.ready-to-download'] });
+    await w.daily.control.finishRecording({ recordingId: started.id });
+    return { recordingId: started.id };
+  }
+
+  it('finds a recording whose webhook was lost, and stores it in the inbox (source poll) under the key its webhook has', async () => {
+    const { recordingId } = await dailyRecording('dy-lost', true);
+    const key = `recording:${recordingId}:ready`;
+    expect(await inbox(`provider_event_id = '${key}'`)).toHaveLength(0);
+    expect(await w.t.server.container.webhooks.poller.poll({ force: true })).toBeGreaterThanOrEqual(1);
+    const rows = await inbox(`provider_event_id = '${key}'`);
+    expect(rows).toEqual([expect.objectContaining({ platform: 'daily', source: 'poll', type: 'recording.polled' })]);
+    const [state] = await w.t.query<{ watermark: string | null; scan: unknown; error: string | null }>(
+      `select * from recording_poll where platform = 'daily'`,
+    );
+    expect(state).toMatchObject({ scan: null, error: null });
+    expect(state?.watermark).not.toBeNull();
+  });
+
+  it('stores a recording announced by its webhook and found by the poller once', async () => {
+    const { recordingId } = await dailyRecording('dy-both', false);
+    const key = `recording:${recordingId}:ready`;
+    await vi.waitFor(async () => expect(await inbox(`provider_event_id = '${key}'`)).toHaveLength(1), WAIT);
+    await w.t.server.container.webhooks.poller.poll({ force: true });
+    expect(await inbox(`provider_event_id = '${key}'`)).toEqual([expect.objectContaining({ source: 'webhook' })]);
+  });
+
+  it('waits for its interval unless forced', async () => {
+    expect(await w.t.server.container.webhooks.poller.poll()).toBe(0);
+  });
+});
