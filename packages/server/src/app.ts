@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Container } from './container.js';
 import { ProblemSchema } from './lib/problem-schema.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
+import { recordingRoutes } from './modules/recordings/routes.js';
 import { mockProviderRoutes } from './modules/mock-provider/routes.js';
 import { roomRoutes } from './modules/rooms/routes.js';
 import { webConfigRoutes } from './modules/web/config-routes.js';
@@ -56,6 +57,7 @@ export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = as
     async (v1) => {
       await v1.register(roomRoutes, { rooms: c.rooms });
       await v1.register(meetingRoutes, { meetings: c.meetings.service });
+      await v1.register(recordingRoutes, { recordings: c.recordings.service, starter: c.recordings.starter });
       await v1.register(meetingEventRoutes, { meetings: c.meetings.service, inbox: c.webhooks.inbox });
       await v1.register(webConfigRoutes, { auth: c.config.auth });
     },

@@ -14,6 +14,8 @@ import { RoomRepo } from './modules/rooms/repo.js';
 import { RoomService } from './modules/rooms/service.js';
 import type { RecordingJobHandlers } from './modules/recordings/jobs.js';
 import { pendingHandlers } from './modules/recordings/handlers.js';
+import { RecordingEvents } from './modules/recordings/events.js';
+import { RecordingStarter } from './modules/recordings/starter.js';
 import { RecordingRepo } from './modules/recordings/repo.js';
 import { RecordingService } from './modules/recordings/service.js';
 import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
@@ -47,6 +49,8 @@ export interface Container {
   };
   recordings: {
     service: RecordingService;
+    starter: RecordingStarter;
+    events: RecordingEvents;
     /** What the `recording.*` jobs call. */
     handlers: RecordingJobHandlers;
   };
@@ -104,13 +108,19 @@ export function createContainer(args: ContainerArgs): Container {
   };
 
   const recordingRepo = new RecordingRepo(db);
+  const recordingService = new RecordingService({ repo: recordingRepo, meetings: meetings.service, jobs, clock, logger });
+  const starter = new RecordingStarter({ repo: recordingRepo, meetings: meetings.service, participants, catalog, clock, logger });
   const recordings = {
-    service: new RecordingService({ repo: recordingRepo, meetings: meetings.service, jobs, clock, logger }),
-    handlers: pendingHandlers(),
+    service: recordingService,
+    starter,
+    events: new RecordingEvents({ repo: recordingRepo, service: recordingService, meetings: meetings.service, clock, logger }),
+    handlers: { ...pendingHandlers(), start: (meetingId: string) => starter.startJob(meetingId) },
   };
 
   const inbox = new InboxRepo(db);
-  const router = createEventRouter(eventRoutes({ meetings: meetings.events }));
+  const router = createEventRouter(
+    eventRoutes({ meetings: meetings.events, recordings: recordings.events, recordingStarter: recordings.starter }),
+  );
   const webhooks = {
     intake: new WebhookIntake({ inbox, catalog, clock, logger, jobs }),
     drain: new InboxDrain({ db, inbox, router, catalog, clock, logger, jobs }),

@@ -84,6 +84,14 @@ function registerReads(api: FastifyInstance, ctx: DailyContext): void {
     return recordingView(recording);
   });
 
+  // https://docs.daily.co/reference/rest-api/recordings/delete-recording: removes it from Daily's storage.
+  api.delete<{ Params: { id: string } }>('/recordings/:id', async (req, reply) => {
+    const index = ctx.state.recordings.findIndex((r) => r.id === req.params.id);
+    if (index === -1) return sendDailyError(reply, 404, 'not-found', `recording ${req.params.id} not found`);
+    const [removed] = ctx.state.recordings.splice(index, 1);
+    return { deleted: true, id: removed?.id };
+  });
+
   api.get<{ Params: { id: string } }>('/recordings/:id/access-link', async (req, reply) => {
     const recording = ctx.state.recording(req.params.id);
     if (!recording) return sendDailyError(reply, 404, 'not-found', `recording ${req.params.id} not found`);

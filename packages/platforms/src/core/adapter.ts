@@ -158,6 +158,22 @@ export interface BucketSource {
   region: string | null;
   /** Full object keys, one per file (one per track for `tracks` recordings). */
   keys: string[];
+  /**
+   * What the provider's key format says about each key, where it says anything (Daily raw tracks:
+   * `{recordingStartMs}-{participantSessionId}-{trackKind}-{trackStartMs}`). Default: nothing known.
+   */
+  tracks?: SourceTrack[];
+}
+
+/** One object of a bucket source, as far as its key tells. */
+export interface SourceTrack {
+  key: string;
+  /** `audio` or `video` when the key says; a recording pipeline downloads only audio. */
+  media: 'audio' | 'video' | null;
+  /** The provider's session id of the participant the track belongs to. */
+  participantSessionId: string | null;
+  /** Where the track starts on the recording's timeline, in ms. */
+  startOffsetMs: number | null;
 }
 
 /** The provider hosts the recording and hands out a temporary download link. */
@@ -384,6 +400,11 @@ export interface PlatformAdapter {
   createJoin(input: JoinInput): Promise<JoinResult>;
   /** Starts a recording; returns the provider's recording id. Already-running counts as started. */
   startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }>;
+  /**
+   * Stops the recording started with `instanceId` (capability `serverSideRecording`). Nothing
+   * running under that instance counts as stopped.
+   */
+  stopRecording(meeting: MeetingRef, input: { instanceId: string }): Promise<void>;
   getRecordingLink(recordingId: string): Promise<RecordingLink>;
   /** Where a finished recording's files are: objects in a bucket we can read, or a download link. */
   getRecordingSource(recording: RecordingRef): Promise<RecordingSource>;
@@ -405,6 +426,12 @@ export interface PlatformAdapter {
   readonly recordingPollSeconds: number | null;
   /** Reads bucket notices of this provider's recordings (without `recordingNotices`, it reads none). */
   readonly recordingNotices: RecordingNoticeReader;
+  /**
+   * Deletes a recording the provider hosts (capability `recordingLinks`: where it hands out links,
+   * it keeps the files). Idempotent: a recording already gone is success. Objects in a bucket we
+   * read with our own credentials are deleted there, not through this.
+   */
+  deleteRecording(recordingId: string): Promise<void>;
   uploadLogo(meeting: MeetingRef, logo: LogoInput): Promise<void>;
   /** The provider's webhook registrations (capability `webhookAdmin`). */
   listWebhooks(options?: WebhookAdminOptions): Promise<WebhookRegistration[]>;

@@ -14,6 +14,7 @@ import type {
   RecordingPage,
   RecordingRef,
   RecordingSource,
+  SourceTrack,
   RoomSession,
   StartRecordingInput,
   WebhookAdminOptions,
@@ -174,6 +175,24 @@ export function buildMeetingTokenBody(input: JoinInput): DailyMeetingTokenBody {
   return { properties };
 }
 
+/**
+ * What a Daily raw-track key says: `{domain}/{room}/{recordingStartMs}-{participantSessionId}-{trackKind}-{trackStartMs}`,
+ * `trackKind` ∈ `cam-audio`, `cam-video`, `screen-audio`, `screen-video` (providers.md §1.4). The
+ * offset from the file name differs from the container's start time by ~200 ms; the pipeline aligns
+ * on the container. Keys in another shape yield nulls.
+ */
+export function parseDailyTrackKey(key: string): SourceTrack {
+  const match = /(?:^|\/)(\d{10,})-(.+)-(cam|screen)-(audio|video)-(\d{10,})$/.exec(key);
+  if (!match) return { key, media: null, participantSessionId: null, startOffsetMs: null };
+  const [, recordingStart, sessionId, , media, trackStart] = match;
+  return {
+    key,
+    media: media as 'audio' | 'video',
+    participantSessionId: sessionId ?? null,
+    startOffsetMs: Math.max(0, Number(trackStart) - Number(recordingStart)),
+  };
+}
+
 function errorText(error: ProviderError): string {
   return `${error.providerCode ?? ''} ${error.providerDetail ?? ''}`;
 }
@@ -299,6 +318,26 @@ export class DailyAdapter implements PlatformAdapter {
     }
   }
 
+  /**
+   * Stops the recording of `instanceId`. Daily answers 400 when that instance records nothing (never
+   * started, already stopped): stopped either way
+   * (https://docs.daily.co/reference/rest-api/rooms/recordings/stop).
+   */
+  async stopRecording(meeting: MeetingRef, input: { instanceId: string }): Promise<void> {
+    try {
+      await this.client.stopRecording(meeting.providerRoomName, input.instanceId);
+    } catch (error) {
+      if (error instanceof ProviderError && error.providerStatus === 400 && /no active recording|not.*recording/i.test(errorText(error)))
+        return;
+      throw error;
+    }
+  }
+
+  /** `DELETE /recordings/:id`: the recording Daily hosts (composites without our bucket). */
+  async deleteRecording(recordingId: string): Promise<void> {
+    await this.client.deleteRecording(recordingId);
+  }
+
   async getRecordingLink(recordingId: string): Promise<RecordingLink> {
     const link = await this.client.getRecordingAccessLink(recordingId);
     return { url: link.download_link, expiresAt: link.expires };
@@ -326,7 +365,7 @@ export class DailyAdapter implements PlatformAdapter {
       );
     }
     const keys = recording.keys.length > 0 ? recording.keys : await this.trackKeys(recording.recordingId);
-    return { kind: 'bucket', bucket, region, keys };
+    return { kind: 'bucket', bucket, region, keys, tracks: keys.map(parseDailyTrackKey) };
   }
 
   /** One page of `GET /recordings`, finished ones as the events their webhooks give (`recordings.ts`). */

@@ -150,6 +150,34 @@ export class DailyClient {
     return reply?.recordingId ?? reply?.id ?? null;
   }
 
+  /** `POST /rooms/:name/recordings/stop` for one `instanceId`. */
+  async stopRecording(roomName: string, instanceId: string): Promise<void> {
+    await this.http.request({
+      operation: 'stopRecording',
+      method: 'POST',
+      path: `/rooms/${pathSegment(roomName)}/recordings/stop`,
+      body: { instanceId },
+      schema: z.unknown(),
+      priority: 'interactive',
+    });
+  }
+
+  /** `DELETE /recordings/:id`. A recording already gone (404) counts as deleted. */
+  async deleteRecording(recordingId: string): Promise<void> {
+    try {
+      await this.http.request({
+        operation: 'deleteRecording',
+        method: 'DELETE',
+        path: `/recordings/${pathSegment(recordingId)}`,
+        schema: z.unknown(),
+        priority: 'background',
+      });
+    } catch (error) {
+      if (error instanceof ProviderError && error.providerStatus === 404) return;
+      throw error;
+    }
+  }
+
   /** `GET /recordings/:id`. */
   getRecording(recordingId: string): Promise<DailyRecordingWire> {
     return this.http.request({

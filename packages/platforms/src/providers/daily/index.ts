@@ -21,6 +21,7 @@ export {
   dailyRateBudget,
   toWebhookRegistration,
   DAILY_WEBHOOK_EVENT_TYPES,
+  parseDailyTrackKey,
 } from './adapter.js';
 export { DailyClient, type ListRecordingsOptions, type StartRecordingBody } from './client.js';
 export {

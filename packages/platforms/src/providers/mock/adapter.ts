@@ -117,7 +117,16 @@ export class MockAdapter implements PlatformAdapter {
     return { recordingId };
   }
 
+  async stopRecording(meeting: MeetingRef, input: { instanceId: string }): Promise<void> {
+    const room = this.state.room(meeting.providerRoomName);
+    for (const [id, r] of room?.recordings ?? []) if (r.instanceId === input.instanceId) room?.recordings.delete(id);
+  }
+
   async getRecordingLink(): Promise<RecordingLink> {
+    return unsupported(this.name, 'recordingLinks');
+  }
+
+  async deleteRecording(): Promise<void> {
     return unsupported(this.name, 'recordingLinks');
   }
 

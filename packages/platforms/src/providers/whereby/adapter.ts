@@ -243,6 +243,25 @@ export class WherebyAdapter implements PlatformAdapter {
     return unsupported(this.name, 'serverSideRecording');
   }
 
+  async stopRecording(): Promise<void> {
+    return unsupported(this.name, 'serverSideRecording');
+  }
+
+  /**
+   * `DELETE /recordings/{recordingId}` (204; Whereby-hosted recordings). A file name (how Meetbridge
+   * identifies Whereby recordings) is resolved first; one Whereby no longer lists is already gone.
+   */
+  async deleteRecording(recordingId: string): Promise<void> {
+    let id: string | null;
+    try {
+      id = (await this.hostedRecordingId(recordingId)) ?? recordingId;
+    } catch (error) {
+      if (error instanceof ProviderError && error.providerStatus === 404) return;
+      throw error;
+    }
+    await this.client.deleteRecording(id);
+  }
+
   /**
    * An access link (Whereby-hosted recordings only). Meetbridge identifies a Whereby recording by
    * its file name (the bucket notice knows nothing else); a file name is first resolved to Whereby's

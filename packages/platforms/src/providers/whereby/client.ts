@@ -103,4 +103,20 @@ export class WherebyClient {
       priority: 'background',
     });
   }
+
+  /** `DELETE /recordings/{recordingId}` → 204 (Whereby-hosted recordings). Already gone (404) counts as deleted. */
+  async deleteRecording(recordingId: string): Promise<void> {
+    try {
+      await this.http.request({
+        operation: 'deleteRecording',
+        method: 'DELETE',
+        path: `/recordings/${pathSegment(recordingId)}`,
+        schema: z.unknown(),
+        priority: 'background',
+      });
+    } catch (error) {
+      if (error instanceof ProviderError && error.providerStatus === 404) return;
+      throw error;
+    }
+  }
 }

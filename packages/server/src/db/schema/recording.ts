@@ -6,7 +6,11 @@ import { room } from './room.js';
  * Where a recording's bytes are at the provider (or how they reach us):
  * - `bucket`: objects in a bucket the provider delivered to (ours or the customer's), read with the
  *   worker's own credentials. Every track of a raw-tracks recording is one key.
- * - `link`: fetched through the provider's download link (`adapter.getRecordingSource`, SSRF-checked).
+ * - `provider`: the provider reported it (a webhook, its API) with the object keys or file name it
+ *   gave; where the bytes are is resolved when downloading (`adapter.getRecordingSource`, which may
+ *   call the provider), then the row's source becomes `bucket` or `link`.
+ * - `link`: fetched through the provider's download link (asked for anew at each attempt: signed
+ *   links expire, so the URL is not kept), through the SSRF-checked fetcher.
  * - `upload`: the bytes were posted to us (the mock provider's room page) and are already in storage.
  */
 export type RecordingSourceRef =
@@ -16,6 +20,7 @@ export type RecordingSourceRef =
       region: string;
       keys: RecordingSourceKey[];
     }
+  | { kind: 'provider'; keys: string[]; filename: string | null }
   | { kind: 'link' }
   | { kind: 'upload' };
 
@@ -26,6 +31,8 @@ export interface RecordingSourceKey {
   participantName?: string;
   /** Offset of this track from the start of the recording. */
   startOffsetMs?: number;
+  /** `audio` or `video` when known; only audio is downloaded. */
+  media?: 'audio' | 'video';
 }
 
 /** One object we stored (in `Storage`, under `recordings/<recording id>/…`). */

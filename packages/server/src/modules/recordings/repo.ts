@@ -41,6 +41,17 @@ export class RecordingRepo {
     return tx.select().from(recording).where(eq(recording.meetingId, meetingId)).orderBy(desc(recording.createdAt), desc(recording.id));
   }
 
+  /** A recording of ours still running in a meeting: started (`pending`), its file not reported yet. */
+  async runningOf(meetingId: string, tx: Executor = this.db): Promise<RecordingRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(recording)
+      .where(and(eq(recording.meetingId, meetingId), eq(recording.status, 'pending'), isNull(recording.source)))
+      .orderBy(desc(recording.createdAt))
+      .limit(1);
+    return row;
+  }
+
   /** Inserts once per (platform, provider recording id); `undefined` when the row already existed. */
   async insertOnce(values: NewRecordingRow, tx: Executor = this.db): Promise<RecordingRow | undefined> {
     const [row] = await tx

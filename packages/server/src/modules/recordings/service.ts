@@ -2,8 +2,11 @@ import type { Clock, LoggerLike } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { RecordingKind, RecordingRow, RecordingSourceRef } from '../../db/schema/index.js';
 import type { JobSender } from '../../jobs/types.js';
+import { NotFoundError } from '../../lib/errors.js';
+import type { User } from '../../plugins/auth.js';
 import type { MeetingService } from '../meetings/service.js';
 import type { RecordingRepo } from './repo.js';
+import { toRecordingDto, type RecordingDto } from './schemas.js';
 
 /** A recording a provider reported (webhook, S3 notice, poll) or a client uploaded. */
 export interface DiscoveredRecording {
@@ -118,6 +121,25 @@ export class RecordingService {
 
   async ofMeeting(meetingId: string, tx?: Executor): Promise<RecordingRow[]> {
     return this.deps.repo.ofMeeting(meetingId, tx);
+  }
+
+  /** `GET /v1/meetings/{id}/recordings`: newest first; the room owner sees everything. */
+  async listForMeeting(meetingId: string, user: User | null): Promise<RecordingDto[]> {
+    const { room } = await this.deps.meetings.get(meetingId);
+    const isOwner = this.deps.meetings.isOwner(room, user);
+    return (await this.deps.repo.ofMeeting(meetingId)).map((row) => toRecordingDto(row, isOwner));
+  }
+
+  /** `GET /v1/recordings/{id}`. An orphan has no owner: everyone gets the reduced view. */
+  async read(recordingId: string, user: User | null): Promise<RecordingDto> {
+    const row = await this.deps.repo.byId(recordingId);
+    if (!row) throw new NotFoundError(`No recording with id ${recordingId}.`);
+    let isOwner = false;
+    if (row.meetingId) {
+      const { room } = await this.deps.meetings.get(row.meetingId);
+      isOwner = this.deps.meetings.isOwner(room, user);
+    }
+    return toRecordingDto(row, isOwner);
   }
 }
 

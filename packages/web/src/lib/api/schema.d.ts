@@ -1116,6 +1116,727 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{meeting_id}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting's recordings
+         * @description Newest first. The room owner also sees provider ids, sizes, errors and where the source files are.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    meeting_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description True once every source object and our stored audio were deleted (someone refused consent). */
+                                audio_deleted: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                duration_ms: number | null;
+                                /** @description Why it is `invalid` or `error`. Owner only. */
+                                error: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description `composite`: one mixed file; `tracks`: one file per participant.
+                                 * @enum {string}
+                                 */
+                                kind: "composite" | "tracks";
+                                /** @description Null for an orphan (no meeting matched). */
+                                meeting_id: string | null;
+                                platform: string;
+                                /** @description Owner only. */
+                                provider_recording_id: string | null;
+                                recorded_at: string | null;
+                                room_id: string | null;
+                                /** @description Owner only. */
+                                size_bytes: number | null;
+                                /** @description Owner only. */
+                                source: {
+                                    bucket: string | null;
+                                    keys: {
+                                        key: string;
+                                        participant_name: string | null;
+                                        participant_session_id: string | null;
+                                        start_offset_ms: number | null;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "bucket" | "provider" | "link" | "upload";
+                                    region: string | null;
+                                } | null;
+                                /** @description `pending` (started or announced), `downloading`, `stored` (in storage, audio checked), `invalid` (no usable audio, or too large), `orphan` (no meeting matched), `error` (the provider failed it, or the download failed for good); the pipeline adds its own states after `stored`. */
+                                status: string;
+                                tracks: {
+                                    /** @description From ffprobe; null until validated. */
+                                    duration_ms: number | null;
+                                    participant_name: string | null;
+                                    participant_session_id: string | null;
+                                    participant_user_id: string | null;
+                                    /** @description Owner only. */
+                                    size_bytes: number | null;
+                                    /** @description Where the track starts on the recording timeline (0 for a composite). */
+                                    start_offset_ms: number;
+                                }[];
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meeting_id}/recordings/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the meeting's recording (room owner only)
+         * @description For rooms that record in the cloud on a provider the server starts recordings on (capability `serverSideRecording`): the `prompt` trigger, or starting again after a stop. Raw tracks (one file per participant) where the provider has them. Idempotent: a recording already running answers `already_recording`. 409 when the provider records by itself or the meeting has ended; 422 when the room does not record in the cloud; 502/503 when the provider fails or is rate limited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    meeting_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recording: {
+                                /** @description True once every source object and our stored audio were deleted (someone refused consent). */
+                                audio_deleted: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                duration_ms: number | null;
+                                /** @description Why it is `invalid` or `error`. Owner only. */
+                                error: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description `composite`: one mixed file; `tracks`: one file per participant.
+                                 * @enum {string}
+                                 */
+                                kind: "composite" | "tracks";
+                                /** @description Null for an orphan (no meeting matched). */
+                                meeting_id: string | null;
+                                platform: string;
+                                /** @description Owner only. */
+                                provider_recording_id: string | null;
+                                recorded_at: string | null;
+                                room_id: string | null;
+                                /** @description Owner only. */
+                                size_bytes: number | null;
+                                /** @description Owner only. */
+                                source: {
+                                    bucket: string | null;
+                                    keys: {
+                                        key: string;
+                                        participant_name: string | null;
+                                        participant_session_id: string | null;
+                                        start_offset_ms: number | null;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "bucket" | "provider" | "link" | "upload";
+                                    region: string | null;
+                                } | null;
+                                /** @description `pending` (started or announced), `downloading`, `stored` (in storage, audio checked), `invalid` (no usable audio, or too large), `orphan` (no meeting matched), `error` (the provider failed it, or the download failed for good); the pipeline adds its own states after `stored`. */
+                                status: string;
+                                tracks: {
+                                    /** @description From ffprobe; null until validated. */
+                                    duration_ms: number | null;
+                                    participant_name: string | null;
+                                    participant_session_id: string | null;
+                                    participant_user_id: string | null;
+                                    /** @description Owner only. */
+                                    size_bytes: number | null;
+                                    /** @description Where the track starts on the recording timeline (0 for a composite). */
+                                    start_offset_ms: number;
+                                }[];
+                                /** Format: date-time */
+                                updated_at: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "started" | "already_recording";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recording: {
+                                /** @description True once every source object and our stored audio were deleted (someone refused consent). */
+                                audio_deleted: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                duration_ms: number | null;
+                                /** @description Why it is `invalid` or `error`. Owner only. */
+                                error: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description `composite`: one mixed file; `tracks`: one file per participant.
+                                 * @enum {string}
+                                 */
+                                kind: "composite" | "tracks";
+                                /** @description Null for an orphan (no meeting matched). */
+                                meeting_id: string | null;
+                                platform: string;
+                                /** @description Owner only. */
+                                provider_recording_id: string | null;
+                                recorded_at: string | null;
+                                room_id: string | null;
+                                /** @description Owner only. */
+                                size_bytes: number | null;
+                                /** @description Owner only. */
+                                source: {
+                                    bucket: string | null;
+                                    keys: {
+                                        key: string;
+                                        participant_name: string | null;
+                                        participant_session_id: string | null;
+                                        start_offset_ms: number | null;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "bucket" | "provider" | "link" | "upload";
+                                    region: string | null;
+                                } | null;
+                                /** @description `pending` (started or announced), `downloading`, `stored` (in storage, audio checked), `invalid` (no usable audio, or too large), `orphan` (no meeting matched), `error` (the provider failed it, or the download failed for good); the pipeline adds its own states after `stored`. */
+                                status: string;
+                                tracks: {
+                                    /** @description From ffprobe; null until validated. */
+                                    duration_ms: number | null;
+                                    participant_name: string | null;
+                                    participant_session_id: string | null;
+                                    participant_user_id: string | null;
+                                    /** @description Owner only. */
+                                    size_bytes: number | null;
+                                    /** @description Where the track starts on the recording timeline (0 for a composite). */
+                                    start_offset_ms: number;
+                                }[];
+                                /** Format: date-time */
+                                updated_at: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "started" | "already_recording";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meeting_id}/recordings/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop the meeting's recording (room owner only)
+         * @description Asks the provider to stop; the recording stays `pending` until the provider reports its file ready, then it is downloaded. Stopping when nothing records succeeds. Same 409/422 rules as start.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    meeting_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "stopping";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mock/webhook": {
         parameters: {
             query?: never;
@@ -1221,6 +1942,199 @@ export interface paths {
                                  */
                                 name: "mock" | "whereby" | "daily";
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recordings/{recording_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a recording
+         * @description The room owner also sees the provider id, sizes, errors and the source object keys.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recording_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A recording of a meeting. The room owner sees where the files are and what went wrong; others a reduced view. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True once every source object and our stored audio were deleted (someone refused consent). */
+                            audio_deleted: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            duration_ms: number | null;
+                            /** @description Why it is `invalid` or `error`. Owner only. */
+                            error: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description `composite`: one mixed file; `tracks`: one file per participant.
+                             * @enum {string}
+                             */
+                            kind: "composite" | "tracks";
+                            /** @description Null for an orphan (no meeting matched). */
+                            meeting_id: string | null;
+                            platform: string;
+                            /** @description Owner only. */
+                            provider_recording_id: string | null;
+                            recorded_at: string | null;
+                            room_id: string | null;
+                            /** @description Owner only. */
+                            size_bytes: number | null;
+                            /** @description Owner only. */
+                            source: {
+                                bucket: string | null;
+                                keys: {
+                                    key: string;
+                                    participant_name: string | null;
+                                    participant_session_id: string | null;
+                                    start_offset_ms: number | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "bucket" | "provider" | "link" | "upload";
+                                region: string | null;
+                            } | null;
+                            /** @description `pending` (started or announced), `downloading`, `stored` (in storage, audio checked), `invalid` (no usable audio, or too large), `orphan` (no meeting matched), `error` (the provider failed it, or the download failed for good); the pipeline adds its own states after `stored`. */
+                            status: string;
+                            tracks: {
+                                /** @description From ffprobe; null until validated. */
+                                duration_ms: number | null;
+                                participant_name: string | null;
+                                participant_session_id: string | null;
+                                participant_user_id: string | null;
+                                /** @description Owner only. */
+                                size_bytes: number | null;
+                                /** @description Where the track starts on the recording timeline (0 for a composite). */
+                                start_offset_ms: number;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
