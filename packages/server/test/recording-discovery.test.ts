@@ -28,6 +28,7 @@ interface InboxRow {
   source: string;
   status: string;
   error: string | null;
+  attempts: number;
 }
 
 beforeAll(async () => {
@@ -68,6 +69,37 @@ afterEach(() => {
 
 const inbox = (where: string) => w.t.query<InboxRow>(`select * from webhook_event where ${where} order by received_at`);
 
+interface RecordingRow {
+  id: string;
+  meeting_id: string | null;
+  status: string;
+  provider_recording_id: string;
+}
+
+/** The recordings of a provider recording id, once the drain has applied its inbox row. */
+async function recordingsOf(platform: string, providerRecordingId: string): Promise<RecordingRow[]> {
+  return w.t.query<RecordingRow>(
+    `select * from recording where platform = '${platform}' and provider_recording_id = '${providerRecordingId}'`,
+  );
+}
+
+/** Download jobs queued for a recording (any state). */
+async function downloadJobs(recordingId: string): Promise<number> {
+  const [row] = await w.t.query<{ n: number }>(
+    `select count(*)::int as n from pgboss.job where name = 'recording.download' and data->>'recordingId' = '${recordingId}'`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Waits for exactly one recording of this provider id, linked to `meetingId`, with one download queued. */
+async function storedOnce(platform: string, providerRecordingId: string, meetingId: string): Promise<RecordingRow> {
+  await vi.waitFor(async () => expect(await recordingsOf(platform, providerRecordingId)).toHaveLength(1), WAIT);
+  const [recording] = await recordingsOf(platform, providerRecordingId);
+  expect(recording).toMatchObject({ meeting_id: meetingId });
+  expect(await downloadJobs(recording!.id)).toBe(1);
+  return recording!;
+}
+
 async function queueEmpty(): Promise<void> {
   const reply = await sqsClient.send(
     new GetQueueAttributesCommand({
@@ -97,31 +129,56 @@ async function wherebyRecordedCall(name: string): Promise<{ meeting: any; filena
 }
 
 describe('Whereby recordings through S3 notices on SQS', () => {
-  it('stores the notice in the inbox once (source s3) under the key of its webhook, and deletes the message after the row is committed', async () => {
+  it('stores a Whereby recording that arrived through SQS once (inbox source s3, one recording linked to its meeting, one download) and deletes the message after the row is committed', async () => {
     w.whereby.control.setWebhookOptions({ dropTypes: ['recording.finished'] });
-    const { filename } = await wherebyRecordedCall('wb-sqs');
+    const { meeting, filename } = await wherebyRecordedCall('wb-sqs');
     const key = `recording:${filename}:ready`;
     await vi.waitFor(async () => expect(await inbox(`provider_event_id = '${key}'`)).toHaveLength(1), WAIT);
     const [row] = await inbox(`provider_event_id = '${key}'`);
     expect(row).toMatchObject({ platform: 'whereby', source: 's3', type: 'ObjectCreated:Put' });
-    await vi.waitFor(async () => expect((await inbox(`provider_event_id = '${key}'`))[0]?.status).not.toBe('pending'), WAIT);
+    await vi.waitFor(async () => expect((await inbox(`provider_event_id = '${key}'`))[0]?.status).toBe('processed'), WAIT);
     await vi.waitFor(queueEmpty, WAIT);
+    await storedOnce('whereby', filename, meeting.id);
   });
 
-  it('stores a notice S3 delivered twice once', async () => {
+  it('stores a notice S3 delivered twice once: one inbox row, one recording, one download', async () => {
     w.whereby.control.setWebhookOptions({ dropTypes: ['recording.finished'] });
     w.whereby.control.setS3NoticeFaults({ duplicates: 1 });
-    const { filename } = await wherebyRecordedCall('wb-sqs-twice');
+    const { meeting, filename } = await wherebyRecordedCall('wb-sqs-twice');
     await vi.waitFor(queueEmpty, WAIT);
     expect(await inbox(`provider_event_id = 'recording:${filename}:ready'`)).toHaveLength(1);
+    await storedOnce('whereby', filename, meeting.id);
   });
 
-  it('stores a recording announced by its webhook and by its notice once', async () => {
-    const { filename } = await wherebyRecordedCall('wb-both');
+  it('stores a recording announced by its webhook and by its notice once: one inbox row, one recording, one download', async () => {
+    const { meeting, filename } = await wherebyRecordedCall('wb-both');
     await vi.waitFor(queueEmpty, WAIT);
     await vi.waitFor(async () => expect(await inbox(`provider_event_id = 'recording:${filename}:ready'`)).toHaveLength(1), WAIT);
     const rows = await inbox(`provider_event_id like 'recording:${filename}%'`);
     expect(rows).toHaveLength(1);
+    await storedOnce('whereby', filename, meeting.id);
+  });
+
+  it('keeps a recording that matches no meeting as an orphan, applied once and not retried', async () => {
+    const filename = 'no-such-room-2026-06-01T08:00:00Z.mp4';
+    const body = JSON.stringify({
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: new Date().toISOString(),
+          s3: { bucket: { name: BUCKET }, object: { key: `whereby/${encodeURIComponent(filename)}`, size: 10 } },
+        },
+      ],
+    });
+    await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+    await vi.waitFor(async () => expect(await recordingsOf('whereby', filename)).toHaveLength(1), WAIT);
+    const [orphan] = await recordingsOf('whereby', filename);
+    expect(orphan).toMatchObject({ status: 'orphan', meeting_id: null });
+    expect(await downloadJobs(orphan!.id)).toBe(0);
+    await vi.waitFor(queueEmpty, WAIT);
+    const [row] = await inbox(`provider_event_id = 'recording:${filename}:ready'`);
+    expect(row).toMatchObject({ status: 'ignored', source: 's3' });
+    expect(row!.attempts).toBe(1);
   });
 
   it("deletes S3's test event, a malformed message and a notice of a bucket no provider records to, storing nothing", async () => {
@@ -145,7 +202,7 @@ describe('Whereby recordings through S3 notices on SQS', () => {
 });
 
 describe('Daily recordings found by polling', () => {
-  async function dailyRecording(name: string, lose: boolean): Promise<{ recordingId: string }> {
+  async function dailyRecording(name: string, lose: boolean): Promise<{ recordingId: string; meetingId: string }> {
     // `prompt`: Meetbridge starts nothing by itself; the test starts the recording as a client would.
     const room = { name, platform: 'daily', recording_type: 'cloud', recording_trigger: 'prompt' };
     expect((await w.t.request('POST', '/v1/rooms', { body: room })).status).toBe(201);
@@ -156,11 +213,11 @@ describe('Daily recordings found by polling', () => {
     clock.advance(30_000);
     if (lose) w.daily.control.setWebhookOptions({ dropTypes: ['recording.ready-to-download'] });
     await w.daily.control.finishRecording({ recordingId: started.id });
-    return { recordingId: started.id };
+    return { recordingId: started.id, meetingId: meeting.id as string };
   }
 
-  it('finds a recording whose webhook was lost, and stores it in the inbox (source poll) under the key its webhook has', async () => {
-    const { recordingId } = await dailyRecording('dy-lost', true);
+  it('finds a recording whose webhook was lost by polling (inbox source poll, the key its webhook has) and stores it linked to its meeting with one download', async () => {
+    const { recordingId, meetingId } = await dailyRecording('dy-lost', true);
     const key = `recording:${recordingId}:ready`;
     expect(await inbox(`provider_event_id = '${key}'`)).toHaveLength(0);
     expect(await w.t.server.container.webhooks.poller.poll({ force: true })).toBeGreaterThanOrEqual(1);
@@ -171,14 +228,16 @@ describe('Daily recordings found by polling', () => {
     );
     expect(state).toMatchObject({ scan: null, error: null });
     expect(state?.watermark).not.toBeNull();
+    await storedOnce('daily', recordingId, meetingId);
   });
 
-  it('stores a recording announced by its webhook and found by the poller once', async () => {
-    const { recordingId } = await dailyRecording('dy-both', false);
+  it('stores a recording announced by its webhook and found by the poller once: one inbox row, one recording, one download', async () => {
+    const { recordingId, meetingId } = await dailyRecording('dy-both', false);
     const key = `recording:${recordingId}:ready`;
     await vi.waitFor(async () => expect(await inbox(`provider_event_id = '${key}'`)).toHaveLength(1), WAIT);
     await w.t.server.container.webhooks.poller.poll({ force: true });
     expect(await inbox(`provider_event_id = '${key}'`)).toEqual([expect.objectContaining({ source: 'webhook' })]);
+    await storedOnce('daily', recordingId, meetingId);
   });
 
   it('waits for its interval unless forced', async () => {
