@@ -57,7 +57,11 @@ export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = as
     async (v1) => {
       await v1.register(roomRoutes, { rooms: c.rooms });
       await v1.register(meetingRoutes, { meetings: c.meetings.service });
-      await v1.register(recordingRoutes, { recordings: c.recordings.service, starter: c.recordings.starter });
+      await v1.register(recordingRoutes, {
+        recordings: c.recordings.service,
+        starter: c.recordings.starter,
+        consent: c.recordings.consent,
+      });
       await v1.register(meetingEventRoutes, { meetings: c.meetings.service, inbox: c.webhooks.inbox });
       await v1.register(webConfigRoutes, { auth: c.config.auth });
     },

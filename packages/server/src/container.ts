@@ -2,7 +2,9 @@ import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
 import type { AppConfig } from './config/index.js';
 import type { Database } from './db/client.js';
 import type { JobSender } from './jobs/types.js';
-import { createStorage, type Storage } from './storage/index.js';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createFfmpeg, loadFfmpegConfig } from '@meetbridge/pipeline';
+import { createS3Client, createStorage, type Storage } from './storage/index.js';
 import { MeetingEvents } from './modules/meetings/events.js';
 import { MeetingLifecycle } from './modules/meetings/lifecycle.js';
 import { PresenceReconciler } from './modules/meetings/reconcile.js';
@@ -13,7 +15,11 @@ import { ParticipantService } from './modules/participants/service.js';
 import { RoomRepo } from './modules/rooms/repo.js';
 import { RoomService } from './modules/rooms/service.js';
 import type { RecordingJobHandlers } from './modules/recordings/jobs.js';
-import { pendingHandlers } from './modules/recordings/handlers.js';
+import { recordingWork } from './modules/recordings/handlers.js';
+import { ConsentService } from './modules/recordings/consent.js';
+import { RecordingDownloader } from './modules/recordings/download.js';
+import { RecordingValidator } from './modules/recordings/validate.js';
+import { SafeHttp } from './lib/safe-http.js';
 import { RecordingEvents } from './modules/recordings/events.js';
 import { RecordingStarter } from './modules/recordings/starter.js';
 import { RecordingRepo } from './modules/recordings/repo.js';
@@ -51,6 +57,9 @@ export interface Container {
     service: RecordingService;
     starter: RecordingStarter;
     events: RecordingEvents;
+    consent: ConsentService;
+    downloader: RecordingDownloader;
+    validator: RecordingValidator;
     /** What the `recording.*` jobs call. */
     handlers: RecordingJobHandlers;
   };
@@ -110,11 +119,46 @@ export function createContainer(args: ContainerArgs): Container {
   const recordingRepo = new RecordingRepo(db);
   const recordingService = new RecordingService({ repo: recordingRepo, meetings: meetings.service, jobs, clock, logger });
   const starter = new RecordingStarter({ repo: recordingRepo, meetings: meetings.service, participants, catalog, clock, logger });
+  const bucketClient = bucketClients(config);
+  const consent = new ConsentService({
+    repo: recordingRepo,
+    meetings: meetings.service,
+    catalog,
+    storage,
+    bucketClient,
+    defaultRegion: config.aws.region,
+    jobs,
+    clock,
+    logger,
+  });
+  const downloader = new RecordingDownloader({
+    repo: recordingRepo,
+    participants,
+    catalog,
+    storage,
+    bucketClient,
+    defaultRegion: config.aws.region,
+    http: new SafeHttp({ allowPrivate: config.recordings.allowPrivate, allowHosts: config.recordings.allowHosts }),
+    maxBytes: config.recordings.maxBytes,
+    clock,
+    logger,
+  });
+  const ffmpeg = createFfmpeg({ ...loadFfmpegConfig(config.providerEnv), ffprobePath: config.recordings.ffprobePath });
+  const validator = new RecordingValidator({ repo: recordingRepo, storage, ffmpeg, clock, logger });
   const recordings = {
     service: recordingService,
     starter,
     events: new RecordingEvents({ repo: recordingRepo, service: recordingService, meetings: meetings.service, clock, logger }),
-    handlers: { ...pendingHandlers(), start: (meetingId: string) => starter.startJob(meetingId) },
+    consent,
+    downloader,
+    validator,
+    handlers: recordingWork({
+      starter,
+      downloader,
+      validator,
+      processed: (id) => consent.afterProcessing(id),
+      purge: (id) => consent.purge(id),
+    }),
   };
 
   const inbox = new InboxRepo(db);
@@ -145,4 +189,17 @@ export function createContainer(args: ContainerArgs): Container {
     logger,
   });
   return { config, database, catalog, clock, logger, jobs, storage, rooms, participants, meetings, recordings, webhooks, webhookHealth };
+}
+
+/** S3 clients for the buckets providers deliver recordings to, one per region, with our own credentials. */
+function bucketClients(config: AppConfig): (region: string) => S3Client {
+  const clients = new Map<string, S3Client>();
+  return (region) => {
+    let client = clients.get(region);
+    if (!client) {
+      client = createS3Client({ ...config.aws.s3, region });
+      clients.set(region, client);
+    }
+    return client;
+  };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { ffmpegEnvVars } from '@meetbridge/pipeline';
 import { platformNames, providers } from '@meetbridge/platforms';
 
 /**
@@ -73,6 +74,9 @@ export const coreEnvSchema = z.object({
   SQS_ENDPOINT_URL: opt(url),
   // Not `url`: SQS-compatible servers hand out queue URLs such as http://sqs.us-east-1.127.0.0.1:9324/… .
   AWS_PROCESS_RECORDING_QUEUE_URL: opt(z.string().regex(/^https?:\/\/[^\s/]+\/\S+$/, 'must be an http(s) SQS queue URL')),
+  RECORDING_MAX_BYTES: opt(z.coerce.number().int().min(1024)).default(4 * 1024 ** 3),
+  RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
+  RECORDING_DOWNLOAD_ALLOW_HOSTS: opt(z.string()).default(''),
 });
 
 /** An example of a right value for each variable, used in error messages. */
@@ -108,6 +112,10 @@ export const envExamples: Record<string, string> = {
   S3_FORCE_PATH_STYLE: 'true',
   SQS_ENDPOINT_URL: 'http://127.0.0.1:9324',
   AWS_PROCESS_RECORDING_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/recordings',
+  RECORDING_MAX_BYTES: '4294967296',
+  RECORDING_DOWNLOAD_ALLOW_PRIVATE: 'true',
+  RECORDING_DOWNLOAD_ALLOW_HOSTS: 'minio.internal,10.0.0.12',
+  FFPROBE_PATH: '/usr/bin/ffprobe',
 };
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
@@ -122,7 +130,7 @@ export class EnvError extends Error {
 
 /** Every variable Meetbridge reads: core ones and each provider's. */
 export function knownVariables(): string[] {
-  return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars))];
+  return [...Object.keys(coreEnvSchema.shape), ...providers.flatMap((p) => Object.keys(p.envVars)), ...Object.keys(ffmpegEnvVars)];
 }
 
 /** Variables whose values may hold credentials: never echoed in errors. */
@@ -157,6 +165,14 @@ export function parseCoreEnv(raw: Record<string, string | undefined>): CoreEnv {
   if (env.STORAGE_BACKEND === 's3' && !env.STORAGE_S3_BUCKET) {
     problems.push(
       `STORAGE_BACKEND=s3 needs STORAGE_S3_BUCKET, the bucket Meetbridge stores recordings and audio in. Example: STORAGE_S3_BUCKET=${envExamples.STORAGE_S3_BUCKET}`,
+    );
+  }
+  // ffprobe validates recordings: an explicit path must be a file; without one the npm package's binary
+  // is used (resolved when the recordings module starts, which names the variable if it is missing).
+  const ffprobe = raw.FFPROBE_PATH?.trim();
+  if (ffprobe && !existsSync(ffprobe)) {
+    problems.push(
+      `FFPROBE_PATH=${JSON.stringify(ffprobe)} does not exist. Example: FFPROBE_PATH=${envExamples.FFPROBE_PATH}, or leave it empty.`,
     );
   }
   if (problems.length) throw new EnvError(problems);

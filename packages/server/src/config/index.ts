@@ -61,6 +61,17 @@ export interface AppConfig {
      */
     processRecordingQueueUrl: string | undefined;
   };
+  /** Recordings: downloads into storage and their validation. */
+  recordings: {
+    /** `RECORDING_MAX_BYTES`: a recording (all its tracks) larger than this is refused as `invalid`. Default 4 GiB. */
+    maxBytes: number;
+    /** `RECORDING_DOWNLOAD_ALLOW_PRIVATE`: fetch download links on loopback/private addresses (local fakes). Default false. */
+    allowPrivate: boolean;
+    /** `RECORDING_DOWNLOAD_ALLOW_HOSTS`: hosts fetched even on private addresses (an internal MinIO). Default none. */
+    allowHosts: string[];
+    /** `FFPROBE_PATH`; `null` = the binary of `@ffprobe-installer/ffprobe`. */
+    ffprobePath: string | null;
+  };
   /** The raw environment, handed to provider modules to read their own variables. */
   providerEnv: EnvRecord;
 }
@@ -111,6 +122,14 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
       s3: { region: env.AWS_REGION, endpoint: env.S3_ENDPOINT_URL, forcePathStyle: env.S3_FORCE_PATH_STYLE },
       sqsEndpoint: env.SQS_ENDPOINT_URL,
       processRecordingQueueUrl: env.AWS_PROCESS_RECORDING_QUEUE_URL,
+    },
+    recordings: {
+      maxBytes: env.RECORDING_MAX_BYTES,
+      allowPrivate: env.RECORDING_DOWNLOAD_ALLOW_PRIVATE,
+      allowHosts: env.RECORDING_DOWNLOAD_ALLOW_HOSTS.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+      ffprobePath: raw.FFPROBE_PATH?.trim() || null,
     },
     providerEnv: { ...raw },
   };

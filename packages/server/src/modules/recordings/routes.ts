@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, ProblemSchema } from '../../lib/problem-schema.js';
 import { requireUser } from '../../plugins/auth.js';
+import type { ConsentService } from './consent.js';
 import {
+  ConsentBody,
+  ConsentResponse,
   MeetingIdParams,
   Recording,
   RecordingIdParams,
@@ -18,10 +21,11 @@ const tags = ['recordings'];
 export interface RecordingRoutesOptions {
   recordings: RecordingService;
   starter: RecordingStarter;
+  consent: ConsentService;
 }
 
 /** Recordings of meetings: start/stop on providers that record from the server, read them. */
-export const recordingRoutes: FastifyPluginAsyncZod<RecordingRoutesOptions> = async (app, { recordings, starter }) => {
+export const recordingRoutes: FastifyPluginAsyncZod<RecordingRoutesOptions> = async (app, { recordings, starter, consent }) => {
   app.post('/meetings/:meeting_id/recordings/start', {
     schema: {
       tags,
@@ -73,6 +77,19 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRoutesOptions> = as
       response: { 200: RecordingList, ...errorResponses },
     },
     handler: async (request) => ({ items: await recordings.listForMeeting(request.params.meeting_id, request.user) }),
+  });
+
+  app.post('/meetings/:meeting_id/consent', {
+    schema: {
+      tags,
+      summary: 'Record whether this participant agrees to the meeting being recorded',
+      description:
+        "One decision per participant: the signed-in user, else `device_id` (an id the client keeps in local storage); a later answer replaces the earlier. Recording is never blocked: if anyone declines, once the recording is processed every source file (all tracks, in the provider's bucket) and the stored audio are deleted (`audio_deleted`). Rooms with `skip_consent` do not ask (`skipped`: nothing is stored).",
+      params: MeetingIdParams,
+      body: ConsentBody,
+      response: { 200: ConsentResponse, ...errorResponses },
+    },
+    handler: async (request) => consent.decide(request.params.meeting_id, request.user, request.body),
   });
 
   app.get('/recordings/:recording_id', {
