@@ -3,6 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { EMULATOR_CREDENTIALS, startS3, startSqs, useEmulatorCredentials, type Emulator } from './helpers/emulators.js';
 import { TestClock } from './helpers/server.js';
 import { startWorld, type World } from './helpers/world.js';
+import type { Db } from '../src/db/client.js';
+import { RecordingNoticeConsumer } from '../src/modules/webhooks/notices.js';
 
 /**
  * Recordings reach the webhook inbox three ways (provider webhook, S3 notice through SQS, polling the
@@ -201,6 +203,42 @@ describe('Whereby recordings through S3 notices on SQS', () => {
   });
 });
 
+describe('the S3 notice consumer', () => {
+  it('leaves a message on the queue when its inbox row cannot be committed (received again later), and deletes it once stored', async () => {
+    const own = (await sqsClient.send(new CreateQueueCommand({ QueueName: 'store-fails' }))).QueueUrl!;
+    const record = {
+      eventName: 'ObjectCreated:Put',
+      eventTime: new Date().toISOString(),
+      s3: { bucket: { name: BUCKET }, object: { key: 'whereby/store-fails-2026-06-01T08%3A00%3A00Z.mp4', size: 10 } },
+    };
+    await sqsClient.send(new SendMessageCommand({ QueueUrl: own, MessageBody: JSON.stringify({ Records: [record] }) }));
+    const c = w.t.server.container;
+    const failing = { transaction: async () => Promise.reject(new Error('connection refused')) } as unknown as Db;
+    const consumer = (db: Db, visibility: number) =>
+      new RecordingNoticeConsumer({
+        sqs: sqsClient,
+        queueUrl: own,
+        db,
+        inbox: c.webhooks.inbox,
+        catalog: c.catalog,
+        jobs: c.jobs,
+        logger: c.logger,
+        visibilitySeconds: visibility,
+        waitSeconds: 0,
+      });
+    expect(await consumer(failing, 1).receiveOnce()).toBe(1);
+    const counts = async () => {
+      const reply = await sqsClient.send(new GetQueueAttributesCommand({ QueueUrl: own, AttributeNames: ['All'] }));
+      return Number(reply.Attributes?.ApproximateNumberOfMessages) + Number(reply.Attributes?.ApproximateNumberOfMessagesNotVisible);
+    };
+    expect(await counts()).toBe(1);
+    // After the visibility timeout the message is received again and, the database back, stored and deleted.
+    await vi.waitFor(async () => expect(await consumer(w.t.server.database.db, 30).receiveOnce()).toBe(1), WAIT);
+    expect(await counts()).toBe(0);
+    expect(await inbox(`provider_event_id = 'recording:store-fails-2026-06-01T08:00:00Z.mp4:ready'`)).toHaveLength(1);
+  });
+});
+
 describe('Daily recordings found by polling', () => {
   async function dailyRecording(name: string, lose: boolean): Promise<{ recordingId: string; meetingId: string }> {
     // `prompt`: Meetbridge starts nothing by itself; the test starts the recording as a client would.
@@ -238,6 +276,32 @@ describe('Daily recordings found by polling', () => {
     await w.t.server.container.webhooks.poller.poll({ force: true });
     expect(await inbox(`provider_event_id = '${key}'`)).toEqual([expect.objectContaining({ source: 'webhook' })]);
     await storedOnce('daily', recordingId, meetingId);
+  });
+
+  it('keeps its watermark before a recording still running, and finds it once finished though its webhook is lost', async () => {
+    const name = 'dy-running';
+    const room = { name, platform: 'daily', recording_type: 'cloud', recording_trigger: 'prompt' };
+    expect((await w.t.request('POST', '/v1/rooms', { body: room })).status).toBe(201);
+    const meeting = (await w.t.request('POST', `/v1/rooms/${name}/meeting`)).body;
+    await w.daily.control.addParticipant({ room: meeting.provider_room_name });
+    clock.advance(3_600_000);
+    const started = await w.daily.control.startRecording({ room: meeting.provider_room_name, type: 'raw-tracks', instanceId: 'i-running' });
+    const runningSince = Math.floor(clock.now().getTime() / 1000) * 1000;
+    // A newer recording starts and finishes while the first one still runs.
+    clock.advance(600_000);
+    const newer = await w.daily.control.startRecording({ room: meeting.provider_room_name, type: 'raw-tracks', instanceId: 'i-newer' });
+    clock.advance(60_000);
+    await w.daily.control.finishRecording({ recordingId: newer.id });
+    await w.t.server.container.webhooks.poller.poll({ force: true });
+    const [state] = await w.t.query<{ watermark: Date }>(`select watermark from recording_poll where platform = 'daily'`);
+    expect(new Date(state!.watermark).getTime()).toBe(runningSince);
+
+    // The running one finishes later and its webhook is lost: the next scan still reaches it.
+    clock.advance(600_000);
+    w.daily.control.setWebhookOptions({ dropTypes: ['recording.ready-to-download'] });
+    await w.daily.control.finishRecording({ recordingId: started.id });
+    await w.t.server.container.webhooks.poller.poll({ force: true });
+    await storedOnce('daily', started.id, meeting.id);
   });
 
   it('waits for its interval unless forced', async () => {

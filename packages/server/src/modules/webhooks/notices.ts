@@ -24,6 +24,10 @@ export interface NoticeConsumerDeps {
   logger: LoggerLike;
   /** Wait after a failed receive; doubled up to 30 s (tests pass a short one). Default 1000 ms. */
   retryDelayMs?: number;
+  /** Visibility timeout of received messages; default `NOTICE_VISIBILITY_SECONDS`. */
+  visibilitySeconds?: number;
+  /** Long-poll wait; default `NOTICE_WAIT_SECONDS`. */
+  waitSeconds?: number;
 }
 
 /** What one message held, once read. */
@@ -98,8 +102,8 @@ export class RecordingNoticeConsumer {
       new ReceiveMessageCommand({
         QueueUrl: this.deps.queueUrl,
         MaxNumberOfMessages: NOTICE_BATCH,
-        WaitTimeSeconds: NOTICE_WAIT_SECONDS,
-        VisibilityTimeout: NOTICE_VISIBILITY_SECONDS,
+        WaitTimeSeconds: this.deps.waitSeconds ?? NOTICE_WAIT_SECONDS,
+        VisibilityTimeout: this.deps.visibilitySeconds ?? NOTICE_VISIBILITY_SECONDS,
       }),
       { abortSignal: this.abort.signal },
     );
