@@ -57,16 +57,21 @@ function parseBody(body: string | undefined): unknown {
  * provider claims) are deleted with a log line, never retried.
  */
 export class RecordingNoticeConsumer {
-  private running = false;
+  private isRunning = false;
   private abort = new AbortController();
   private loop: Promise<void> | null = null;
 
   constructor(private readonly deps: NoticeConsumerDeps) {}
 
+  /** Whether this process is consuming the queue. */
+  get running(): boolean {
+    return this.isRunning;
+  }
+
   /** Starts long-polling in the background; `stop()` ends it. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
+    if (this.isRunning) return;
+    this.isRunning = true;
     this.abort = new AbortController();
     this.loop = this.run();
     this.deps.logger.info({ queue: this.deps.queueUrl }, 'recording notice consumer started');
@@ -74,8 +79,8 @@ export class RecordingNoticeConsumer {
 
   /** Stops polling: aborts the pending receive and waits for the batch in hand to be stored. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
+    if (!this.isRunning) return;
+    this.isRunning = false;
     this.abort.abort();
     await this.loop;
     this.loop = null;
@@ -83,12 +88,12 @@ export class RecordingNoticeConsumer {
 
   private async run(): Promise<void> {
     let delay = this.deps.retryDelayMs ?? 1000;
-    while (this.running) {
+    while (this.isRunning) {
       try {
         await this.receiveOnce();
         delay = this.deps.retryDelayMs ?? 1000;
       } catch (error) {
-        if (!this.running) break;
+        if (!this.isRunning) break;
         this.deps.logger.warn({ err: error, queue: this.deps.queueUrl }, 'could not receive recording notices; retrying');
         await new Promise((resolve) => setTimeout(resolve, delay).unref());
         delay = Math.min(delay * 2, 30_000);
