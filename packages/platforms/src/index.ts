@@ -69,6 +69,9 @@ export {
   mockSignatureScheme,
   mockWebhookReceiver,
   signMockWebhook,
+  signMockJoinToken,
+  verifyMockJoinToken,
+  type MockJoinGrant,
   type MockConfig,
   type MockRoom,
 } from './providers/mock/index.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateMeetingInput, MeetingRef, RoomSettings } from '../src/core/adapter.js';
 import { ConfigError, PlatformUnavailableError, ProviderError, UnsupportedCapabilityError } from '../src/core/errors.js';
 import { PROVIDER_USER_ID_NAMESPACE, uuidV5 } from '../src/core/naming.js';
-import { DailyAdapter, NOT_HOSTING_RETRIES } from '../src/providers/daily/adapter.js';
+import { DailyAdapter, NOT_HOSTING_RETRIES, parseDailyTrackKey } from '../src/providers/daily/adapter.js';
 import type { DailyConfig } from '../src/providers/daily/config.js';
 import { startFakeApi, testDeps, type FakeApi } from './helpers/fake-api.js';
 
@@ -300,6 +300,7 @@ describe('Daily recording sources', () => {
       bucket: 'rec-bucket',
       region: 'eu-west-1',
       keys: trackKeys,
+      tracks: trackKeys.map(parseDailyTrackKey),
     });
     expect(api.requests).toHaveLength(0);
   });

@@ -7,6 +7,7 @@ import { ProblemSchema } from './lib/problem-schema.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
 import { mockProviderRoutes } from './modules/mock-provider/routes.js';
+import { mockUploadRoutes } from './modules/mock-provider/uploads.js';
 import { roomRoutes } from './modules/rooms/routes.js';
 import { webConfigRoutes } from './modules/web/config-routes.js';
 import { webRoutes } from './modules/web/routes.js';
@@ -74,6 +75,11 @@ export const meetbridgeApp: FastifyPluginAsyncZod<{ container: Container }> = as
     webhookSecret: c.config.providerEnv.MOCK_WEBHOOK_SECRET?.split(',')[0] ?? '',
     clock: c.clock,
     logger: c.logger,
+  });
+  await app.register(mockUploadRoutes, {
+    recordings: c.recordings.uploads,
+    secrets: (c.config.providerEnv.MOCK_WEBHOOK_SECRET ?? '').split(',').filter(Boolean),
+    clock: c.clock,
   });
   await app.register(webRoutes);
 };

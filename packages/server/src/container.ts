@@ -19,6 +19,7 @@ import { recordingWork } from './modules/recordings/handlers.js';
 import { ConsentService } from './modules/recordings/consent.js';
 import { RecordingDownloader } from './modules/recordings/download.js';
 import { RecordingValidator } from './modules/recordings/validate.js';
+import { RecordingUploads } from './modules/recordings/uploads.js';
 import { SafeHttp } from './lib/safe-http.js';
 import { RecordingEvents } from './modules/recordings/events.js';
 import { RecordingStarter } from './modules/recordings/starter.js';
@@ -58,6 +59,7 @@ export interface Container {
     starter: RecordingStarter;
     events: RecordingEvents;
     consent: ConsentService;
+    uploads: RecordingUploads;
     downloader: RecordingDownloader;
     validator: RecordingValidator;
     /** What the `recording.*` jobs call. */
@@ -150,6 +152,16 @@ export function createContainer(args: ContainerArgs): Container {
     starter,
     events: new RecordingEvents({ repo: recordingRepo, service: recordingService, meetings: meetings.service, clock, logger }),
     consent,
+    uploads: new RecordingUploads({
+      repo: recordingRepo,
+      service: recordingService,
+      meetings: meetings.service,
+      storage,
+      jobs,
+      maxBytes: config.recordings.maxBytes,
+      clock,
+      logger,
+    }),
     downloader,
     validator,
     handlers: recordingWork({

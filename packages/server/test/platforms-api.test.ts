@@ -30,7 +30,7 @@ describe('GET /v1/platforms', () => {
         name: 'mock',
         display_name: 'Mock (built-in)',
         is_default: true,
-        capabilities: expect.objectContaining({ presence: true, host_url: expect.any(Boolean), join_tokens: false }),
+        capabilities: expect.objectContaining({ presence: true, host_url: expect.any(Boolean), join_tokens: true }),
       },
     ]);
     expect(Object.keys(items[0]!.capabilities).sort()).toEqual(

@@ -200,3 +200,25 @@ describe('Daily composite in our bucket', () => {
     expect(row.error).toMatch(/not a readable media file/);
   });
 });
+
+describe('a recording that matches no meeting', () => {
+  it('becomes one visible `orphan` row, never downloaded or retried', async () => {
+    const report = () =>
+      w.t.server.container.recordings.service.discovered({
+        platform: 'daily',
+        providerRecordingId: 'rec-of-nobody',
+        kind: 'tracks',
+        source: { kind: 'provider', keys: ['meetbridge/gone-room/1700000000000-abc-cam-audio-1700000000400'], filename: null },
+        recordedAt: new Date(),
+        meetingHint: { providerRoomName: 'gone-room' },
+      });
+    const first = await report();
+    expect(first).toMatchObject({ created: true, downloadQueued: false, recording: { status: 'orphan', meetingId: null } });
+    expect(first.recording.error).toMatch(/no meeting matched \(room gone-room\)/);
+    expect(await report()).toMatchObject({ created: false, downloadQueued: false, recording: { id: first.recording.id } });
+    expect(await jobsFor(w.t, 'recording.download', first.recording.id)).toBe(0);
+    const rec = (await w.t.request('GET', `/v1/recordings/${first.recording.id}`)).body;
+    expect(rec).toMatchObject({ status: 'orphan', meeting_id: null, source: null });
+    expect((await w.t.request('GET', '/v1/recordings/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});

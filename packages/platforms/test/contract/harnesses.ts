@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { dailyProvider } from '../../src/providers/daily/index.js';
 import { mockProvider } from '../../src/providers/mock/index.js';
 import { MockProviderState } from '../../src/providers/mock/state.js';
+import { verifyMockJoinToken } from '../../src/providers/mock/join-token.js';
 import { wherebyProvider } from '../../src/providers/whereby/index.js';
 import { MockProviderFake } from './mock-provider-fake.js';
 import { startWebhookCollector, type WebhookCollector } from './webhook-collector.js';
@@ -112,7 +113,11 @@ async function mockHarness(): Promise<ContractHarness> {
     isLive: async (m) => room(m)?.deleted === false,
     hostedRecording: notCapable('hostedRecording'),
     storedLogo: notCapable('storedLogo'),
-    tokenGrant: notCapable('tokenGrant'),
+    tokenGrant: async (token) => {
+      const grant = verifyMockJoinToken([secret], token, new Date());
+      if (!grant) throw new Error('the mock adapter did not sign this token');
+      return { isOwner: grant.owner, userId: grant.sub };
+    },
     recordCall: notCapable('recordCall'),
     bucketObjects: notCapable('bucketObjects'),
     bucketNotices: notCapable('bucketNotices'),

@@ -76,6 +76,7 @@ export const coreEnvSchema = z.object({
   AWS_PROCESS_RECORDING_QUEUE_URL: opt(z.string().regex(/^https?:\/\/[^\s/]+\/\S+$/, 'must be an http(s) SQS queue URL')),
   RECORDING_MAX_BYTES: opt(z.coerce.number().int().min(1024)).default(4 * 1024 ** 3),
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
+  RECORDING_DOWNLOAD_TIMEOUT_SECONDS: opt(z.coerce.number().int().min(1).max(86_400)).default(900),
   RECORDING_DOWNLOAD_ALLOW_HOSTS: opt(z.string()).default(''),
 });
 
@@ -114,6 +115,7 @@ export const envExamples: Record<string, string> = {
   AWS_PROCESS_RECORDING_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/recordings',
   RECORDING_MAX_BYTES: '4294967296',
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: 'true',
+  RECORDING_DOWNLOAD_TIMEOUT_SECONDS: '900',
   RECORDING_DOWNLOAD_ALLOW_HOSTS: 'minio.internal,10.0.0.12',
   FFPROBE_PATH: '/usr/bin/ffprobe',
 };

@@ -67,6 +67,11 @@ export interface AppConfig {
     maxBytes: number;
     /** `RECORDING_DOWNLOAD_ALLOW_PRIVATE`: fetch download links on loopback/private addresses (local fakes). Default false. */
     allowPrivate: boolean;
+    /**
+     * `RECORDING_DOWNLOAD_TIMEOUT_SECONDS`: how long one download attempt may run before its worker
+     * is considered dead (killed mid-download) and the job runs again elsewhere. Default 900.
+     */
+    downloadTimeoutSeconds: number;
     /** `RECORDING_DOWNLOAD_ALLOW_HOSTS`: hosts fetched even on private addresses (an internal MinIO). Default none. */
     allowHosts: string[];
     /** `FFPROBE_PATH`; `null` = the binary of `@ffprobe-installer/ffprobe`. */
@@ -126,6 +131,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
     recordings: {
       maxBytes: env.RECORDING_MAX_BYTES,
       allowPrivate: env.RECORDING_DOWNLOAD_ALLOW_PRIVATE,
+      downloadTimeoutSeconds: env.RECORDING_DOWNLOAD_TIMEOUT_SECONDS,
       allowHosts: env.RECORDING_DOWNLOAD_ALLOW_HOSTS.split(',')
         .map((h) => h.trim())
         .filter(Boolean),

@@ -97,6 +97,9 @@ export class JobQueue implements JobSender {
       await this.boss.start();
       for (const d of definitions) await this.boss.createQueue(d.name, { name: d.name, ...d.queue });
     });
+    // Jobs left active past their expiry by a process that died (SIGKILL mid-download) are retried
+    // now, not at the next maintenance (every 2 minutes).
+    await this.boss.expire();
     this.state = 'started';
   }
 

@@ -14,7 +14,7 @@ export function jobDefinitions(c: Container): JobDefinition[] {
   return [
     ...webhookJobs({ drain: c.webhooks.drain, jobs: c.jobs, drainEverySeconds: every, poller: c.webhooks.poller }),
     ...meetingJobs({ lifecycle: c.meetings.lifecycle, reconciler: c.meetings.reconciler, sweepEverySeconds: every }),
-    ...recordingJobs({ handlers: c.recordings.handlers }),
+    ...recordingJobs({ handlers: c.recordings.handlers, downloadTimeoutSeconds: c.config.recordings.downloadTimeoutSeconds }),
     ...webhookHealthJobs({ health: c.webhookHealth, everySeconds: c.config.webhookHealthCheckSeconds }),
   ];
 }

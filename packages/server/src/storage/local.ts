@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,15 @@ import {
   type Storage,
   type StoredObject,
 } from './storage.js';
+
+/** Removes what an earlier writer of `target` killed mid-write left behind (`<target>.<uuid>.partial`). */
+async function removeStalePartials(target: string): Promise<void> {
+  const prefix = `${basename(target)}.`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith('.partial')) await rm(join(dirname(target), name), { force: true });
+  }
+}
 
 /** Files under one directory (the embedded default: `DATA_DIR/storage`). */
 export class LocalStorage implements Storage {
@@ -28,8 +37,9 @@ export class LocalStorage implements Storage {
   async put(key: string, body: Readable, options: PutOptions = {}): Promise<StoredObject> {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
+    await removeStalePartials(target);
     // Written next to the target and renamed into place: a reader never sees half a file, and a
-    // process killed mid-write leaves only a `.partial` file that the next write replaces.
+    // process killed mid-write leaves only a `.partial` file, removed by the next write of the key.
     const partial = `${target}.${randomUUID()}.partial`;
     const counter = byteCounter(options.maxBytes);
     try {

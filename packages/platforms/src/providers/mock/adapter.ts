@@ -21,14 +21,16 @@ import type {
 import type { RecordingReadyEvent } from '../../core/events.js';
 import { noRecordingNotices } from '../../core/recording-notices.js';
 import { unsupported } from '../../core/capability.js';
+import { ConfigError } from '../../core/errors.js';
 import { uniqueRoomName } from '../../core/naming.js';
 import type { MockConfig } from './config.js';
+import { signMockJoinToken } from './join-token.js';
 import { defaultMockState, type MockProviderState } from './state.js';
 import { mockWebhookReceiver } from './webhooks.js';
 
 export const mockCapabilities: Capabilities = {
   hostUrl: true,
-  joinTokens: false,
+  joinTokens: true,
   presence: true,
   sessions: true,
   deleteMeeting: true,
@@ -102,9 +104,21 @@ export class MockAdapter implements PlatformAdapter {
     return [...(this.state.room(meeting.providerRoomName)?.sessions ?? [])];
   }
 
+  /**
+   * The room (host) URL and a signed join token for this caller (`join-token.ts`), which authorizes
+   * what the caller's client does in the room, such as uploading what it recorded.
+   */
   async createJoin(input: JoinInput): Promise<JoinResult> {
     const url = input.isOwner && input.meeting.hostRoomUrl ? input.meeting.hostRoomUrl : input.meeting.roomUrl;
-    return { kind: 'url', url, token: null, expiresAt: input.meeting.endDate };
+    const [secret] = this.config.webhookSecrets;
+    if (!secret) throw new ConfigError('The mock provider signs join tokens with MOCK_WEBHOOK_SECRET; set it.', ['MOCK_WEBHOOK_SECRET']);
+    const token = signMockJoinToken(secret, {
+      room: input.meeting.providerRoomName,
+      sub: input.user?.id ?? null,
+      owner: input.isOwner,
+      exp: Math.floor(input.meeting.endDate.getTime() / 1000),
+    });
+    return { kind: 'url', url, token, expiresAt: input.meeting.endDate };
   }
 
   async startRecording(meeting: MeetingRef, input: StartRecordingInput): Promise<{ recordingId: string | null }> {

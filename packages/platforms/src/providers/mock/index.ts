@@ -18,3 +18,4 @@ export { MockAdapter } from './adapter.js';
 export { MockProviderState, defaultMockState, type MockRoom } from './state.js';
 export { mockSignatureScheme, mockWebhookReceiver, signMockWebhook } from './webhooks.js';
 export type { MockConfig } from './config.js';
+export { signMockJoinToken, verifyMockJoinToken, type MockJoinGrant } from './join-token.js';

@@ -26,7 +26,7 @@ export interface RecordingJobHandlers {
 }
 
 /** The recordings module's queues. */
-export function recordingJobs(deps: { handlers: RecordingJobHandlers }): JobDefinition[] {
+export function recordingJobs(deps: { handlers: RecordingJobHandlers; downloadTimeoutSeconds: number }): JobDefinition[] {
   const h = deps.handlers;
   return [
     defineJob({
@@ -39,9 +39,9 @@ export function recordingJobs(deps: { handlers: RecordingJobHandlers }): JobDefi
     defineJob({
       name: 'recording.download',
       schema: RecordingPayload,
-      // A worker killed mid-download leaves the job active: it expires after 5 minutes and reruns.
-      // Puts are atomic, so a rerun replaces nothing half-written.
-      queue: { policy: 'stately', retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+      // A worker killed mid-download leaves the job active: it expires after RECORDING_DOWNLOAD_TIMEOUT_SECONDS
+      // and runs again. Puts are atomic, so the rerun finds nothing half-written.
+      queue: { policy: 'stately', retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: deps.downloadTimeoutSeconds },
       handle: (p) => h.download(p.recordingId),
     }),
     defineJob({

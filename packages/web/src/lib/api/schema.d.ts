@@ -225,6 +225,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mock/rooms/{provider_room_name}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload what a mock room recorded
+         * @description What a participant's client does in the mock room: uploads its recording (audio/webm from MediaRecorder, up to RECORDING_MAX_BYTES) with its join token as `Authorization: Bearer <token>`. It becomes a recording of the meeting, stored and validated like a provider's (`recording.validate`). 401 without a valid token, 403 for a token of another room, 413 when larger than the limit.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Your id of this recording (retries with the same id are the same recording). Default: a new one. */
+                    recording_id?: string;
+                };
+                header?: never;
+                path: {
+                    provider_room_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Meetbridge's recording id (`GET /v1/recordings/{recording_id}`).
+                             */
+                            recording_id: string;
+                            /** @description `pending` until the upload is validated (then `stored` or `invalid`). */
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Meetbridge's recording id (`GET /v1/recordings/{recording_id}`).
+                             */
+                            recording_id: string;
+                            /** @description `pending` until the upload is validated (then `stored` or `invalid`). */
+                            status: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ready": {
         parameters: {
             query?: never;
