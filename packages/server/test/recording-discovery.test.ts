@@ -304,6 +304,19 @@ describe('Daily recordings found by polling', () => {
     await storedOnce('daily', started.id, meeting.id);
   });
 
+  it('defers a poll Daily answers with 429 (a background call does not wait) and resumes it at the next poll', async () => {
+    const { recordingId, meetingId } = await dailyRecording('dy-limited', true);
+    w.daily.control.setFault({ path: '/v1/recordings', method: 'GET', status: 429, retryAfterSeconds: 1 });
+    expect(await w.t.server.container.webhooks.poller.poll({ force: true })).toBe(0);
+    const [state] = await w.t.query<{ error: string | null }>(`select error from recording_poll where platform = 'daily'`);
+    expect(state?.error).toBeNull();
+    expect(await inbox(`provider_event_id = 'recording:${recordingId}:ready'`)).toHaveLength(0);
+    // Once Retry-After has passed (the transport keeps time with the server's clock).
+    clock.advance(2_000);
+    expect(await w.t.server.container.webhooks.poller.poll({ force: true })).toBe(1);
+    await storedOnce('daily', recordingId, meetingId);
+  });
+
   it('waits for its interval unless forced', async () => {
     expect(await w.t.server.container.webhooks.poller.poll()).toBe(0);
   });
