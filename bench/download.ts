@@ -1,106 +1,47 @@
 /**
- * `npm run bench:download`, two measurements (issue 10):
- *   1. A 2 GiB object from the S3 emulator (s3rver, a child process) into local storage through the
- *      download path (`RecordingDownloader.download` in a child process: S3 GetObject streamed into an
- *      atomic put), against `curl` fetching the same object to the same disk in the same run; the
- *      child's peak RSS. Goals: ≥ 0.8× curl's throughput, peak RSS ≤ 150 MB.
- *   2. Signed Daily `recording.ready-to-download` webhooks → a recording row with its
- *      `recording.download` job queued, on real PostgreSQL (an API process and a worker draining the
- *      inbox; download jobs stay queued). Goal: p99 ≤ 1 s.
+ * `npm run bench:download` (issue 10): a recording download and the webhook that announces one.
  *
- * Options: BENCH_GIB (2), BENCH_ROUNDS (2), BENCH_EVENTS (200), BENCH_RATE (events/s, 20),
- * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; must allow CREATE DATABASE).
+ * 1. A BENCH_GIB (default 2) GiB object in the S3 emulator (s3rver, a child process, objects on disk)
+ *    copied into local storage by a `meetbridge worker --queues recording.download` process (the
+ *    built CLI after `npm run build:server`, else from source through tsx; BENCH_FROM_SOURCE=1 forces
+ *    the latter), against `curl` fetching the same object to the same disk in the same run
+ *    (alternating, BENCH_ROUNDS rounds, default 2). The time runs from queuing the job to the stored
+ *    size being recorded (ffprobe's check of the random bytes follows and is not counted; the worker's
+ *    0.5 s poll is). Reports MB/s, the ratio to curl, and the worker's peak RSS (VmRSS sampled every
+ *    20 ms and VmHWM from /proc; goal ≤ 150 MB, ≥ 0.8× curl).
+ * 2. BENCH_WEBHOOKS (default 200) signed Daily `recording.ready-to-download` webhooks POSTed one by one
+ *    to the running server (only the inbox drain works, so nothing is downloaded): the time from the
+ *    POST to the recording row (inserted with its download job in one transaction). Goal p99 ≤ 1 s.
+ *
+ * Runs Meetbridge in this process on PostgreSQL: BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres) must allow CREATE DATABASE; a throwaway database is
+ * created and dropped.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
-import { Upload } from '@aws-sdk/lib-storage';
+import { performance } from 'node:perf_hooks';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import pg from 'pg';
-import { signDaily, startDailyFake } from '@meetbridge/fakes';
-import { EMULATOR_CREDENTIALS, startS3 } from '../packages/server/test/helpers/emulators.js';
+import { pino } from 'pino';
+import { dailySignatureHeaders, startDailyFake } from '@meetbridge/fakes';
+import { buildConfig, createServer } from '@meetbridge/server';
+import { freePort, machine, percentile, ROOT, stopAll } from './lib.js';
 import { createS3Client } from '../packages/server/src/storage/index.js';
-import { freePort, machine, percentile, ROOT, startMeetbridge, stopAll, waitForOk } from './lib.js';
+import { LOCAL_USER } from '../packages/server/src/plugins/auth.js';
 
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const GIB = Number(process.env.BENCH_GIB ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
-const RATE = Number(process.env.BENCH_RATE ?? 20);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 200);
 const BUCKET = 'bench-recordings';
-const KEY = 'acme/bench-room/1767225600000';
-const run = promisify(execFile);
-Object.assign(process.env, EMULATOR_CREDENTIALS);
-
-/** `bytes` of incompressible data, streamed (a 16 MiB random block repeated). */
-function bigStream(bytes: number): Readable {
-  const block = randomBytes(16 * 2 ** 20);
-  let left = bytes;
-  return new Readable({
-    read() {
-      if (left <= 0) return this.push(null);
-      const chunk = left >= block.length ? block : block.subarray(0, left);
-      left -= chunk.length;
-      this.push(chunk);
-    },
-  });
-}
-
-async function curlOnce(endpoint: string, dir: string): Promise<{ bytes: number; ms: number }> {
-  const out = join(dir, 'curl.bin');
-  const t0 = performance.now();
-  // s3rver serves unsigned GETs (curl 7.88's --aws-sigv4 omits x-amz-content-sha256, which s3rver requires).
-  await run('curl', ['-sS', '--fail', '-o', out, `${endpoint}/${BUCKET}/${KEY}`]);
-  const ms = performance.now() - t0;
-  const { size } = await stat(out);
-  await rm(out);
-  return { bytes: size, ms };
-}
-
-function downloadOnce(endpoint: string, dir: string): Promise<{ bytes: number; ms: number; maxRssMb: number; startRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', join(ROOT, 'bench/download-child.ts')], {
-      env: { ...process.env, BENCH_S3_ENDPOINT: endpoint, BENCH_BUCKET: BUCKET, BENCH_KEY: KEY, BENCH_STORAGE_DIR: dir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`child exited ${code}`)),
-    );
-  });
-}
-
-const mbps = (r: { bytes: number; ms: number }) => r.bytes / 2 ** 20 / (r.ms / 1000);
-
-async function throughput(): Promise<void> {
-  const s3 = await startS3([BUCKET]);
-  const dir = await mkdtemp(join(tmpdir(), 'meetbridge-bench-download-'));
-  try {
-    const client = createS3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true });
-    const bytes = Math.round(GIB * 2 ** 30);
-    const t0 = performance.now();
-    await new Upload({ client, params: { Bucket: BUCKET, Key: KEY, Body: bigStream(bytes) }, partSize: 64 * 2 ** 20, queueSize: 4 }).done();
-    console.log(`uploaded ${GIB} GiB to s3rver in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    client.destroy();
-    for (let round = 1; round <= ROUNDS; round++) {
-      const curl = await curlOnce(s3.endpoint, dir);
-      const ours = await downloadOnce(s3.endpoint, join(dir, `storage-${round}`));
-      if (ours.bytes !== curl.bytes || curl.bytes !== bytes)
-        throw new Error(`sizes differ: ${bytes} / curl ${curl.bytes} / ours ${ours.bytes}`);
-      await rm(join(dir, `storage-${round}`), { recursive: true, force: true });
-      console.log(
-        `round ${round}: curl ${mbps(curl).toFixed(0)} MiB/s (${(curl.ms / 1000).toFixed(1)} s); download path ${mbps(ours).toFixed(0)} MiB/s (${(ours.ms / 1000).toFixed(1)} s) = ${(mbps(ours) / mbps(curl)).toFixed(2)}× curl; peak RSS ${ours.maxRssMb.toFixed(0)} MB (${ours.startRssMb.toFixed(0)} MB before the download)`,
-      );
-    }
-  } finally {
-    await s3.stop();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const KEY = 'bench/recording.mp4';
+const SIZE = Math.round(GIB * 2 ** 30);
+const MB = 1e6;
 
 async function admin(query: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -109,131 +50,248 @@ async function admin(query: string): Promise<void> {
   await client.end();
 }
 
-async function webhookToJob(): Promise<void> {
-  const dbName = `meetbridge_bench_${Date.now()}`;
-  await admin(`create database ${dbName}`);
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${dbName}`;
-  const secret = randomBytes(32).toString('base64');
-  const daily = await startDailyFake({ webhookSecret: secret });
+/** s3rver on a free port, objects under `dir`. */
+async function startS3(dir: string): Promise<{ endpoint: string; stop: () => void }> {
+  const require = createRequire(import.meta.url);
+  const pkg = (require.resolve.paths('s3rver') ?? []).map((p) => join(p, 's3rver')).find((d) => existsSync(join(d, 'package.json')))!;
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: dbUrl.toString(),
-    DAILY_API_URL: daily.url,
-    DAILY_API_KEY: daily.apiKey,
-    DAILY_WEBHOOK_SECRET: secret,
-    DAILY_MIGRATION_ENABLED: 'true',
-    DEFAULT_VIDEO_PLATFORM: 'daily',
-    AWS_DAILY_S3_BUCKET: BUCKET,
-    AWS_DAILY_ROLE_ARN: 'arn:aws:iam::123456789012:role/Bench',
-    RECONCILE_INTERVAL_SECONDS: '3600',
-    DAILY_RECORDINGS_POLL_SECONDS: '3600',
-  };
-  const api = startMeetbridge('serve', { ...env, PORT: String(port), BASE_URL: base, RUN_WORKERS: 'false' });
-  const children = [api];
-  const db = new pg.Client({ connectionString: dbUrl.toString() });
-  try {
-    await waitForOk(`${base}/ready`);
-    // The worker applies the inbox only: download jobs stay queued (what is measured is their queueing).
-    children.push(startMeetbridge('worker', { ...env, PORT: String(await freePort()) }, [], ['--queues', 'webhook.*']));
-    const rooms: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const name = `bench-${i}`;
-      await fetch(`${base}/v1/rooms`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, platform: 'daily', recording_type: 'cloud', recording_trigger: 'prompt' }),
-      });
-      const meeting = (await (await fetch(`${base}/v1/rooms/${name}/meeting`, { method: 'POST' })).json()) as {
-        provider_room_name: string;
-      };
-      rooms.push(meeting.provider_room_name);
-    }
-    await db.connect();
-    const sent = new Map<string, number>();
-    const seen = new Map<string, number>();
-    let polling = true;
-    const poller = (async () => {
-      while (polling) {
-        const { rows } = await db.query<{ provider_recording_id: string }>(
-          `select r.provider_recording_id from recording r
-           join pgboss.job j on j.name = 'recording.download' and j.data->>'recordingId' = r.id::text`,
-        );
-        const at = performance.now();
-        for (const r of rows) if (!seen.has(r.provider_recording_id)) seen.set(r.provider_recording_id, at);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    })();
-    const send = (i: number): Promise<void> => {
-      const recordingId = randomUUID();
-      const room = rooms[i % rooms.length]!;
-      const startMs = Date.now() - 60_000;
-      const sessions = [randomUUID(), randomUUID()];
-      const body = JSON.stringify({
-        version: '1.0.0',
-        type: 'recording.ready-to-download',
-        id: `rec-rtd-${recordingId}-${Math.floor(Date.now() / 1000)}`,
-        payload: {
-          type: 'raw-tracks',
-          recording_id: recordingId,
-          room_name: room,
-          start_ts: Math.floor(startMs / 1000),
-          status: 'finished',
-          max_participants: 2,
-          duration: 60,
-          s3_key: `meetbridge/${room}/${startMs}`,
-          tracks: sessions.map((s) => ({
-            type: 'audio',
-            s3Key: `meetbridge/${room}/${startMs}-${s}-cam-audio-${startMs + 400}`,
-            size: 800_000,
-          })),
-        },
-        event_ts: Date.now() / 1000,
-      });
-      const ts = String(Date.now());
-      sent.set(recordingId, performance.now());
-      return fetch(`${base}/v1/daily/webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-webhook-timestamp': ts, 'x-webhook-signature': signDaily(secret, ts, body) },
-        body,
-      }).then((r) => {
-        if (r.status !== 200) throw new Error(`webhook answered ${r.status}`);
-      });
+  const child = spawn(
+    process.execPath,
+    [join(pkg, 'bin', 's3rver.js'), '-d', dir, '-a', '127.0.0.1', '-p', String(port), '--silent', '--configure-bucket', BUCKET],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (/listening/.test(out)) resolve();
     };
-    // Warm-up: the worker process is up and draining once a first recording got its job.
-    for (let i = 0; seen.size === 0; i++) {
-      if (i % 40 === 0) await send(i);
-      if (i > 2400) throw new Error('the worker did not apply the warm-up recording within 2 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    sent.clear();
-    seen.clear();
-    const sends: Promise<unknown>[] = [];
-    const startAll = performance.now();
-    for (let i = 0; i < EVENTS; i++) {
-      const wait = startAll + (i * 1000) / RATE - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      sends.push(send(i));
-    }
-    await Promise.all(sends);
-    const deadline = performance.now() + 60_000;
-    while ([...sent.keys()].some((id) => !seen.has(id)) && performance.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    polling = false;
-    await poller;
-    const latencies = [...sent].flatMap(([id, at]) => (seen.has(id) ? [seen.get(id)! - at] : [])).sort((a, b) => a - b);
-    console.log(
-      `webhook → recording row + download job queued: ${latencies.length}/${EVENTS} events at ${RATE}/s, p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`,
-    );
-  } finally {
-    await db.end().catch(() => {});
-    await stopAll(children);
-    await daily.close();
-    await admin(`drop database ${dbName} with (force)`).catch(() => {});
-  }
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`s3rver exited ${code}: ${out}`)));
+  });
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
-console.log(`${await machine()}, ${new Date().toISOString().slice(0, 10)}`);
-await throughput();
-await webhookToJob();
+/** A file of `size` bytes of random data (1 MiB of randomness repeated: S3 does not compress). */
+async function makeFile(path: string, size: number): Promise<void> {
+  const chunk = randomBytes(2 ** 20);
+  const out = createWriteStream(path);
+  for (let written = 0; written < size; written += chunk.length) {
+    const piece = size - written >= chunk.length ? chunk : chunk.subarray(0, size - written);
+    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+/** The worker's RSS in MB from /proc: now (VmRSS) and its high-water mark (VmHWM). */
+function rssOf(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { rss: (kb('VmRSS') * 1024) / MB, hwm: (kb('VmHWM') * 1024) / MB };
+}
+
+function curl(url: string, to: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn('curl', ['-sSf', '-o', to, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve((performance.now() - start) / 1000) : reject(new Error(`curl exited ${code}: ${err}`)),
+    );
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'meetbridge-bench-download-'));
+const dbName = `meetbridge_bench_dl_${Date.now()}`;
+await admin(`create database ${dbName}`);
+const dbUrl = new URL(ADMIN_URL);
+dbUrl.pathname = `/${dbName}`;
+const s3 = await startS3(join(work, 's3'));
+const dailySecret = randomBytes(32).toString('base64');
+const daily = await startDailyFake({ webhookSecret: dailySecret });
+Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
+let server: Awaited<ReturnType<typeof createServer>> | undefined;
+const children: ChildProcess[] = [];
+
+try {
+  console.log(`machine: ${await machine()}`);
+  const source = join(work, 'source.bin');
+  await makeFile(source, SIZE);
+  const client = createS3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true });
+  await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: createReadStream(source), ContentLength: SIZE }));
+  await rm(source);
+  console.log(`object: ${(SIZE / MB).toFixed(0)} MB in s3rver`);
+
+  const port = await freePort();
+  const workerEnv: Record<string, string> = {
+    DATABASE_URL: dbUrl.toString(),
+    DATA_DIR: join(work, 'data'),
+    S3_ENDPOINT_URL: s3.endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    RECORDING_MAX_BYTES: String(SIZE + 1),
+    RECONCILE_INTERVAL_SECONDS: '3600',
+  };
+  const config = buildConfig({
+    ...workerEnv,
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    DAILY_API_URL: daily.url,
+    DAILY_API_KEY: daily.apiKey,
+    DAILY_WEBHOOK_SECRET: dailySecret,
+    DAILY_MIGRATION_ENABLED: 'true',
+  });
+  // Only the inbox drain works here: downloads are run by hand below, and never for the webhooks' recordings.
+  server = await createServer(config, { logger: pino({ level: 'silent' }), workers: true, queues: ['webhook.drain'] });
+  const url = await server.app.listen({ host: '127.0.0.1', port });
+  const c = server.container;
+
+  // 1. One large download against curl.
+  await c.rooms.create(LOCAL_USER, {
+    name: 'bench-download',
+    platform: 'mock',
+    is_locked: false,
+    room_mode: 'normal',
+    room_size: null,
+    recording_type: 'none',
+    recording_trigger: 'none',
+    skip_consent: false,
+  });
+  const { meeting } = await c.meetings.service.getOrCreate('bench-download', LOCAL_USER);
+  const objectUrl = `${s3.endpoint}/${BUCKET}/${KEY}`;
+  const worker = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'worker', '--queues', 'recording.download'],
+    {
+      env: { ...process.env, ...workerEnv, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  children.push(worker);
+  const stateOf = async (id: string) =>
+    (
+      await server!.database.pool!.query<{ status: string; size_bytes: string | null }>(
+        `select status, size_bytes from recording where id = $1`,
+        [id],
+      )
+    ).rows[0]!;
+  /** Queues a download of `key` and resolves once its size is recorded (the copy finished). */
+  const download = async (key: string, round: string) => {
+    const { recording } = await c.recordings.service.discovered({
+      platform: 'mock',
+      providerRecordingId: `bench-${round}-${randomUUID()}`,
+      kind: 'composite',
+      source: { kind: 'bucket', bucket: BUCKET, region: 'us-east-1', keys: [{ key }] },
+      recordedAt: new Date(),
+      meetingHint: { meetingId: meeting.id },
+    });
+    const start = performance.now();
+    for (;;) {
+      const state = await stateOf(recording.id);
+      if (state.size_bytes !== null)
+        return { id: recording.id, seconds: (performance.now() - start) / 1000, size: Number(state.size_bytes) };
+      if (['error', 'invalid'].includes(state.status)) throw new Error(`download ended ${state.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  // Warm-up: the worker is up once it copied a small object.
+  await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'bench/warm-up', Body: Buffer.alloc(1024), ContentLength: 1024 }));
+  await download('bench/warm-up', 'warm-up');
+  const idle = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+  const kb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(idle)?.[1] ?? 0) / 1000);
+  console.log(`worker after warm-up: VmRSS ${kb('VmRSS')} MB (anonymous ${kb('RssAnon')} MB, files ${kb('RssFile')} MB)`);
+  const rows: string[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const curlFile = join(work, 'curl.bin');
+    const curlSeconds = await curl(objectUrl, curlFile);
+    await rm(curlFile);
+    const before = rssOf(worker.pid!);
+    let peak = before.rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(worker.pid!).rss)), 20);
+    const ours = await download(KEY, String(round)).finally(() => clearInterval(sampler));
+    const after = rssOf(worker.pid!);
+    if (ours.size !== SIZE) throw new Error(`stored ${ours.size} bytes, expected ${SIZE}`);
+    await stat(join(work, 'data', 'storage', 'recordings', ours.id, 'composite.mp4'));
+    await c.storage.delete(`recordings/${ours.id}/composite.mp4`);
+    const curlMbs = SIZE / MB / curlSeconds;
+    const oursMbs = SIZE / MB / ours.seconds;
+    rows.push(
+      `| ${round} | ${curlSeconds.toFixed(1)} s (${curlMbs.toFixed(0)} MB/s) | ${ours.seconds.toFixed(1)} s (${oursMbs.toFixed(0)} MB/s) | **${(oursMbs / curlMbs).toFixed(2)}×** | ${before.rss.toFixed(0)} → **${Math.max(peak, after.rss).toFixed(0)} MB** (VmHWM ${after.hwm.toFixed(0)} MB) |`,
+    );
+    console.log(rows.at(-1));
+  }
+  console.log('\n| round | curl | Meetbridge worker | ratio | worker RSS before → peak |\n| --- | ---: | ---: | ---: | ---: |');
+  for (const row of rows) console.log(row);
+
+  // 2. Webhook → recording row + download job.
+  await c.rooms.create(LOCAL_USER, {
+    name: 'bench-webhooks',
+    platform: 'daily',
+    is_locked: false,
+    room_mode: 'normal',
+    room_size: null,
+    recording_type: 'none',
+    recording_trigger: 'none',
+    skip_consent: false,
+  });
+  const dailyMeeting = (await c.meetings.service.getOrCreate('bench-webhooks', LOCAL_USER)).meeting;
+  const sent = new Map<string, number>();
+  for (let i = 0; i < WEBHOOKS; i++) {
+    const recordingId = randomUUID();
+    const now = Date.now();
+    const body = JSON.stringify({
+      version: '1.0.0',
+      type: 'recording.ready-to-download',
+      id: `rec-rtd-${recordingId}`,
+      event_ts: now / 1000,
+      payload: {
+        type: 'cloud',
+        recording_id: recordingId,
+        room_name: dailyMeeting.provider_room_name,
+        start_ts: Math.floor(now / 1000) - 60,
+        status: 'finished',
+        max_participants: 2,
+        duration: 60,
+        s3_key: `meetbridge/${dailyMeeting.provider_room_name}/${now}`,
+      },
+    });
+    sent.set(recordingId, Date.now());
+    const res = await fetch(`${url}/v1/daily/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...dailySignatureHeaders(dailySecret, now, body) },
+      body,
+    });
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const latencies: number[] = [];
+  const deadline = Date.now() + 60_000;
+  while (latencies.length < WEBHOOKS && Date.now() < deadline) {
+    const { rows: found } = await server.database.pool!.query<{ provider_recording_id: string; created_at: Date; jobs: number }>(
+      `select r.provider_recording_id, r.created_at,
+              (select count(*)::int from pgboss.job j where j.name = 'recording.download' and j.data->>'recordingId' = r.id::text) as jobs
+         from recording r where r.platform = 'daily'`,
+    );
+    if (found.length === WEBHOOKS && found.every((r) => r.jobs === 1)) {
+      for (const r of found) latencies.push(r.created_at.getTime() - sent.get(r.provider_recording_id)!);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (latencies.length < WEBHOOKS) throw new Error(`only ${latencies.length} of ${WEBHOOKS} recordings appeared`);
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `\nwebhook → recording row + download job (${WEBHOOKS} webhooks, one every ~10 ms): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+  );
+} finally {
+  await stopAll(children);
+  await server?.close();
+  await daily.close();
+  s3.stop();
+  await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
+  await rm(work, { recursive: true, force: true });
+}
