@@ -16,10 +16,15 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs the Meetbridge CLI (`serve` or `worker`) from source in a child process. */
-export function startMeetbridge(command: 'serve' | 'worker', env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+export function startMeetbridge(
+  command: 'serve' | 'worker',
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  args: string[] = [],
+): ChildProcess {
   return spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), command],
+    [...nodeArgs, '--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), command, ...args],
     {
       env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'meetbridge-bench-')), LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'inherit', 'inherit'],

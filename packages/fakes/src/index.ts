@@ -24,6 +24,11 @@ export { DAILY_SIGNATURE_HEADER, DAILY_TIMESTAMP_HEADER, dailySignatureHeaders, 
 export type { DailyTimestampUnit } from './daily/sign.js';
 
 export { FakeControlError } from './core/base-control.js';
+export { ObjectStore } from './core/object-store.js';
+export type { ObjectStoreOptions, WrittenObject } from './core/object-store.js';
+export { S3NoticeSender, encodeNotificationKey, objectCreatedRecord, testEventMessage } from './core/s3-notices.js';
+export type { S3NoticeFaults, S3NoticeOptions, SentNotice } from './core/s3-notices.js';
+export type { DailyRecordingContents } from './daily/bucket-writer.js';
 export type { FaultRule } from './core/faults.js';
 export type { ScheduledTask } from './core/scheduler.js';
 export type { RecordedRequest } from './core/request-log.js';

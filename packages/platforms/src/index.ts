@@ -53,6 +53,8 @@ export {
 export { RateBudget, DEFAULT_BACKGROUND_SHARE, type RateBudgetSpec, type RatePool, type RateCharge } from './core/rate-budget.js';
 export { noErrorBody, jsonErrorParser, type ErrorBodyParser, type ProviderErrorBody } from './core/error-body.js';
 export { recordingRefOf, splitBucketPath } from './core/recording.js';
+export { readObjectCreated, decodeNoticeKey, type S3ObjectCreated } from './core/s3-notice.js';
+export { noRecordingNotices } from './core/recording-notices.js';
 export { stableUserId, uuidV5, PROVIDER_USER_ID_NAMESPACE } from './core/naming.js';
 export {
   providers,
@@ -92,6 +94,9 @@ export {
   signWherebyWebhook,
   verifyWherebyWebhook,
   parseWherebyWebhook,
+  parseRecordingFilename,
+  wherebyNoticeReader,
+  wherebyRecordingEventId,
   WHEREBY_SIGNATURE_HEADER,
   type WherebyConfig,
 } from './providers/whereby/index.js';
@@ -110,6 +115,10 @@ export {
   parseDailyWebhook,
   isDailyVerificationPing,
   dailyEventKey,
+  dailyRecordingReadyKey,
+  parseDailyListedRecording,
+  listDailyRecordings,
+  DAILY_POLLED_TYPE,
   dailyEventTime,
   DAILY_SIGNATURE_HEADER,
   DAILY_TIMESTAMP_HEADER,

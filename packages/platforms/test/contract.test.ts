@@ -242,6 +242,53 @@ describe.each(harnesses)('$label', ({ start }) => {
     expect(await h.bucketObjects()).toEqual(expect.arrayContaining(source.keys.map((key) => `${source.bucket}/${key}`)));
   });
 
+  it('reads the bucket notice of a recorded call as the recording its webhook announced (same recording, same inbox key), or reads no notice when it does not declare recordingNotices', async () => {
+    const foreign = {
+      eventName: 'ObjectCreated:Put',
+      eventTime: new Date().toISOString(),
+      s3: { bucket: { name: 'elsewhere' }, object: { key: 'a-2026-01-01T00:00:00Z.mp4', size: 1 } },
+    };
+    expect(h.adapter.recordingNotices.parse(foreign)).toBeNull();
+    expect(h.adapter.recordingNotices.parse({ Event: 's3:TestEvent' })).toBeNull();
+    if (!h.adapter.capabilities.recordingNotices) return;
+    const meeting = await create(recorded);
+    await h.join(meeting, ada);
+    await h.recordCall(meeting);
+    const ready = receivedEvents().find((e): e is RecordingReadyEvent => e.kind === 'recording.ready');
+    const notices = (await h.bucketNotices()).map((r) => h.adapter.recordingNotices.parse(r)).filter((e) => e !== null);
+    const notice = notices.find((e) => e.recordingId === ready?.recordingId);
+    expect(notice).toMatchObject({ kind: 'recording.ready', eventId: ready?.eventId, providerRoomName: meeting.providerRoomName });
+    const [fromNotice, fromWebhook] = [notice!, ready!].map(async (e) => h.adapter.getRecordingSource(recordingRefOf(e)));
+    expect(await fromNotice).toEqual(await fromWebhook);
+  });
+
+  it('finds a recorded call by listing recordings, as the recording its webhook announced (same recording, same inbox key, the stored item parses back), or refuses when it does not declare recordingPolling', async () => {
+    if (!h.adapter.capabilities.recordingPolling) {
+      await expect(h.adapter.listRecordings({ cursor: null, since: null })).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      expect(() => h.adapter.parseListedRecording({})).toThrow(UnsupportedCapabilityError);
+      expect(h.adapter.recordingPollSeconds).toBeNull();
+      return;
+    }
+    expect(h.adapter.recordingPollSeconds).toBeGreaterThan(0);
+    const meeting = await create(recorded);
+    await h.join(meeting, ada);
+    await h.recordCall(meeting);
+    const ready = receivedEvents().find((e): e is RecordingReadyEvent => e.kind === 'recording.ready');
+    const page = await h.adapter.listRecordings({ cursor: null, since: new Date(Date.now() - 3_600_000) });
+    const listed = page.recordings.find((r) => r.event.recordingId === ready?.recordingId);
+    expect(listed?.event).toMatchObject({
+      eventId: ready?.eventId,
+      providerRoomName: meeting.providerRoomName,
+      recordingType: ready?.recordingType,
+      tracks: ready?.tracks,
+    });
+    expect(h.adapter.parseListedRecording(JSON.parse(JSON.stringify(listed!.raw)))).toEqual(listed!.event);
+    expect(await h.adapter.listRecordings({ cursor: null, since: new Date(Date.now() + 3_600_000) })).toMatchObject({
+      recordings: [],
+      cursor: null,
+    });
+  });
+
   it("uploads a logo to the meeting's room, or refuses it when it does not declare logo", async () => {
     const meeting = await create();
     const logo = {

@@ -36,6 +36,9 @@ import { PipelineStages } from './modules/pipeline/stages.js';
 import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
 import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
+import { createSqsClient, RecordingNoticeConsumer } from './modules/webhooks/notices.js';
+import { RecordingPollRepo } from './modules/webhooks/poll-repo.js';
+import { RecordingPoller } from './modules/webhooks/poller.js';
 import { WebhookIntake } from './modules/webhooks/service.js';
 import { WebhookAdmin } from './modules/webhook-health/admin.js';
 import { WebhookHealthRepo } from './modules/webhook-health/repo.js';
@@ -80,6 +83,10 @@ export interface Container {
     intake: WebhookIntake;
     drain: InboxDrain;
     inbox: InboxRepo;
+    /** Lists the providers' recordings into the inbox (`recording.poll`). */
+    poller: RecordingPoller;
+    /** Consumes `AWS_PROCESS_RECORDING_QUEUE_URL` (started by the workers' process); `null` without it. */
+    notices: RecordingNoticeConsumer | null;
   };
   webhookHealth: WebhookHealth;
 }
@@ -200,6 +207,18 @@ export function createContainer(args: ContainerArgs): Container {
     intake: new WebhookIntake({ inbox, catalog, clock, logger, jobs }),
     drain: new InboxDrain({ db, inbox, router, catalog, clock, logger, jobs }),
     inbox,
+    poller: new RecordingPoller({ db, inbox, repo: new RecordingPollRepo(db), catalog, clock, logger, jobs }),
+    notices: config.aws.processRecordingQueueUrl
+      ? new RecordingNoticeConsumer({
+          sqs: createSqsClient(config.aws),
+          queueUrl: config.aws.processRecordingQueueUrl,
+          db,
+          inbox,
+          catalog,
+          jobs,
+          logger,
+        })
+      : null,
   };
   const webhookHealth = new WebhookHealth({
     admin: new WebhookAdmin(catalog, config.baseUrl),

@@ -8,7 +8,10 @@ import { createContainer, type Container } from './container.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobDefinitions } from './jobs/registry.js';
-import { startWorkers, type Workers } from './jobs/worker.js';
+import { queueMatches, startWorkers, type Workers } from './jobs/worker.js';
+
+/** The name `worker --queues` selects the S3-notice consumer by. */
+export const NOTICE_CONSUMER_NAME = 'recording.notices';
 
 /** A running Meetbridge process: the app, its services and queue, and how to stop them. */
 export interface Server {
@@ -77,6 +80,8 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
     const definitions = jobDefinitions(container);
     await queue.start(definitions);
     const runWorkers = options.workers ?? config.runWorkers;
+    // The S3-notice consumer is a long-running loop, not a queue; `--queues` selects it as `recording.notices`.
+    const notices = runWorkers && queueMatches(NOTICE_CONSUMER_NAME, options.queues ?? []) ? container.webhooks.notices : null;
     const app = await buildApp(container, options.logger);
     let closing = false;
     const server: Server = {
@@ -89,11 +94,13 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
       async startWorkers() {
         if (!runWorkers || server.workers || closing) return;
         server.workers = await startWorkers(queue, definitions, { patterns: options.queues, logger: options.logger });
+        notices?.start();
       },
       async close() {
         closing = true;
         container.webhooks.intake.close();
         await app.close();
+        await notices?.stop();
         await server.workers?.stop();
         await queue.stop();
         if (!options.database) await database.close();

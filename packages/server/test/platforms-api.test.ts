@@ -43,6 +43,8 @@ describe('GET /v1/platforms', () => {
         'presence',
         'raw_tracks',
         'recording_links',
+        'recording_notices',
+        'recording_polling',
         'recording_source',
         'server_side_recording',
         'sessions',

@@ -1,3 +1,4 @@
+import type { ObjectStore } from '../core/object-store.js';
 import type { FakeScheduler } from '../core/scheduler.js';
 import type { WebhookSender } from '../core/webhook-sender.js';
 import type { OutgoingWebhook, WebhookDelivery } from '../core/webhook-types.js';
@@ -39,6 +40,8 @@ export interface DailyContext {
   webhookSecret: string;
   timestampUnit: DailyTimestampUnit;
   registration: DailyWebhookRegistration | undefined;
+  /** Where finished recordings of rooms with a `recordings_bucket` are written; absent = not written. */
+  readonly objects: ObjectStore | undefined;
 }
 
 /** Daily's exponential retries: at most 5 attempts, backing off up to 15 minutes (https://docs.daily.co/reference/rest-api/webhooks). */

@@ -4,6 +4,7 @@ import type { FakeCore } from '../core/base-control.js';
 import type { WebhookDelivery } from '../core/webhook-types.js';
 import { emit } from './context.js';
 import type { DailyContext, DailyWebhookRegistration } from './context.js';
+import { writeRecordingObjects } from './bucket-writer.js';
 import { dailyVerificationPing } from './events.js';
 import type { DailyJoinParams } from './presence.js';
 import type { DailyFinishRecordingParams, DailyRecordingRef, DailyStartRecordingParams } from './recordings.js';
@@ -98,9 +99,15 @@ export class DailyControl extends BaseControl {
     return recordingSnapshot(recording);
   }
 
-  /** The recording is ready: status `finished` and `recording.ready-to-download` (tracks for raw-tracks). */
+  /**
+   * The recording is ready: status `finished` and `recording.ready-to-download` (tracks for
+   * raw-tracks). With `recordingStorage`, a room with a `recordings_bucket` first gets the composite
+   * or every track written into that bucket (`content`, `trackContents`).
+   */
   async finishRecording(params: DailyFinishRecordingParams): Promise<DailyRecordingSnapshot> {
     const { recording, event } = this.ctx.recorder.finish(params, this.ctx.now());
+    // The objects are in the bucket before Daily says the recording is ready to download.
+    if (this.ctx.objects) await writeRecordingObjects(this.ctx.objects, recording, params);
     await emit(this.ctx, [event]);
     return recordingSnapshot(recording);
   }

@@ -53,8 +53,13 @@ export interface DailyFinishRecordingParams extends DailyRecordingRef {
   trackKinds?: DailyTrackKind[];
   /** Raw-tracks: explicit tracks instead of generated ones (e.g. `null` to simulate removed permissions). */
   tracks?: DailyRecording['tracks'];
-  /** Bytes served by the access link. */
-  content?: string;
+  /**
+   * Bytes of the composite (served by the access link, and written to the room's `recordings_bucket`
+   * when the fake has `recordingStorage`).
+   */
+  content?: string | Uint8Array;
+  /** Raw tracks written to the bucket: bytes per participant session id (default a short placeholder). */
+  trackContents?: Readonly<Record<string, string | Uint8Array>>;
 }
 
 const START_KEYS = [
@@ -240,7 +245,8 @@ export class DailyRecorder {
     const duration = params.durationSeconds ?? Math.max(1, Math.round(((recording.stoppedAtMs ?? nowMs) - recording.startMs) / 1000));
     recording.status = 'finished';
     recording.durationSeconds = duration;
-    if (params.content !== undefined) recording.content = Buffer.from(params.content);
+    if (params.content !== undefined)
+      recording.content = typeof params.content === 'string' ? Buffer.from(params.content) : Buffer.from(params.content);
     if (recording.type === 'raw-tracks')
       recording.tracks =
         params.tracks !== undefined ? params.tracks : this.buildTracks(recording, params.trackKinds ?? ['cam-audio'], duration);

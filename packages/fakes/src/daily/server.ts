@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FaultInjector } from '../core/faults.js';
+import { ObjectStore, type ObjectStoreOptions } from '../core/object-store.js';
 import { createFakeApp, listen } from '../core/http-app.js';
 import { RequestLog } from '../core/request-log.js';
 import { renderRoomPage } from '../core/room-page.js';
@@ -54,6 +55,12 @@ export interface DailyFakeOptions {
    * `control.tick()`; `npm run dev:fakes` turns it on.
    */
   autoRunMs?: number;
+  /**
+   * Where recordings of rooms with a `recordings_bucket` are written when they finish (an S3 or
+   * S3-compatible server and credentials; Daily itself assumes the room's `assume_role_arn`).
+   * Default: not written (the webhook still reports the keys).
+   */
+  recordingStorage?: ObjectStoreOptions;
 }
 
 /** A running Daily fake. */
@@ -98,6 +105,7 @@ function createContext(options: DailyFakeOptions): DailyContext {
     registration: undefined,
     presenceDefaultLimit: options.presenceDefaultLimit ?? 100,
     presenceMaxLimit: options.presenceMaxLimit ?? 1000,
+    objects: options.recordingStorage ? new ObjectStore(options.recordingStorage) : undefined,
   };
   // The signer reads `base` (which becomes the context) so a later secret or unit change applies.
   const sender = new WebhookSender({
@@ -177,6 +185,7 @@ export async function startDailyFake(options: DailyFakeOptions = {}): Promise<Da
       ctx.scheduler.stop();
       await ctx.sender.settle();
       await app.close();
+      ctx.objects?.close();
     },
   };
 }

@@ -2,6 +2,8 @@ import type { FakeScheduler } from '../core/scheduler.js';
 import type { WebhookSender } from '../core/webhook-sender.js';
 import type { OutgoingWebhook } from '../core/webhook-types.js';
 import type { WherebyPresence } from './presence.js';
+import type { WherebyUploads } from './uploads.js';
+import type { S3NoticeSender } from '../core/s3-notices.js';
 import type { WherebyState } from './state.js';
 
 /** Everything the Whereby routes and control share. */
@@ -19,6 +21,10 @@ export interface WherebyContext {
   readonly budget: WherebyPointBudget;
   /** The fake's origin (`http://127.0.0.1:port`), known once listening; used in access links. */
   origin: string;
+  /** Cloud recordings: upload to the S3 destination, bucket notices, `recording.finished`. */
+  readonly uploads: WherebyUploads;
+  /** The S3 event notifications of the recordings bucket (`s3Notices`), if configured. */
+  readonly notices: S3NoticeSender | undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { BaseControl, controlBody, registerCommonControlRoutes } from '../core/base-control.js';
+import { BaseControl, FakeControlError, controlBody, registerCommonControlRoutes } from '../core/base-control.js';
+import type { S3NoticeFaults } from '../core/s3-notices.js';
 import type { FakeCore } from '../core/base-control.js';
 import type { WherebyContext } from './context.js';
 import type { WherebyFinishRecordingParams, WherebyJoinParams } from './presence.js';
@@ -82,19 +83,39 @@ export class WherebyControl extends BaseControl {
    */
   async removeParticipant(params: { participantId: string; endSessionWhenEmpty?: boolean }): Promise<void> {
     await this.ctx.sender.send(this.ctx.presence.leave(params.participantId, this.ctx.now(), params.endSessionWhenEmpty ?? false));
+    await this.ctx.uploads.deliverDue();
   }
 
   /** Everyone leaves and the session ends: `room.client.left` per participant, then `room.session.ended`. */
   async endSession(ref: { meetingId?: string; roomName?: string }): Promise<void> {
     await this.ctx.sender.send(this.ctx.presence.endSession(this.ctx.presence.resolve(ref), this.ctx.now()));
+    await this.ctx.uploads.deliverDue();
   }
 
-  /** A cloud recording finished and was uploaded: stores it and sends `recording.finished`. */
+  /**
+   * A cloud recording finished: for an S3 destination (with `recordingStorage`) the file is uploaded
+   * and the bucket's notice sent to the queue (`s3Notices`); then `recording.finished`. Meetings
+   * whose `startTrigger` is automatic get this by themselves when their session ends.
+   */
   async finishRecording(params: WherebyFinishRecordingParams): Promise<WherebyRecordingSnapshot> {
-    const { recording, event } = this.ctx.presence.finishRecording(params, this.ctx.now());
-    await this.ctx.sender.send([event]);
+    const recording = await this.ctx.uploads.finish(params);
     const { content: _content, startDate: _s, endDate: _e, sizeInMegaBytes: _size, ...snapshot } = recording;
     return snapshot;
+  }
+
+  /**
+   * Sends the `s3:TestEvent` message S3 puts on the queue when a bucket's notifications are
+   * configured (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).
+   */
+  async sendS3TestEvent(bucket: string): Promise<void> {
+    if (!this.ctx.notices) throw new FakeControlError(409, 'the fake has no s3Notices queue configured');
+    await this.ctx.notices.testEvent(bucket, this.ctx.now());
+  }
+
+  /** Bucket-notice faults: `duplicates` extra copies of each message (S3 delivers at least once), `drop` loses them. */
+  setS3NoticeFaults(faults: S3NoticeFaults): void {
+    if (!this.ctx.notices) throw new FakeControlError(409, 'the fake has no s3Notices queue configured');
+    this.ctx.notices.faults = { ...faults };
   }
 
   /** A snapshot of meetings, sessions and recordings. */
@@ -125,6 +146,8 @@ export class WherebyControl extends BaseControl {
     super.reset();
     this.ctx.state.clear();
     this.ctx.budget.reset();
+    this.ctx.presence.dueRecordings.length = 0;
+    if (this.ctx.notices) this.ctx.notices.faults = {};
   }
 }
 
@@ -147,4 +170,12 @@ export function registerWherebyControlRoutes(app: FastifyInstance, control: Wher
   app.post('/_control/recordings/finish', async (req, reply) =>
     reply.code(201).send(await control.finishRecording(controlBody<WherebyFinishRecordingParams>(req.body))),
   );
+  app.post('/_control/s3/test-event', async (req, reply) => {
+    await control.sendS3TestEvent(String(controlBody<{ bucket?: string }>(req.body).bucket ?? ''));
+    return reply.code(204).send();
+  });
+  app.put('/_control/s3/notice-faults', async (req, reply) => {
+    control.setS3NoticeFaults(controlBody<S3NoticeFaults>(req.body));
+    return reply.code(204).send();
+  });
 }

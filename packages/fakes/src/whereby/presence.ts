@@ -39,8 +39,18 @@ export interface WherebyFinishRecordingParams {
   /** Recording start, unix ms. Default: now − duration. */
   startedAtMs?: number;
   sizeInMegaBytes?: number;
-  /** Bytes served by the access link. Default: a short placeholder. */
-  content?: string;
+  /**
+   * The file's bytes: served by the access link (Whereby-hosted) or uploaded to the S3 destination.
+   * Default: a short placeholder.
+   */
+  content?: string | Uint8Array;
+}
+
+/** A session of a meeting that records automatically ended: its recording is due (`WherebyUploads`). */
+export interface DueRecording {
+  readonly meetingId: string;
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
 }
 
 /**
@@ -67,6 +77,9 @@ function fromUrl(meeting: WherebyMeeting, raw: string): { role: WherebyRoleName;
 
 /** Room presence, sessions and recordings of the Whereby fake; every change returns the webhooks it causes. */
 export class WherebyPresence {
+  /** Recordings of automatically recording meetings whose session ended, not yet finished. */
+  readonly dueRecordings: DueRecording[] = [];
+
   constructor(
     private readonly state: WherebyState,
     private readonly subdomain: string,
@@ -203,7 +216,26 @@ export class WherebyPresence {
     if (!session) return [];
     session.endedAt = nowMs;
     meeting.currentSession = undefined;
+    this.noteDueRecording(meeting, session, nowMs);
     return session.startedSent ? [wherebyEvent('room.session.ended', this.sessionData(meeting, session.roomSessionId), nowMs)] : [];
+  }
+
+  /**
+   * A meeting created with `recording: {type: "cloud", startTrigger: "automatic" | "automatic-2nd-participant"}`
+   * records by itself (https://github.com/whereby/docs/blob/main/whereby-product-features/recording-with-embedded/cloud-recording.md):
+   * from the first participant, or from the second (once the session started); the file is due when
+   * the session ends.
+   */
+  private noteDueRecording(meeting: WherebyMeeting, session: WherebySession, nowMs: number): void {
+    const config = meeting.input.recording;
+    if (config?.type !== 'cloud') return;
+    const from =
+      config.startTrigger === 'automatic'
+        ? session.startedAt
+        : config.startTrigger === 'automatic-2nd-participant'
+          ? session.startedSentAt
+          : null;
+    if (from !== null) this.dueRecordings.push({ meetingId: meeting.meetingId, startedAtMs: from, endedAtMs: nowMs });
   }
 
   /** A cloud recording finished uploading: stores it and returns `recording.finished`. */
@@ -227,7 +259,12 @@ export class WherebyPresence {
       endDate: startDate + duration * 1000,
       sizeInMegaBytes: params.sizeInMegaBytes ?? Math.max(1, Math.round(duration * 0.25)),
       provider: config?.destination.provider ?? 'whereby',
-      content: Buffer.from(params.content ?? `FAKE-WHEREBY-RECORDING ${meeting.roomName}`),
+      content:
+        params.content === undefined
+          ? Buffer.from(`FAKE-WHEREBY-RECORDING ${meeting.roomName}`)
+          : typeof params.content === 'string'
+            ? Buffer.from(params.content)
+            : Buffer.from(params.content),
     };
     this.state.recordings.set(recording.recordingId, recording);
     const data = { filename: recording.filename, recordingId: recording.recordingId, roomName: meeting.roomName, status: 'completed' };

@@ -1,4 +1,6 @@
 import { FaultInjector } from '../core/faults.js';
+import { ObjectStore, type ObjectStoreOptions } from '../core/object-store.js';
+import { S3NoticeSender, type S3NoticeOptions } from '../core/s3-notices.js';
 import { createFakeApp, listen } from '../core/http-app.js';
 import { RequestLog } from '../core/request-log.js';
 import { renderRoomPage } from '../core/room-page.js';
@@ -13,6 +15,7 @@ import { WherebyPresence } from './presence.js';
 import { registerWherebyApi } from './routes-meetings.js';
 import { wherebySignatureHeaders } from './sign.js';
 import { WherebyState } from './state.js';
+import { WherebyUploads } from './uploads.js';
 
 /** Options of `startWherebyFake`. */
 export interface WherebyFakeOptions {
@@ -53,6 +56,17 @@ export interface WherebyFakeOptions {
    * so tests move their `now` and call `control.tick()`; `npm run dev:fakes` turns it on.
    */
   autoRunMs?: number;
+  /**
+   * The S3 or S3-compatible server cloud recordings with an S3 destination are uploaded to (the
+   * bucket and access key come from the meeting's `recording.destination`, as on Whereby).
+   * Default: not uploaded (`recording.finished` is still sent).
+   */
+  recordingStorage?: ObjectStoreOptions;
+  /**
+   * The SQS queue the recordings bucket's event notifications go to: each upload sends an
+   * `ObjectCreated:Put` message there, as S3 would. Default: none.
+   */
+  s3Notices?: S3NoticeOptions;
 }
 
 /** A running Whereby fake. */
@@ -98,8 +112,16 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
     options.sessionStartedAtClients ?? 2,
     scheduler,
     options.sessionEndAfterMs ?? 60_000,
-    (events) => sender.send(events),
+    // A scheduled session end may make an automatic recording due: it is delivered right after.
+    async (events) => {
+      await sender.send(events);
+      await late.uploads?.deliverDue();
+    },
   );
+  const objects = options.recordingStorage ? new ObjectStore(options.recordingStorage) : undefined;
+  const notices = options.s3Notices ? new S3NoticeSender(options.s3Notices) : undefined;
+  const late: { uploads?: WherebyUploads } = {};
+  late.uploads = new WherebyUploads({ state, presence, sender, now, objects, notices });
   const budget = new WherebyPointBudget(options.rateLimitPoints ?? 1000, {
     read: 1,
     delete: 2,
@@ -118,6 +140,8 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
     insightsLagMs: options.insightsLagMs ?? 600_000,
     budget,
     origin: '',
+    uploads: late.uploads,
+    notices,
   };
   const control = new WherebyControl({ log, faults, sender, scheduler }, ctx);
   const app = createFakeApp(log);
@@ -166,6 +190,8 @@ export async function startWherebyFake(options: WherebyFakeOptions = {}): Promis
       scheduler.stop();
       await sender.settle();
       await app.close();
+      objects?.close();
+      notices?.close();
     },
   };
 }

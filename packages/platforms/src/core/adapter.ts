@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import type { CallPriority } from './errors.js';
-import type { MeetingEvent } from './events.js';
+import type { MeetingEvent, RecordingReadyEvent } from './events.js';
 import type { LoggerLike } from './logger.js';
 
 /** Recording modes a room can ask for. */
@@ -211,6 +211,56 @@ export interface VerifiedWebhook {
 }
 
 /**
+ * Reads S3 event notifications of the bucket a provider uploads recordings to (S3 → SQS, capability
+ * `recordingNotices`): the provider-neutral consumer hands every `ObjectCreated` record to each
+ * capable adapter; the one whose bucket (and key layout) it is turns it into the same
+ * `recording.ready` event its webhook gives, with the same `eventId` and `recordingId`, so a
+ * recording announced both ways is stored once.
+ */
+export interface RecordingNoticeReader {
+  /**
+   * One record of an S3 event notification (`Records[i]` of the SQS message: `eventName`,
+   * `eventTime`, `s3.bucket.name`, `s3.object.key` URL-encoded, `s3.object.size`) → the recording
+   * it announces, or `null` when it is not one of this provider's recordings (another bucket or
+   * prefix, not `ObjectCreated`, a key that is not a recording file). Never throws.
+   */
+  parse(record: unknown): RecordingReadyEvent | null;
+}
+
+/** Where a scan of the provider's recordings (`listRecordings`) starts and stops. */
+export interface ListRecordingsInput {
+  /** Continue a scan where its last page ended (`RecordingPage.cursor`); `null` = from the newest. */
+  cursor: string | null;
+  /** The scan is done at recordings started before this; `null` = read every page. */
+  since: Date | null;
+  /** Page size; default the provider's largest page (Daily: 100). */
+  limit?: number;
+}
+
+/** One finished recording found by listing the provider's recordings. */
+export interface ListedRecording {
+  /** The same event (`eventId`, `recordingId`) the provider's webhook for this recording gives. */
+  event: RecordingReadyEvent;
+  /** The provider's item as listed: what the inbox stores; `parseListedRecording` turns it back into `event`. */
+  raw: unknown;
+}
+
+/** One page of the provider's recordings, newest first. */
+export interface RecordingPage {
+  /** The finished recordings of the page (in-progress, canceled and empty ones are left out). */
+  recordings: ListedRecording[];
+  /**
+   * The start of the oldest recording on this page that is still in progress, or `null`: a poller
+   * keeps its watermark before it, so the recording is seen again once finished.
+   */
+  oldestInProgress: Date | null;
+  /** The start of the newest recording on this page, or `null` when the page is empty. */
+  newest: Date | null;
+  /** The next page's cursor; `null` when the scan is done (no more pages, or the page reached `since`). */
+  cursor: string | null;
+}
+
+/**
  * A provider's webhook intake, bound to its configured secrets (`adapter.webhooks`). The server
  * calls it in this order: `isPing` → `verify` (at intake) → `parse` (when the stored delivery is
  * processed, possibly later and in another process).
@@ -264,6 +314,16 @@ export interface Capabilities {
   recordingLinks: boolean;
   /** `getRecordingSource` says where a finished recording's files are (our bucket, or a link). */
   recordingSource: boolean;
+  /**
+   * Recordings land in a bucket whose S3 event notifications (through SQS) announce them
+   * (`recordingNotices`): Whereby's S3 destination.
+   */
+  recordingNotices: boolean;
+  /**
+   * Finished recordings can be listed (`listRecordings`), so a poller finds those whose webhook was
+   * lost (Daily `GET /recordings`).
+   */
+  recordingPolling: boolean;
   /** A logo can be uploaded (`uploadLogo`). */
   logo: boolean;
   /**
@@ -348,6 +408,24 @@ export interface PlatformAdapter {
   getRecordingLink(recordingId: string): Promise<RecordingLink>;
   /** Where a finished recording's files are: objects in a bucket we can read, or a download link. */
   getRecordingSource(recording: RecordingRef): Promise<RecordingSource>;
+  /**
+   * One page of the provider's finished recordings, newest first (capability `recordingPolling`): a
+   * background call, so it throws `RateLimitedError` rather than wait when the budget is spent.
+   */
+  listRecordings(input: ListRecordingsInput): Promise<RecordingPage>;
+  /**
+   * A `ListedRecording.raw` (as stored in the inbox) back into its event; `null` when it is not a
+   * finished recording (capability `recordingPolling`; never throws otherwise).
+   */
+  parseListedRecording(raw: unknown): RecordingReadyEvent | null;
+  /**
+   * How often to poll `listRecordings`, in seconds; `null` without capability `recordingPolling`.
+   * (Daily: `DAILY_RECORDINGS_POLL_SECONDS`, default 180 with a webhook secret, else 15, since
+   * polling is then the only way recordings are found.)
+   */
+  readonly recordingPollSeconds: number | null;
+  /** Reads bucket notices of this provider's recordings (without `recordingNotices`, it reads none). */
+  readonly recordingNotices: RecordingNoticeReader;
   /**
    * Deletes a recording the provider hosts (capability `recordingLinks`: where it hands out links,
    * it keeps the files). Idempotent: a recording already gone is success. Objects in a bucket we

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startDailyFake, startWherebyFake } from '@meetbridge/fakes';
+import { objectCreatedRecord, startDailyFake, startWherebyFake } from '@meetbridge/fakes';
 import type { AdapterDeps, EnvRecord, PlatformAdapter, ProviderMeeting, ProviderModule } from '../../src/core/adapter.js';
 import { systemClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -54,6 +54,11 @@ export interface ContractHarness {
   recordCall(meeting: ProviderMeeting): Promise<void>;
   /** `bucket/key` of every object the provider wrote into our buckets (capability `recordingSource`). */
   bucketObjects(): Promise<string[]>;
+  /**
+   * The S3 event notification records (`ObjectCreated:Put`, as S3 sends them to SQS) of every object
+   * the provider wrote into our buckets (capability `recordingNotices`).
+   */
+  bucketNotices(): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -115,6 +120,7 @@ async function mockHarness(): Promise<ContractHarness> {
     },
     recordCall: notCapable('recordCall'),
     bucketObjects: notCapable('bucketObjects'),
+    bucketNotices: notCapable('bucketNotices'),
     close: () => collector.close(),
   };
 }
@@ -169,6 +175,15 @@ async function wherebyHarness(): Promise<ContractHarness> {
         const body = meetings.find((m) => m.meetingId === r.meetingId)?.requestBody as WherebyRecordingBody | undefined;
         const destination = body?.recording?.destination;
         return r.provider === 's3' && destination?.bucket ? [`${destination.bucket}/${r.filename}`] : [];
+      });
+    },
+    bucketNotices: async () => {
+      const { meetings, recordings } = fake.control.state();
+      return recordings.flatMap((r) => {
+        const body = meetings.find((m) => m.meetingId === r.meetingId)?.requestBody as WherebyRecordingBody | undefined;
+        const [bucket = '', ...folders] = (body?.recording?.destination?.bucket ?? '').split('/');
+        const key = [...folders, r.filename].join('/');
+        return r.provider === 's3' && bucket ? [objectCreatedRecord({ bucket, key, size: 42, eTag: 'e' }, clock.now())] : [];
       });
     },
     close: async () => {
@@ -229,6 +244,7 @@ async function dailyHarness(): Promise<ContractHarness> {
         return bucket ? keys.map((key) => `${bucket}/${key}`) : [];
       });
     },
+    bucketNotices: notCapable('bucketNotices'),
     tokenGrant: async (token) => {
       const issued = fake.control.tokens().find((t) => t.token === token);
       if (!issued) throw new Error('the Daily fake never issued this token');

@@ -90,6 +90,8 @@ export const coreEnvSchema = z.object({
   WEBHOOK_RETENTION_DAYS: opt(z.coerce.number().int().min(1).max(3650)).default(30),
   PIPELINE_RETRY_DELAY_SECONDS: opt(z.coerce.number().int().min(1).max(3600)).default(10),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: opt(bool).default(false),
+  // Not `url`: SQS-compatible servers hand out queue URLs such as http://sqs.us-east-1.127.0.0.1:9324/… .
+  AWS_PROCESS_RECORDING_QUEUE_URL: opt(z.string().regex(/^https?:\/\/[^\s/]+\/\S+$/, 'must be an http(s) SQS queue URL')),
   RECORDING_MAX_BYTES: opt(z.coerce.number().int().min(1024)).default(4 * 1024 ** 3),
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: opt(bool).default(false),
   RECORDING_DOWNLOAD_TIMEOUT_SECONDS: opt(z.coerce.number().int().min(1).max(86_400)).default(900),
@@ -134,6 +136,7 @@ export const envExamples: Record<string, string> = {
   WEBHOOK_RETENTION_DAYS: '30',
   PIPELINE_RETRY_DELAY_SECONDS: '10',
   WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+  AWS_PROCESS_RECORDING_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/recordings',
   RECORDING_MAX_BYTES: '4294967296',
   RECORDING_DOWNLOAD_ALLOW_PRIVATE: 'true',
   RECORDING_DOWNLOAD_TIMEOUT_SECONDS: '900',

@@ -59,6 +59,11 @@ export interface AppConfig {
     s3: S3Settings;
     /** `SQS_ENDPOINT_URL`: an SQS-compatible server; absent = AWS. */
     sqsEndpoint: string | undefined;
+    /**
+     * `AWS_PROCESS_RECORDING_QUEUE_URL`: the SQS queue of the recordings buckets' S3 notices, consumed
+     * by the workers; absent = no consumer.
+     */
+    processRecordingQueueUrl: string | undefined;
   };
   /** Processed and ignored webhook deliveries are deleted this many days after they arrived. Default 30. */
   webhookRetentionDays: number;
@@ -143,6 +148,7 @@ export function buildConfig(raw: Record<string, string | undefined>): AppConfig 
       region: env.AWS_REGION,
       s3: { region: env.AWS_REGION, endpoint: env.S3_ENDPOINT_URL, forcePathStyle: env.S3_FORCE_PATH_STYLE },
       sqsEndpoint: env.SQS_ENDPOINT_URL,
+      processRecordingQueueUrl: env.AWS_PROCESS_RECORDING_QUEUE_URL,
     },
     webhookRetentionDays: env.WEBHOOK_RETENTION_DAYS,
     pipeline: { retryDelaySeconds: env.PIPELINE_RETRY_DELAY_SECONDS },

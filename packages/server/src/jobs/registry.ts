@@ -21,6 +21,7 @@ export function jobDefinitions(c: Container): JobDefinition[] {
       logger: c.logger,
       drainEverySeconds: every,
       retentionDays: c.config.webhookRetentionDays,
+      poller: c.webhooks.poller,
     }),
     ...meetingJobs({ lifecycle: c.meetings.lifecycle, reconciler: c.meetings.reconciler, sweepEverySeconds: every }),
     ...recordingJobs({ handlers: c.recordings.handlers, downloadTimeoutSeconds: c.config.recordings.downloadTimeoutSeconds }),

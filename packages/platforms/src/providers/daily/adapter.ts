@@ -9,7 +9,9 @@ import type {
   PresenceFacts,
   PresenceSnapshot,
   ProviderMeeting,
+  ListRecordingsInput,
   RecordingLink,
+  RecordingPage,
   RecordingRef,
   RecordingSource,
   SourceTrack,
@@ -29,6 +31,9 @@ import { DailyClient } from './client.js';
 import type { DailyConfig } from './config.js';
 import { parseDailyError, type DailyCreateRoomBody, type DailyMeetingTokenBody, type DailyWebhookRegistrationWire } from './wire.js';
 import { dailyWebhookReceiver } from './webhooks.js';
+import { listDailyRecordings, parseDailyListedRecording } from './recordings.js';
+import type { RecordingReadyEvent } from '../../core/events.js';
+import { noRecordingNotices } from '../../core/recording-notices.js';
 
 /** What Daily can do: tokens, live presence, sessions, server-side and raw-tracks recording, links; no host URL or logo. */
 export const dailyCapabilities: Capabilities = {
@@ -42,6 +47,8 @@ export const dailyCapabilities: Capabilities = {
   rawTracks: true,
   recordingLinks: true,
   recordingSource: true,
+  recordingNotices: false,
+  recordingPolling: true,
   logo: false,
   webhookAdmin: true,
 };
@@ -197,6 +204,9 @@ export class DailyAdapter implements PlatformAdapter {
   readonly presence = dailyPresence;
   readonly client: DailyClient;
   readonly webhooks: WebhookReceiver;
+  /** Daily's recordings do not go through bucket notices here (polling and webhooks find them). */
+  readonly recordingNotices = noRecordingNotices;
+  readonly recordingPollSeconds: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
@@ -218,6 +228,7 @@ export class DailyAdapter implements PlatformAdapter {
     );
     this.sleep = deps.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.webhooks = dailyWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
+    this.recordingPollSeconds = config.recordingPollSeconds;
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
@@ -355,6 +366,15 @@ export class DailyAdapter implements PlatformAdapter {
     }
     const keys = recording.keys.length > 0 ? recording.keys : await this.trackKeys(recording.recordingId);
     return { kind: 'bucket', bucket, region, keys, tracks: keys.map(parseDailyTrackKey) };
+  }
+
+  /** One page of `GET /recordings`, finished ones as the events their webhooks give (`recordings.ts`). */
+  listRecordings(input: ListRecordingsInput): Promise<RecordingPage> {
+    return listDailyRecordings(this.client, input);
+  }
+
+  parseListedRecording(raw: unknown): RecordingReadyEvent | null {
+    return parseDailyListedRecording(raw);
   }
 
   private async trackKeys(recordingId: string): Promise<string[]> {

@@ -29,8 +29,22 @@ describe('loadDailyConfig', () => {
         subdomain: null,
         s3: { bucket: null, region: 'us-west-2', roleArn: null },
         rateLimitPerSecond: 20,
+        recordingPollSeconds: 15,
       },
     });
+  });
+
+  it('polls recordings every 180 s with a webhook secret and every 15 s without one, unless DAILY_RECORDINGS_POLL_SECONDS says', () => {
+    const poll = (env: Record<string, string>) => {
+      const result = loadDailyConfig({ DAILY_API_KEY: 'key', ...env });
+      return result.ok ? result.config.recordingPollSeconds : null;
+    };
+    expect(poll({})).toBe(15);
+    expect(poll({ DAILY_WEBHOOK_SECRET: SECRET })).toBe(180);
+    expect(poll({ DAILY_WEBHOOK_SECRET: SECRET, DAILY_RECORDINGS_POLL_SECONDS: '60' })).toBe(60);
+    expect(configError(() => loadDailyConfig({ DAILY_API_KEY: 'key', DAILY_RECORDINGS_POLL_SECONDS: '0' })).variables).toEqual([
+      'DAILY_RECORDINGS_POLL_SECONDS',
+    ]);
   });
 
   it('reads every variable and a rotated secret list', () => {
@@ -43,6 +57,7 @@ describe('loadDailyConfig', () => {
       AWS_DAILY_S3_REGION: 'eu-central-1',
       AWS_DAILY_ROLE_ARN: 'arn:aws:iam::1:role/Daily',
       DAILY_RATE_LIMIT_PER_SECOND: '5',
+      DAILY_RECORDINGS_POLL_SECONDS: '30',
     });
     expect(result).toEqual({
       ok: true,
@@ -53,6 +68,7 @@ describe('loadDailyConfig', () => {
         subdomain: 'acme',
         s3: { bucket: 'rec', region: 'eu-central-1', roleArn: 'arn:aws:iam::1:role/Daily' },
         rateLimitPerSecond: 5,
+        recordingPollSeconds: 30,
       },
     });
   });
@@ -71,7 +87,7 @@ describe('loadDailyConfig', () => {
   });
 
   it('describes every variable it reads', () => {
-    expect(Object.keys(dailyEnvVars)).toHaveLength(8);
+    expect(Object.keys(dailyEnvVars)).toHaveLength(9);
     expect(configError(() => loadDailyConfig({ DAILY_API_KEY: 'key', DAILY_RATE_LIMIT_PER_SECOND: '0' })).variables).toEqual([
       'DAILY_RATE_LIMIT_PER_SECOND',
     ]);

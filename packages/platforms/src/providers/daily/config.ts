@@ -7,6 +7,10 @@ import { splitSecrets } from '../../core/signature.js';
 export const DAILY_DEFAULT_API_URL = 'https://api.daily.co/v1';
 /** Default region of the recordings bucket. */
 export const DAILY_DEFAULT_S3_REGION = 'us-west-2';
+/** Seconds between recording polls while a webhook secret is configured: webhooks announce recordings, polling only catches lost ones. */
+export const DAILY_POLL_WITH_WEBHOOKS_SECONDS = 180;
+/** Seconds between recording polls without a webhook secret: polling is then how recordings are found. */
+export const DAILY_POLL_WITHOUT_WEBHOOKS_SECONDS = 15;
 /** Default requests per second on most endpoints (Daily: "~20 req/s, or 100 per 5 s"). */
 export const DAILY_DEFAULT_RATE_LIMIT_PER_SECOND = 20;
 
@@ -23,6 +27,11 @@ export interface DailyConfig {
   s3: { bucket: string | null; region: string; roleArn: string | null };
   /** Requests per second this process may send to most endpoints (`DAILY_RATE_LIMIT_PER_SECOND`); see `dailyRateBudget`. */
   rateLimitPerSecond: number;
+  /**
+   * Seconds between polls of `GET /recordings` (`DAILY_RECORDINGS_POLL_SECONDS`); default 180 with
+   * a webhook secret, else 15 (Reflector's schedule, reflector-lessons §3.7).
+   */
+  recordingPollSeconds: number;
 }
 
 /** Every variable Daily reads, with its description (for docs and `.env.example`). */
@@ -34,6 +43,7 @@ export const dailyEnvVars = {
   AWS_DAILY_S3_BUCKET: 'S3 bucket Daily writes raw-tracks recordings into (recordings_bucket.bucket_name).',
   AWS_DAILY_S3_REGION: `Region of that bucket. Default ${DAILY_DEFAULT_S3_REGION}.`,
   AWS_DAILY_ROLE_ARN: 'IAM role Daily assumes to write into the bucket (recordings_bucket.assume_role_arn).',
+  DAILY_RECORDINGS_POLL_SECONDS: `Seconds between polls of Daily's GET /recordings, which finds recordings whose webhook was lost. Default ${DAILY_POLL_WITH_WEBHOOKS_SECONDS} when DAILY_WEBHOOK_SECRET is set, else ${DAILY_POLL_WITHOUT_WEBHOOKS_SECONDS} (polling is then the only way recordings are found).`,
   DAILY_RATE_LIMIT_PER_SECOND: `Requests per second this process may send to most Daily endpoints (divide Daily's limit between processes); room deletion, recording listing and recording start keep Daily's stricter windows. Half is kept for meeting creation and joins. Default ${DAILY_DEFAULT_RATE_LIMIT_PER_SECOND}.`,
 } as const;
 
@@ -56,6 +66,11 @@ export function loadDailyConfig(env: EnvRecord): ConfigResult<DailyConfig> {
   const apiUrl = readUrl(env, 'DAILY_API_URL', DAILY_DEFAULT_API_URL);
   const webhookSecrets = readSecrets(env);
   const rateLimitPerSecond = readPositiveInt(env, 'DAILY_RATE_LIMIT_PER_SECOND', DAILY_DEFAULT_RATE_LIMIT_PER_SECOND);
+  const recordingPollSeconds = readPositiveInt(
+    env,
+    'DAILY_RECORDINGS_POLL_SECONDS',
+    webhookSecrets.length > 0 ? DAILY_POLL_WITH_WEBHOOKS_SECONDS : DAILY_POLL_WITHOUT_WEBHOOKS_SECONDS,
+  );
   const apiKey = readOptional(env, 'DAILY_API_KEY');
   if (apiKey === null) return { ok: false, missing: ['DAILY_API_KEY'] };
   return {
@@ -71,6 +86,7 @@ export function loadDailyConfig(env: EnvRecord): ConfigResult<DailyConfig> {
         roleArn: readOptional(env, 'AWS_DAILY_ROLE_ARN'),
       },
       rateLimitPerSecond,
+      recordingPollSeconds,
     },
   };
 }

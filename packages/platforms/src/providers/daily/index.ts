@@ -32,8 +32,10 @@ export {
   parseDailyWebhook,
   isDailyVerificationPing,
   dailyEventKey,
+  dailyRecordingReadyKey,
   dailyEventTime,
   DAILY_SIGNATURE_HEADER,
   DAILY_TIMESTAMP_HEADER,
 } from './webhooks.js';
 export type { DailyConfig } from './config.js';
+export { parseDailyListedRecording, listDailyRecordings, DAILY_POLLED_TYPE } from './recordings.js';

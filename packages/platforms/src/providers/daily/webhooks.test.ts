@@ -71,8 +71,9 @@ describe('verifyDailyWebhook', () => {
     };
     const a = ready('rec-a', 'room-a');
     const b = ready('rec-b', 'room-b');
-    expect(a.eventId).toBe('rec-rtd-c3df927c-f738-4471-a2b7-066fa7e95a6b-1772359190#rec-a');
-    expect(b.eventId).toBe('rec-rtd-c3df927c-f738-4471-a2b7-066fa7e95a6b-1772359190#rec-b');
+    // `recording:<id>:ready`: the key the poller gives the same recording (GET /recordings).
+    expect(a.eventId).toBe('recording:rec-a:ready');
+    expect(b.eventId).toBe('recording:rec-b:ready');
     expect(ready('rec-a', 'room-a').eventId).toBe(a.eventId);
   });
 

@@ -80,8 +80,19 @@ export function isDailyVerificationPing(rawBody: Buffer): boolean {
 export function dailyEventKey(envelope: { id: string; type: string; payload: Record<string, unknown> }): string {
   if (!envelope.type.startsWith('recording.')) return envelope.id;
   const { recording_id: recordingId, room_name: roomName } = envelope.payload;
+  // The poller (`GET /recordings`) finds the same recording under the same key: stored once.
+  if (envelope.type === 'recording.ready-to-download' && typeof recordingId === 'string' && recordingId)
+    return dailyRecordingReadyKey(recordingId);
   const subject = typeof recordingId === 'string' && recordingId ? recordingId : typeof roomName === 'string' ? `room:${roomName}` : null;
   return subject === null ? envelope.id : `${envelope.id}#${subject}`;
+}
+
+/**
+ * The inbox key of a finished Daily recording, from its webhook (`recording.ready-to-download`) or
+ * from polling `GET /recordings`: `recording:<recording id>:ready`.
+ */
+export function dailyRecordingReadyKey(recordingId: string): string {
+  return `recording:${recordingId}:ready`;
 }
 
 const seconds = (value: unknown): number | null => {
@@ -163,11 +174,11 @@ function meeting(webhook: VerifiedWebhook, kind: 'meeting.started' | 'meeting.en
 
 const RECORDING_TYPES = ['cloud', 'raw-tracks', 'cloud-audio-only'] as const;
 
-function recordingType(type: string | null | undefined): RecordingReadyEvent['recordingType'] {
+export function recordingType(type: string | null | undefined): RecordingReadyEvent['recordingType'] {
   return RECORDING_TYPES.find((t) => t === type) ?? 'unknown';
 }
 
-function tracksOf(tracks: { type: string; s3Key: string; size?: number | null }[] | null | undefined): RecordingTrack[] {
+export function tracksOf(tracks: { type: string; s3Key: string; size?: number | null }[] | null | undefined): RecordingTrack[] {
   return (tracks ?? []).flatMap((t) =>
     t.type === 'audio' || t.type === 'video' ? [{ type: t.type, key: t.s3Key, sizeBytes: t.size ?? null }] : [],
   );

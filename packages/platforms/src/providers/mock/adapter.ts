@@ -16,7 +16,10 @@ import type {
   WebhookRegistration,
   StartRecordingInput,
   WebhookReceiver,
+  RecordingPage,
 } from '../../core/adapter.js';
+import type { RecordingReadyEvent } from '../../core/events.js';
+import { noRecordingNotices } from '../../core/recording-notices.js';
 import { unsupported } from '../../core/capability.js';
 import { ConfigError } from '../../core/errors.js';
 import { uniqueRoomName } from '../../core/naming.js';
@@ -36,6 +39,8 @@ export const mockCapabilities: Capabilities = {
   rawTracks: false,
   recordingLinks: false,
   recordingSource: false,
+  recordingNotices: false,
+  recordingPolling: false,
   logo: false,
   webhookAdmin: false,
 };
@@ -53,6 +58,8 @@ export class MockAdapter implements PlatformAdapter {
   readonly presence = mockPresence;
   readonly state: MockProviderState;
   readonly webhooks: WebhookReceiver;
+  readonly recordingNotices = noRecordingNotices;
+  readonly recordingPollSeconds = null;
 
   constructor(
     private readonly config: MockConfig,
@@ -138,6 +145,14 @@ export class MockAdapter implements PlatformAdapter {
   }
 
   /** Mock recordings have no files yet (the mock upload path comes later). */
+  async listRecordings(): Promise<RecordingPage> {
+    return unsupported(this.name, 'recordingPolling');
+  }
+
+  parseListedRecording(): RecordingReadyEvent | null {
+    return unsupported(this.name, 'recordingPolling');
+  }
+
   async getRecordingSource(): Promise<RecordingSource> {
     return unsupported(this.name, 'recordingSource');
   }

@@ -11,6 +11,8 @@ import type {
   PresenceSnapshot,
   ProviderMeeting,
   RecordingLink,
+  RecordingNoticeReader,
+  RecordingPage,
   RecordingRef,
   RecordingSource,
   RoomSession,
@@ -28,6 +30,8 @@ import { WherebyClient } from './client.js';
 import type { WherebyConfig } from './config.js';
 import { parseWherebyError, type WherebyCreateMeetingBody, type WherebyMeetingWire } from './wire.js';
 import { wherebyWebhookReceiver } from './webhooks.js';
+import { parseRecordingFilename, wherebyNoticeReader } from './notices.js';
+import type { RecordingReadyEvent } from '../../core/events.js';
 
 /** What Whereby can do: host URLs, insights sessions, hosted-recording links, logos; no tokens or live presence. */
 export const wherebyCapabilities: Capabilities = {
@@ -41,6 +45,8 @@ export const wherebyCapabilities: Capabilities = {
   rawTracks: false,
   recordingLinks: true,
   recordingSource: true,
+  recordingNotices: true,
+  recordingPolling: false,
   logo: true,
   webhookAdmin: false,
 };
@@ -151,6 +157,9 @@ export class WherebyAdapter implements PlatformAdapter {
   readonly presence = wherebyPresence;
   readonly client: WherebyClient;
   readonly webhooks: WebhookReceiver;
+  readonly recordingNotices: RecordingNoticeReader;
+  /** Whereby has no recordings list for self-hosted files; its S3 notices stand in for polling. */
+  readonly recordingPollSeconds = null;
 
   constructor(
     private readonly config: WherebyConfig,
@@ -171,6 +180,7 @@ export class WherebyAdapter implements PlatformAdapter {
       ),
     );
     this.webhooks = wherebyWebhookReceiver({ secrets: config.webhookSecrets, toleranceSeconds: deps.webhookToleranceSeconds });
+    this.recordingNotices = wherebyNoticeReader(s3Destination(config.s3));
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
@@ -237,14 +247,58 @@ export class WherebyAdapter implements PlatformAdapter {
     return unsupported(this.name, 'serverSideRecording');
   }
 
-  /** `DELETE /recordings/{recordingId}` (204; Whereby-hosted recordings). */
+  /**
+   * `DELETE /recordings/{recordingId}` (204; Whereby-hosted recordings). A file name (how Meetbridge
+   * identifies Whereby recordings) is resolved first; one Whereby no longer lists is already gone.
+   */
   async deleteRecording(recordingId: string): Promise<void> {
-    await this.client.deleteRecording(recordingId);
+    let id: string | null;
+    try {
+      id = (await this.hostedRecordingId(recordingId)) ?? recordingId;
+    } catch (error) {
+      if (error instanceof ProviderError && error.providerStatus === 404) return;
+      throw error;
+    }
+    await this.client.deleteRecording(id);
   }
 
+  /**
+   * An access link (Whereby-hosted recordings only). Meetbridge identifies a Whereby recording by
+   * its file name (the bucket notice knows nothing else); a file name is first resolved to Whereby's
+   * `recordingId` through `GET /recordings?roomName=`, the room being part of the name.
+   */
   async getRecordingLink(recordingId: string): Promise<RecordingLink> {
-    const link = await this.client.getRecordingAccessLink(recordingId);
+    const id = (await this.hostedRecordingId(recordingId)) ?? recordingId;
+    const link = await this.client.getRecordingAccessLink(id);
     return { url: link.accessLink, expiresAt: new Date(link.expires) };
+  }
+
+  private async hostedRecordingId(filename: string): Promise<string | null> {
+    const parsed = parseRecordingFilename(filename);
+    if (!parsed) return null;
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_SESSION_PAGES; page++) {
+      const reply = await this.client.listRecordings(parsed.providerRoomName, { cursor });
+      const found = reply.results.find((r) => r.filename === filename);
+      if (found) return found.recordingId;
+      if (!reply.cursor || reply.results.length === 0) break;
+      cursor = reply.cursor;
+    }
+    throw new ProviderError({
+      provider: this.name,
+      operation: 'getRecordingLink',
+      providerStatus: 404,
+      retryable: false,
+      message: `whereby lists no hosted recording named ${filename} in room ${parsed.providerRoomName}.`,
+    });
+  }
+
+  async listRecordings(): Promise<RecordingPage> {
+    return unsupported(this.name, 'recordingPolling');
+  }
+
+  parseListedRecording(): RecordingReadyEvent | null {
+    return unsupported(this.name, 'recordingPolling');
   }
 
   /**

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { LogoInput } from '../../core/adapter.js';
 import { ProviderError } from '../../core/errors.js';
 import { pathSegment, type HttpClient } from '../../core/http.js';
-import { WherebyAccessLinkWire, WherebyMeetingWire, WherebyRoomSessionsWire, type WherebyCreateMeetingBody } from './wire.js';
+import {
+  WherebyAccessLinkWire,
+  WherebyMeetingWire,
+  WherebyRecordingsWire,
+  WherebyRoomSessionsWire,
+  type WherebyCreateMeetingBody,
+} from './wire.js';
 
 /** Default validity of a recording access link, in seconds (Whereby allows 1..43200). */
 export const DEFAULT_ACCESS_LINK_SECONDS = 3600;
@@ -71,6 +77,18 @@ export class WherebyClient {
       form,
       schema: z.unknown(),
       priority: 'interactive',
+    });
+  }
+
+  /** One page of `GET /recordings?roomName=` (Whereby-hosted recordings of a room, newest first). */
+  listRecordings(roomName: string, options: { cursor?: string; limit?: number } = {}): Promise<WherebyRecordingsWire> {
+    return this.http.request({
+      operation: 'listRecordings',
+      method: 'GET',
+      path: '/recordings',
+      query: { roomName, cursor: options.cursor, limit: options.limit ?? 100, sortBy: 'startDate:desc' },
+      schema: WherebyRecordingsWire,
+      priority: 'background',
     });
   }
 

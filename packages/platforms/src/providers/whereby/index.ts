@@ -25,3 +25,4 @@ export {
   WHEREBY_SIGNATURE_HEADER,
 } from './webhooks.js';
 export type { WherebyConfig } from './config.js';
+export { parseRecordingFilename, wherebyNoticeReader, wherebyRecordingEventId } from './notices.js';

@@ -210,7 +210,7 @@ describe('parseWherebyWebhook', () => {
     });
   });
 
-  it('maps recording.finished to a cloud recording.ready with the filename and its start time', () => {
+  it('maps recording.finished to a cloud recording.ready identified by its file name (as its bucket notice is), with its start time', () => {
     const data = {
       roomName: '/team-standup-af0b7b66',
       meetingId: '134',
@@ -223,7 +223,7 @@ describe('parseWherebyWebhook', () => {
         ...base,
         providerType: 'recording.finished',
         kind: 'recording.ready',
-        recordingId: 'rec-1',
+        recordingId: 'team-standup-af0b7b66-2026-03-01T10:00:05Z.mp4',
         recordingType: 'cloud',
         key: null,
         filename: 'team-standup-af0b7b66-2026-03-01T10:00:05Z.mp4',

@@ -11,6 +11,7 @@ import {
   type VerifySignatureOptions,
   type WebhookSecrets,
 } from '../../core/signature.js';
+import { parseRecordingFilename, wherebyRecordingEventId } from './notices.js';
 import { WherebyClientEventDataWire, WherebyRecordingFinishedDataWire, WherebyRoomEventDataWire, WherebyWebhookWire } from './wire.js';
 
 export const WHEREBY_SIGNATURE_HEADER = 'whereby-signature';
@@ -68,7 +69,18 @@ export function verifyWherebyWebhook(rawBody: Buffer, headers: HeaderBag, option
   const body = parseJsonBody(rawBody);
   const envelope = WherebyWebhookWire.safeParse(body);
   if (!envelope.success) return { eventId: bodyDigest(rawBody), type: 'unknown', occurredAt: signedAt, body };
-  return { eventId: envelope.data.id, type: envelope.data.type, occurredAt: envelope.data.createdAt, body };
+  return { eventId: wherebyEventKey(envelope.data), type: envelope.data.type, occurredAt: envelope.data.createdAt, body };
+}
+
+/**
+ * The key a delivery is deduplicated on: the envelope id, except for `recording.finished`, which is
+ * keyed by its file name (`recording:<filename>:ready`) like the bucket notice of the same file
+ * (`notices.ts`), so a recording announced both ways is stored once.
+ */
+export function wherebyEventKey(envelope: { id: string; type: string; data?: unknown }): string {
+  if (envelope.type !== 'recording.finished') return envelope.id;
+  const data = WherebyRecordingFinishedDataWire.safeParse(envelope.data);
+  return data.success && data.data.filename ? wherebyRecordingEventId(data.data.filename) : envelope.id;
 }
 
 function baseOf(webhook: VerifiedWebhook, data: unknown): EventBase {
@@ -98,12 +110,6 @@ function participantEvent(kind: 'participant.joined' | 'participant.left', base:
   };
 }
 
-/** Recording file names end in `-YYYY-MM-DDTHH:MM:SS(.sss)Z.<ext>`: the start time. */
-function startFromFilename(filename: string | null | undefined): Date | null {
-  const match = /(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)\.[a-z0-9]+$/i.exec(filename ?? '');
-  return match?.[1] ? new Date(match[1]) : null;
-}
-
 function recordingEvent(base: EventBase, data: unknown): MeetingEvent {
   const parsed = WherebyRecordingFinishedDataWire.safeParse(data);
   if (!parsed.success) return { ...base, kind: 'unhandled' };
@@ -111,12 +117,13 @@ function recordingEvent(base: EventBase, data: unknown): MeetingEvent {
   return {
     ...base,
     kind: 'recording.ready',
-    recordingId: d.recordingId,
+    // The file name identifies the recording: the bucket notice of the same file knows nothing else.
+    recordingId: d.filename || d.recordingId,
     recordingType: 'cloud',
     key: null,
     filename: d.filename ?? null,
     tracks: [],
-    startedAt: startFromFilename(d.filename),
+    startedAt: d.filename ? (parseRecordingFilename(d.filename)?.startedAt ?? null) : null,
     durationSeconds: null,
   };
 }

@@ -78,6 +78,13 @@ export const WherebyAccessLinkWire = z.object({
 });
 export type WherebyAccessLinkWire = z.infer<typeof WherebyAccessLinkWire>;
 
+/** Reply of `GET /recordings` (Whereby-hosted recordings): `{results, cursor}`. */
+export const WherebyRecordingsWire = z.object({
+  results: z.array(z.object({ recordingId: z.string().min(1), filename: z.string().nullable().optional() })),
+  cursor: z.string().nullable().optional(),
+});
+export type WherebyRecordingsWire = z.infer<typeof WherebyRecordingsWire>;
+
 /** Webhook envelope: `{id, apiVersion, createdAt, type, data}`. */
 export const WherebyWebhookWire = z.object({
   id: z.string().min(1),

@@ -26,3 +26,4 @@ export {
   type PreparedWork,
 } from './transcript.js';
 export { outboundWebhookDelivery, type OutboundWebhookDeliveryRow } from './outbound-webhook-delivery.js';
+export { recordingPoll, type RecordingPollRow, type RecordingPollScan } from './recording-poll.js';

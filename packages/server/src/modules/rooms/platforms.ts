@@ -22,6 +22,8 @@ const CAPABILITY_NAMES = {
   logo: 'logo',
   webhookAdmin: 'webhook_admin',
   extendMeeting: 'extend_meeting',
+  recordingNotices: 'recording_notices',
+  recordingPolling: 'recording_polling',
 } as const satisfies Record<keyof Capabilities, keyof PlatformCapabilities>;
 
 function toApiCapabilities(capabilities: Capabilities): PlatformCapabilities {

@@ -111,6 +111,8 @@ export const PlatformCapabilities = z.object({
   logo: z.boolean().describe('A logo can be uploaded.'),
   webhook_admin: z.boolean().describe("The provider's webhook is managed through its API (registered, checked and re-activated)."),
   extend_meeting: z.boolean().describe('A meeting can be extended on the provider while people are in it.'),
+  recording_notices: z.boolean().describe('Recordings land in a bucket whose S3 event notifications (through SQS) announce them.'),
+  recording_polling: z.boolean().describe('Finished recordings can be listed, so a poller finds those whose webhook was lost.'),
 });
 export type PlatformCapabilities = z.infer<typeof PlatformCapabilities>;
 

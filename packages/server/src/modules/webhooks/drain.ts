@@ -5,6 +5,7 @@ import { ignored, type EventContext, type EventOutcome } from '../../events/hand
 import type { JobName, JobPayloads, JobSender } from '../../jobs/types.js';
 import type { EventRouter } from './dispatch.js';
 import type { InboxRepo } from './repo.js';
+import { eventsOfRow } from './sources.js';
 
 export interface InboxDrainDeps {
   db: Db;
@@ -115,12 +116,7 @@ export class InboxDrain {
         if (!followUps.has(key)) followUps.set(key, { name, payload, singletonKey: options.singletonKey });
       },
     };
-    const events: MeetingEvent[] = adapter.webhooks.parse({
-      eventId: row.providerEventId,
-      type: row.type,
-      occurredAt: row.occurredAt,
-      body: row.payload,
-    });
+    const events: MeetingEvent[] = eventsOfRow(adapter, row);
     let result: EventOutcome = ignored(null, 'no event Meetbridge acts on');
     for (const event of events) {
       const next = await this.deps.router.route(event, ctx);

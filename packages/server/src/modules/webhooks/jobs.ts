@@ -4,6 +4,7 @@ import { defineJob, type JobDefinition } from '../../jobs/define.js';
 import type { JobSender } from '../../jobs/types.js';
 import type { InboxDrain } from './drain.js';
 import type { InboxRepo } from './repo.js';
+import type { RecordingPoller } from './poller.js';
 
 /** Deliveries one drain job applies before handing over to the next job. */
 const DRAIN_SLICE = 2000;
@@ -25,6 +26,7 @@ const PRUNE_BATCH = 1000;
 
 /** How often old deliveries are pruned. */
 const PRUNE_EVERY_SECONDS = 3600;
+const PollPayload = z.object({});
 
 declare module '../../jobs/types.js' {
   interface JobPayloads {
@@ -32,6 +34,8 @@ declare module '../../jobs/types.js' {
     'webhook.drain': z.input<typeof DrainPayload>;
     /** Deletes processed deliveries older than WEBHOOK_RETENTION_DAYS. Periodic. */
     'webhook.prune': z.input<typeof PrunePayload>;
+    /** Periodic: lists the providers' recordings (capability `recordingPolling`) into the inbox. */
+    'recording.poll': z.input<typeof PollPayload>;
   }
 }
 
@@ -58,8 +62,22 @@ export function webhookJobs(deps: {
   logger: LoggerLike;
   drainEverySeconds: number;
   retentionDays: number;
+  poller: RecordingPoller;
 }): JobDefinition[] {
+  const pollEvery = deps.poller.intervalSeconds();
+  const poll = defineJob({
+    name: 'recording.poll',
+    schema: PollPayload,
+    // One poll at a time across every worker; a failed poll is simply the next one's work.
+    queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+    everySeconds: pollEvery ?? undefined,
+    handle: async () => {
+      await deps.poller.poll();
+    },
+  });
   return [
+    // Only when a configured platform polls its recordings (the shortest interval; each platform keeps its own).
+    ...(pollEvery === null ? [] : [poll]),
     defineJob({
       name: 'webhook.drain',
       schema: DrainPayload,

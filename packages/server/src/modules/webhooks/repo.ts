@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Executor } from '../../db/client.js';
-import { webhookEvent, type WebhookEventRow } from '../../db/schema/index.js';
+import { webhookEvent, type WebhookEventRow, type WebhookEventSource } from '../../db/schema/index.js';
 
 /** Attempts after which a row that keeps failing is set aside as `failed`. */
 export const MAX_ATTEMPTS = 5;
@@ -13,10 +13,21 @@ export class InboxRepo {
    * Stores a verified delivery; returns `false` for a duplicate (same platform and event id). The
    * raw JSON text goes straight into the jsonb column: the hot path never re-serializes the body.
    */
-  async insert(values: { platform: string; providerEventId: string; type: string; occurredAt: Date; rawJson: string }): Promise<boolean> {
-    const result = await this.db.execute(sql`
-      insert into webhook_event (platform, provider_event_id, type, occurred_at, payload)
-      values (${values.platform}, ${values.providerEventId}, ${values.type}, ${values.occurredAt.toISOString()}, ${values.rawJson}::jsonb)
+  async insert(
+    values: {
+      platform: string;
+      providerEventId: string;
+      type: string;
+      occurredAt: Date;
+      rawJson: string;
+      /** How it arrived: `webhook` (default), `s3` (a bucket notice through SQS), `poll` (the provider's list). */
+      source?: WebhookEventSource;
+    },
+    tx: Executor = this.db,
+  ): Promise<boolean> {
+    const result = await tx.execute(sql`
+      insert into webhook_event (platform, provider_event_id, type, occurred_at, payload, source)
+      values (${values.platform}, ${values.providerEventId}, ${values.type}, ${values.occurredAt.toISOString()}, ${values.rawJson}::jsonb, ${values.source ?? 'webhook'})
       on conflict (platform, provider_event_id) do nothing
       returning id`);
     return rowsOf(result).length > 0;

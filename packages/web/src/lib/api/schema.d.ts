@@ -2244,6 +2244,10 @@ export interface paths {
                                     raw_tracks: boolean;
                                     /** @description The provider hosts recordings and hands out download links. */
                                     recording_links: boolean;
+                                    /** @description Recordings land in a bucket whose S3 event notifications (through SQS) announce them. */
+                                    recording_notices: boolean;
+                                    /** @description Finished recordings can be listed, so a poller finds those whose webhook was lost. */
+                                    recording_polling: boolean;
                                     /** @description Meetbridge can find a finished recording's files. */
                                     recording_source: boolean;
                                     /** @description Recordings can be started from the server. */

@@ -15,6 +15,8 @@ const capabilities = {
   logo: false,
   webhook_admin: false,
   extend_meeting: false,
+  recording_notices: false,
+  recording_polling: false,
 };
 const platforms: PlatformInfo[] = [
   { name: 'mock', display_name: 'Mock', is_default: false, capabilities },
