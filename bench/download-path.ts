@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import { Upload } from '@aws-sdk/lib-storage';
 import pg from 'pg';
 import { signDaily, startDailyFake } from '@meetbridge/fakes';
-import { EMULATOR_CREDENTIALS, startS3 } from '../packages/server/test/helpers/emulators.js';
+import { EMULATOR_CREDENTIALS, startS3 } from '@meetbridge/fakes';
 import { createS3Client } from '../packages/server/src/storage/index.js';
 import { freePort, machine, percentile, ROOT, startMeetbridge, stopAll, waitForOk } from './lib.js';
 

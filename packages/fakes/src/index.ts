@@ -41,3 +41,5 @@ export { OpenAiControl } from './openai/control.js';
 export type { InvalidChatKind, OpenAiFaultRule, OpenAiRecordedRequest, TranscriptionScript } from './openai/control.js';
 export { deriveSummary } from './openai/routes-chat.js';
 export type { OpenAiErrorBody } from './openai/errors.js';
+export { EMULATOR_CREDENTIALS, startS3, startSqs, useEmulatorCredentials } from './emulators.js';
+export type { Emulator } from './emulators.js';

@@ -3,7 +3,7 @@ import { CreateQueueCommand, ReceiveMessageCommand, SQSClient, type Message } fr
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNotificationKey, startDailyFake, startWherebyFake } from '../src/index.js';
 import type { DailyFake, WherebyFake } from '../src/index.js';
-import { EMULATOR_CREDENTIALS, startS3, startSqs, type Emulator } from './helpers/emulators.js';
+import { EMULATOR_CREDENTIALS, startS3, startSqs, type Emulator } from '../src/emulators.js';
 import { bearer, call } from './helpers/http.js';
 import { startReceiver, type Receiver } from './helpers/receiver.js';
 

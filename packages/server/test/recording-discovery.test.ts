@@ -1,6 +1,6 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EMULATOR_CREDENTIALS, startS3, startSqs, useEmulatorCredentials, type Emulator } from './helpers/emulators.js';
+import { EMULATOR_CREDENTIALS, startS3, startSqs, useEmulatorCredentials, type Emulator } from '@meetbridge/fakes';
 import { TestClock } from './helpers/server.js';
 import { startWorld, type World } from './helpers/world.js';
 import type { Db } from '../src/db/client.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConfig } from '../src/config/index.js';
 import { createServer } from '../src/main.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { EMULATOR_CREDENTIALS, startSqs, useEmulatorCredentials, type Emulator } from './helpers/emulators.js';
+import { EMULATOR_CREDENTIALS, startSqs, useEmulatorCredentials, type Emulator } from '@meetbridge/fakes';
 
 /**
  * Where the S3-notice consumer runs: a long-running loop in the processes that run workers (serve with

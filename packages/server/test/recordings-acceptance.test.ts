@@ -1,6 +1,6 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EMULATOR_CREDENTIALS, startS3, startSqs, useEmulatorCredentials, type Emulator } from './helpers/emulators.js';
+import { EMULATOR_CREDENTIALS, startS3, startSqs, useEmulatorCredentials, type Emulator } from '@meetbridge/fakes';
 import { waitForJob } from './helpers/jobs.js';
 import { mp4Audio, webmAudio } from './helpers/media.js';
 import { S3_ENV } from './helpers/provider-fakes.js';

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { startDailyFake, type DailyFake } from '@meetbridge/fakes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { EMULATOR_CREDENTIALS } from './helpers/emulators.js';
+import { EMULATOR_CREDENTIALS } from '@meetbridge/fakes';
 import { DAILY_BUCKET, startRecordingBuckets, type RecordingBuckets } from './helpers/recordings.js';
 import { freePort } from './helpers/server.js';
 

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client, LocalStorage, ObjectNotFoundError, ObjectTooLargeError, S3Storage, type Storage } from '../src/storage/index.js';
-import { startS3, useEmulatorCredentials, type Emulator } from './helpers/emulators.js';
+import { startS3, useEmulatorCredentials, type Emulator } from '@meetbridge/fakes';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createS3Client, isNotFound } from '../../src/storage/index.js';
-import { startS3, useEmulatorCredentials, type Emulator } from './emulators.js';
+import { startS3, useEmulatorCredentials, type Emulator } from '@meetbridge/fakes';
 import { S3_ENV } from './provider-fakes.js';
 import type { TestServer } from './server.js';
 
