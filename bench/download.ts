@@ -165,9 +165,15 @@ try {
   });
   const { meeting } = await c.meetings.service.getOrCreate('bench-download', LOCAL_USER);
   const objectUrl = `${s3.endpoint}/${BUCKET}/${KEY}`;
+  // The built CLI, as deployed (`npm run build:server`); from source only when asked or not built. tsx
+  // compiling the sources in the worker adds about 80 MB to its RSS.
+  const built = join(ROOT, 'packages/server/dist/cli.js');
+  const fromSource = process.env.BENCH_FROM_SOURCE === '1' || !existsSync(built);
+  const cli = fromSource ? ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts')] : [built];
+  console.log(`worker: ${fromSource ? 'from source (tsx)' : 'built CLI (packages/server/dist/cli.js)'}`);
   const worker = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'worker', '--queues', 'recording.download'],
+    [...cli, 'worker', '--queues', 'recording.download'],
     {
       env: { ...process.env, ...workerEnv, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],

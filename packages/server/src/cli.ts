@@ -9,10 +9,9 @@ import { buildConfig } from './config/index.js';
 import { EnvError, loadDotEnv } from './config/env.js';
 import { isDatabaseUnavailable, openDatabase } from './db/client.js';
 import { createLogger } from './lib/logger.js';
-import { createCatalog, createServer } from './main.js';
-import { WebhookAdmin } from './modules/webhook-health/admin.js';
-import { runWebhookCommand } from './modules/webhook-health/commands.js';
-import { openApiDocument } from './openapi.js';
+
+// Each command imports what it runs when it runs (below): `worker` never loads the HTTP app (Fastify,
+// its routes and OpenAPI document), which keeps a worker process small (docs/benchmarks.md).
 
 const USAGE = `Usage: meetbridge <command> [options]
 
@@ -48,13 +47,10 @@ function loadConfig() {
   }
 }
 
-async function start(workersOnly: boolean, queues?: string[]) {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+/** Fails with the usual message when starting found the providers' configuration invalid. */
+async function configured<T>(starting: Promise<T>): Promise<T> {
   try {
-    // serve listens before its workers start, so a backlog in the inbox never keeps the port closed.
-    const server = await createServer(config, { logger, workers: workersOnly ? true : undefined, queues, deferWorkers: !workersOnly });
-    return { config, logger, server };
+    return await starting;
   } catch (error) {
     if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
     throw error;
@@ -92,14 +88,21 @@ async function worker(args: string[]): Promise<void> {
     ?.split(',')
     .map((q) => q.trim())
     .filter(Boolean);
-  const { logger, server } = await start(true, queues);
-  handleShutdown(logger, () => server.close());
-  logger.info({ platforms: server.catalog.describe(), database: server.database.kind, queues: server.workers?.queues }, 'worker started');
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const { createWorkerProcess } = await import('./worker-process.js');
+  const worker = await configured(createWorkerProcess(config, { logger, queues }));
+  handleShutdown(logger, () => worker.close());
+  logger.info({ platforms: worker.catalog.describe(), database: worker.database.kind, queues: worker.workers.queues }, 'worker started');
   console.log('Meetbridge worker is running (Ctrl+C to stop).');
 }
 
 async function serve(): Promise<void> {
-  const { config, logger, server } = await start(false);
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const { createServer } = await import('./main.js');
+  // serve listens before its workers start, so a backlog in the inbox never keeps the port closed.
+  const server = await configured(createServer(config, { logger, deferWorkers: true }));
   logger.info(
     { platforms: server.catalog.describe(), default: server.catalog.defaultPlatform(), database: server.database.kind },
     'platforms',
@@ -132,6 +135,7 @@ async function migrate(): Promise<void> {
 }
 
 async function openapi(args: string[]): Promise<void> {
+  const { openApiDocument } = await import('./openapi.js');
   const text = `${JSON.stringify(await openApiDocument(loadConfig()), null, 2)}\n`;
   if (args[0]) await writeFile(args[0], text);
   else process.stdout.write(text);
@@ -139,7 +143,12 @@ async function openapi(args: string[]): Promise<void> {
 
 async function webhook(args: string[]): Promise<void> {
   const config = loadConfig();
-  let admin: WebhookAdmin;
+  const [{ createCatalog }, { WebhookAdmin }, { runWebhookCommand }] = await Promise.all([
+    import('./runtime.js'),
+    import('./modules/webhook-health/admin.js'),
+    import('./modules/webhook-health/commands.js'),
+  ]);
+  let admin: InstanceType<typeof WebhookAdmin>;
   try {
     admin = new WebhookAdmin(createCatalog(config, { logger: createLogger(config.logLevel) }), config.baseUrl);
   } catch (error) {

@@ -1,17 +1,14 @@
-import { join } from 'node:path';
-import { PlatformCatalog, systemClock, type Clock } from '@meetbridge/platforms';
+import type { Clock, PlatformCatalog } from '@meetbridge/platforms';
 import type { Logger } from 'pino';
 import { buildApp, type MeetbridgeFastify } from './app.js';
 import type { AppConfig } from './config/index.js';
-import { withMockWebhookSecret } from './config/secrets.js';
-import { createContainer, type Container } from './container.js';
-import { openDatabase, type Database } from './db/client.js';
-import { JobQueue } from './jobs/queue.js';
-import { jobDefinitions } from './jobs/registry.js';
-import { queueMatches, startWorkers, type Workers } from './jobs/worker.js';
+import type { Container } from './container.js';
+import type { Database } from './db/client.js';
+import type { JobQueue } from './jobs/queue.js';
+import type { Workers } from './jobs/worker.js';
+import { openRuntime, startRuntimeWorkers, type RunningWorkers } from './runtime.js';
 
-/** The name `worker --queues` selects the S3-notice consumer by. */
-export const NOTICE_CONSUMER_NAME = 'recording.notices';
+export { createCatalog, NOTICE_CONSUMER_NAME } from './runtime.js';
 
 /** A running Meetbridge process: the app, its services and queue, and how to stop them. */
 export interface Server {
@@ -44,45 +41,18 @@ export interface StartOptions {
   deferWorkers?: boolean;
 }
 
-/** The platform catalog of a configuration: every provider's settings, validated once. */
-export function createCatalog(config: AppConfig, options: Pick<StartOptions, 'logger' | 'clock' | 'fetch'>): PlatformCatalog {
-  return new PlatformCatalog(config.providerEnv, config.selection, {
-    clock: options.clock ?? systemClock,
-    logger: options.logger,
-    baseUrl: config.baseUrl,
-    fetch: options.fetch,
-    webhookToleranceSeconds: config.webhookToleranceSeconds,
-  });
-}
-
 /**
  * Opens the database (PGlite under DATA_DIR unless DATABASE_URL), applies migrations, starts the
- * job queue and, unless told otherwise, this process's workers; then builds the HTTP app.
+ * job queue and, unless told otherwise, this process's workers; then builds the HTTP app. A process
+ * that only works jobs uses `createWorkerProcess` (`worker-process.ts`): no HTTP app.
  */
 export async function createServer(given: AppConfig, options: StartOptions): Promise<Server> {
-  const config = withMockWebhookSecret(given);
-  const clock = options.clock ?? systemClock;
-  const catalog = createCatalog(config, options);
-  for (const warning of catalog.warnings()) options.logger.warn({ platforms: catalog.describe() }, warning);
-  const database =
-    options.database ??
-    (await openDatabase({
-      databaseUrl: config.databaseUrl,
-      poolSize: config.databasePoolSize,
-      pgliteDir: join(config.dataDir, 'pglite'),
-      onConnectionError: (error) =>
-        options.logger.warn({ code: (error as { code?: unknown }).code, message: error.message }, 'database connection lost'),
-    }));
-  const queue = new JobQueue(database, options.logger);
+  const runtime = await openRuntime(given, options);
+  const { container, database, catalog, queue } = runtime;
   try {
-    await database.migrate();
-    const container = createContainer({ config, database, catalog, clock, logger: options.logger, jobs: queue, fetch: options.fetch });
-    const definitions = jobDefinitions(container);
-    await queue.start(definitions);
-    const runWorkers = options.workers ?? config.runWorkers;
-    // The S3-notice consumer is a long-running loop, not a queue; `--queues` selects it as `recording.notices`.
-    const notices = runWorkers && queueMatches(NOTICE_CONSUMER_NAME, options.queues ?? []) ? container.webhooks.notices : null;
+    const runWorkers = options.workers ?? runtime.config.runWorkers;
     const app = await buildApp(container, options.logger);
+    let running: RunningWorkers | null = null;
     let closing = false;
     const server: Server = {
       app,
@@ -92,25 +62,22 @@ export async function createServer(given: AppConfig, options: StartOptions): Pro
       queue,
       workers: null,
       async startWorkers() {
-        if (!runWorkers || server.workers || closing) return;
-        server.workers = await startWorkers(queue, definitions, { patterns: options.queues, logger: options.logger });
-        notices?.start();
+        if (!runWorkers || running || closing) return;
+        running = await startRuntimeWorkers(runtime, options.queues, options.logger);
+        server.workers = running.workers;
       },
       async close() {
         closing = true;
         container.webhooks.intake.close();
         await app.close();
-        await notices?.stop();
-        await server.workers?.stop();
-        await queue.stop();
-        if (!options.database) await database.close();
+        await running?.stop();
+        await runtime.close();
       },
     };
     if (!options.deferWorkers) await server.startWorkers();
     return server;
   } catch (error) {
-    await queue.stop().catch(() => {});
-    if (!options.database) await database.close();
+    await runtime.close().catch(() => {});
     throw error;
   }
 }
