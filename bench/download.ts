@@ -171,14 +171,10 @@ try {
   const fromSource = process.env.BENCH_FROM_SOURCE === '1' || !existsSync(built);
   const cli = fromSource ? ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts')] : [built];
   console.log(`worker: ${fromSource ? 'from source (tsx)' : 'built CLI (packages/server/dist/cli.js)'}`);
-  const worker = spawn(
-    process.execPath,
-    [...cli, 'worker', '--queues', 'recording.download'],
-    {
-      env: { ...process.env, ...workerEnv, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const worker = spawn(process.execPath, [...cli, 'worker', '--queues', 'recording.download'], {
+    env: { ...process.env, ...workerEnv, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push(worker);
   const stateOf = async (id: string) =>
     (

@@ -90,7 +90,11 @@ export interface RunningWorkers {
 }
 
 /** Starts the workers of the queues matching `patterns` (every queue when empty) and the notice consumer if it matches. */
-export async function startRuntimeWorkers(runtime: Runtime, patterns: readonly string[] | undefined, logger: Logger): Promise<RunningWorkers> {
+export async function startRuntimeWorkers(
+  runtime: Runtime,
+  patterns: readonly string[] | undefined,
+  logger: Logger,
+): Promise<RunningWorkers> {
   // The S3-notice consumer is a long-running loop, not a queue; `--queues` selects it as `recording.notices`.
   const notices = queueMatches(NOTICE_CONSUMER_NAME, patterns ?? []) ? runtime.container.webhooks.notices : null;
   const workers = await startWorkers(runtime.queue, runtime.definitions, { patterns, logger });
