@@ -1,7 +1,7 @@
 import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
 import type { AppConfig } from './config/index.js';
 import type { Database } from './db/client.js';
-import type { JobSender } from './jobs/types.js';
+import type { JobInspector, JobSender } from './jobs/types.js';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createFfmpeg, loadFfmpegConfig } from '@meetbridge/pipeline';
 import { createS3Client, createStorage, type Storage } from './storage/index.js';
@@ -23,6 +23,7 @@ import { RecordingUploads } from './modules/recordings/uploads.js';
 import { SafeHttp } from './lib/safe-http.js';
 import { RecordingEvents } from './modules/recordings/events.js';
 import { RecordingStarter } from './modules/recordings/starter.js';
+import { DownloadSweep } from './modules/recordings/sweep.js';
 import { RecordingRepo } from './modules/recordings/repo.js';
 import { RecordingService } from './modules/recordings/service.js';
 import { PipelineBackends } from './modules/pipeline/backends.js';
@@ -97,8 +98,8 @@ export interface ContainerArgs {
   catalog: PlatformCatalog;
   clock: Clock;
   logger: LoggerLike;
-  /** Where services enqueue follow-up work (the job queue). */
-  jobs: JobSender;
+  /** Where services enqueue follow-up work (the job queue), and ask which jobs may still run. */
+  jobs: JobSender & JobInspector;
   /** Overrides the configured storage (tests). */
   storage?: Storage;
   /** The transcription and summary backends' fetch (tests); default the global one. */
@@ -192,6 +193,11 @@ export function createContainer(args: ContainerArgs): Container {
       starter,
       downloader,
       validator,
+      sweep: new DownloadSweep({ repo: recordingRepo, jobs, processed: (id) => consent.afterProcessing(id), clock, logger }),
+      gaveUp: async (id, reason) => {
+        if (await recordingRepo.failInProgress(id, reason, clock.now()))
+          logger.warn({ recordingId: id, reason }, 'recording download gave up');
+      },
       processed: (id) => consent.afterProcessing(id),
       purge: (id) => consent.purge(id),
     }),

@@ -4,8 +4,8 @@ import { buildApp } from './app.js';
 import type { AppConfig } from './config/index.js';
 import { createContainer } from './container.js';
 import { openDatabase } from './db/client.js';
-import type { JobSender } from './jobs/types.js';
-import { createCatalog } from './main.js';
+import type { JobInspector, JobSender } from './jobs/types.js';
+import { createCatalog } from './runtime.js';
 
 /**
  * The OpenAPI document of the API, built from the route schemas without listening on a port or
@@ -15,8 +15,9 @@ import { createCatalog } from './main.js';
 export async function openApiDocument(config: AppConfig): Promise<unknown> {
   const logger = pino({ level: 'silent' });
   const database = await openDatabase({});
-  const jobs: JobSender = {
+  const jobs: JobSender & JobInspector = {
     send: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
+    liveKeys: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
   };
   try {
     const catalog = createCatalog(config, { logger });

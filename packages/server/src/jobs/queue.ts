@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { LoggerLike } from '@meetbridge/platforms';
 import { isDatabaseUnavailable, type Database, type Executor } from '../db/client.js';
 import type { JobDefinition } from './define.js';
-import type { JobName, JobPayloads, JobSender, SendOptions } from './types.js';
+import type { JobInspector, JobName, JobPayloads, JobSender, SendOptions } from './types.js';
 
 /** pg-boss's `db` adapter over PGlite: multi-statement DDL goes through `exec`, the rest through `query`. */
 function pgliteDb(database: Database): PgBoss.Db {
@@ -89,8 +89,9 @@ export class QueueStoppedError extends Error {
  * The job queue: pg-boss on the app's own database (PGlite embedded, PostgreSQL in production).
  * Queues and their policies come from the modules' job definitions (`jobs/registry.ts`).
  */
-export class JobQueue implements JobSender {
+export class JobQueue implements JobSender, JobInspector {
   readonly boss: PgBoss;
+  private readonly db: PgBoss.Db;
   /** Emits `settled` (`JobSettled`) after every handled job of this process. */
   readonly events = new EventEmitter();
   private state: 'new' | 'started' | 'stopping' = 'new';
@@ -101,8 +102,9 @@ export class JobQueue implements JobSender {
     private readonly database: Database,
     private readonly logger: LoggerLike,
   ) {
+    this.db = database.kind === 'pglite' ? pgliteDb(database) : poolDb(database);
     this.boss = new PgBoss({
-      db: database.kind === 'pglite' ? pgliteDb(database) : poolDb(database),
+      db: this.db,
       schema: 'pgboss',
       // Schedules are ours (`everySeconds`, throttled sends), not pg-boss cron: it cannot go below a minute.
       schedule: false,
@@ -147,6 +149,16 @@ export class JobQueue implements JobSender {
     const worker = this.localWorkers.get(name);
     if (id && !tx && worker) this.boss.notifyWorker(worker);
     return id;
+  }
+
+  async liveKeys(name: JobName, singletonKeys: readonly string[]): Promise<Set<string>> {
+    if (singletonKeys.length === 0) return new Set();
+    // pg-boss's job_state enum is ordered: created < retry < active < completed < cancelled < failed.
+    const result = await this.db.executeSql(
+      `SELECT DISTINCT singleton_key FROM pgboss.job WHERE name = $1 AND singleton_key = ANY($2::text[]) AND state < 'completed'`,
+      [name, [...singletonKeys]],
+    );
+    return new Set((result.rows as { singleton_key: string }[]).map((r) => r.singleton_key));
   }
 
   /** Records this process's worker of a queue (see `send`). */

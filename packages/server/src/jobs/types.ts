@@ -37,3 +37,12 @@ export interface JobSender {
   /** Returns the job id, or `null` when coalesced into an existing job (singleton keys). */
   send<N extends JobName>(name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string | null>;
 }
+
+/** Reads which jobs may still run; what a sweep for work whose job died with its process asks. */
+export interface JobInspector {
+  /**
+   * Of `singletonKeys`, those with a job of queue `name` that may still run: queued, waiting for a
+   * retry, or active (an active job whose process died is expired and retried, or failed, by the queue).
+   */
+  liveKeys(name: JobName, singletonKeys: readonly string[]): Promise<Set<string>>;
+}

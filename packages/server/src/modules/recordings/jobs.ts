@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { defineJob, type JobDefinition, type JobInfo } from '../../jobs/define.js';
 
 const RecordingPayload = z.object({ recordingId: z.uuid() });
 const StartPayload = z.object({ meetingId: z.uuid() });
+const SweepPayload = z.object({});
+
+/** How often `recording.sweep` looks for recordings whose download job ended without finishing them. */
+export const RECORDING_SWEEP_SECONDS = 120;
 
 declare module '../../jobs/types.js' {
   interface JobPayloads {
@@ -14,15 +18,19 @@ declare module '../../jobs/types.js' {
     'recording.validate': z.input<typeof RecordingPayload>;
     /** Deletes a recording's source objects and stored audio (consent refused); retried until all are gone. */
     'recording.purge': z.input<typeof RecordingPayload>;
+    /** Periodic: recordings left `pending`/`downloading` by a download job that ended (killed on its last attempt) → `error`. */
+    'recording.sweep': z.input<typeof SweepPayload>;
   }
 }
 
 /** What the recordings jobs call. */
 export interface RecordingJobHandlers {
   start(meetingId: string): Promise<void>;
-  download(recordingId: string): Promise<void>;
-  validate(recordingId: string): Promise<void>;
+  /** `job` tells the last attempt: a transient failure then ends the recording in `error`. */
+  download(recordingId: string, job: JobInfo): Promise<void>;
+  validate(recordingId: string, job: JobInfo): Promise<void>;
   purge(recordingId: string): Promise<void>;
+  sweep(): Promise<void>;
 }
 
 /** The recordings module's queues. */
@@ -42,19 +50,26 @@ export function recordingJobs(deps: { handlers: RecordingJobHandlers; downloadTi
       // A worker killed mid-download leaves the job active: it expires after RECORDING_DOWNLOAD_TIMEOUT_SECONDS
       // and runs again. Puts are atomic, so the rerun finds nothing half-written.
       queue: { policy: 'stately', retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: deps.downloadTimeoutSeconds },
-      handle: (p) => h.download(p.recordingId),
+      handle: (p, job) => h.download(p.recordingId, job),
     }),
     defineJob({
       name: 'recording.validate',
       schema: RecordingPayload,
       queue: { policy: 'stately', retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
-      handle: (p) => h.validate(p.recordingId),
+      handle: (p, job) => h.validate(p.recordingId, job),
     }),
     defineJob({
       name: 'recording.purge',
       schema: RecordingPayload,
       queue: { policy: 'stately', retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
       handle: (p) => h.purge(p.recordingId),
+    }),
+    defineJob({
+      name: 'recording.sweep',
+      schema: SweepPayload,
+      queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 120 },
+      everySeconds: RECORDING_SWEEP_SECONDS,
+      handle: () => h.sweep(),
     }),
   ];
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import {
   meetingConsent,
@@ -106,6 +106,42 @@ export class RecordingRepo {
       .update(recording)
       .set({ ...values, updatedAt: at })
       .where(eq(recording.id, id))
+      .returning();
+    return row;
+  }
+
+  /**
+   * Ends a recording whose download (or upload validation) gave up: `error` with `reason`, only while
+   * it is still `pending` or `downloading` (a result written meanwhile stands). The source stays.
+   */
+  async failInProgress(id: string, reason: string, at: Date, tx: Executor = this.db): Promise<RecordingRow | undefined> {
+    const [row] = await tx
+      .update(recording)
+      .set({ status: 'error', error: reason, updatedAt: at })
+      .where(and(eq(recording.id, id), inArray(recording.status, ['pending', 'downloading'])))
+      .returning();
+    return row;
+  }
+
+  /**
+   * Recordings with a source that have been `pending` or `downloading` since before `before`: the
+   * candidates of the sweep for downloads whose job died (their job is then checked).
+   */
+  async inProgressSince(before: Date, limit: number, tx: Executor = this.db): Promise<RecordingRow[]> {
+    return tx
+      .select()
+      .from(recording)
+      .where(and(inArray(recording.status, ['pending', 'downloading']), isNotNull(recording.source), lt(recording.updatedAt, before)))
+      .orderBy(recording.updatedAt)
+      .limit(limit);
+  }
+
+  /** A recording in `error` back to `pending` for another download (its owner's retry); `undefined` when not in `error`. */
+  async resetForRetry(tx: Executor, id: string, at: Date): Promise<RecordingRow | undefined> {
+    const [row] = await tx
+      .update(recording)
+      .set({ status: 'pending', error: null, updatedAt: at })
+      .where(and(eq(recording.id, id), eq(recording.status, 'error')))
       .returning();
     return row;
   }

@@ -102,4 +102,17 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRoutesOptions> = as
     },
     handler: async (request) => recordings.read(request.params.recording_id, request.user),
   });
+
+  app.post('/recordings/:recording_id/retry', {
+    schema: {
+      tags,
+      security: [{ bearer: [] }],
+      summary: 'Download a recording in error again (room owner only)',
+      description:
+        "For a recording whose download failed for good (`error`: its retries ran out, its worker was stopped on the last attempt, or the source was refused): sets it back to `pending` and queues its download, in one transaction. The source (bucket and keys, or the provider's link) is kept on the recording, so nothing needs to be reported again. 409 when the recording is not in `error`, when the provider reported it failed without a file, or when its audio was deleted (consent refused).",
+      params: RecordingIdParams,
+      response: { 202: Recording, ...errorResponses },
+    },
+    handler: async (request, reply) => reply.code(202).send(await recordings.retry(request.params.recording_id, requireUser(request))),
+  });
 };

@@ -2,7 +2,7 @@ import type { Clock, LoggerLike } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { RecordingKind, RecordingRow, RecordingSourceRef } from '../../db/schema/index.js';
 import type { JobSender } from '../../jobs/types.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { User } from '../../plugins/auth.js';
 import type { MeetingService } from '../meetings/service.js';
 import type { RecordingRepo } from './repo.js';
@@ -113,6 +113,37 @@ export class RecordingService {
     if (row.source?.kind === 'upload') return false;
     await this.deps.jobs.send('recording.download', { recordingId: row.id }, { tx, singletonKey: row.id });
     return true;
+  }
+
+  /**
+   * `POST /v1/recordings/{id}/retry` (room owner): a recording whose download ended in `error` is set
+   * back to `pending` and its download (an upload's validation) queued, in one transaction. Its source
+   * (keys, bucket, link kind) never left the row. 409 when it is not in `error`, when the provider
+   * offered no file (a `recording.error` from the provider), or when its audio was deleted.
+   */
+  async retry(recordingId: string, user: User): Promise<RecordingDto> {
+    const row = await this.deps.repo.byId(recordingId);
+    if (!row) throw new NotFoundError(`No recording with id ${recordingId}.`);
+    if (row.meetingId) {
+      const { room } = await this.deps.meetings.get(row.meetingId);
+      if (!this.deps.meetings.isOwner(room, user)) throw new ForbiddenError('Only the room owner may retry its recordings.');
+    }
+    if (row.status !== 'error') throw new ConflictError(`The recording is ${row.status}: only a recording in error can be retried.`);
+    if (!row.source || (row.source.kind === 'upload' && row.tracks.length === 0)) {
+      throw new ConflictError('There is nothing to download: the provider reported the recording failed without a file.');
+    }
+    if (row.audioDeleted) throw new ConflictError("The recording's audio was deleted (consent refused), so it cannot be downloaded again.");
+    const source = row.source;
+    const reset = await this.deps.repo.transaction(async (tx) => {
+      const again = await this.deps.repo.resetForRetry(tx, row.id, this.deps.clock.now());
+      if (!again) return undefined;
+      if (source.kind === 'upload') await this.deps.jobs.send('recording.validate', { recordingId: row.id }, { tx, singletonKey: row.id });
+      else await this.deps.jobs.send('recording.download', { recordingId: row.id }, { tx, singletonKey: row.id });
+      return again;
+    });
+    if (!reset) throw new ConflictError('The recording changed meanwhile: only a recording in error can be retried.');
+    this.deps.logger.info({ recordingId: row.id, previousError: row.error }, 'recording download retried by its owner');
+    return toRecordingDto(reset, true);
   }
 
   async get(id: string, tx?: Executor): Promise<RecordingRow | undefined> {

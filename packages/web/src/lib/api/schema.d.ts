@@ -2472,6 +2472,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recordings/{recording_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Download a recording in error again (room owner only)
+         * @description For a recording whose download failed for good (`error`: its retries ran out, its worker was stopped on the last attempt, or the source was refused): sets it back to `pending` and queues its download, in one transaction. The source (bucket and keys, or the provider's link) is kept on the recording, so nothing needs to be reported again. 409 when the recording is not in `error`, when the provider reported it failed without a file, or when its audio was deleted (consent refused).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recording_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A recording of a meeting. The room owner sees where the files are and what went wrong; others a reduced view. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True once every source object and our stored audio were deleted (someone refused consent). */
+                            audio_deleted: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            duration_ms: number | null;
+                            /** @description Why it is `invalid` or `error`. Owner only. */
+                            error: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description `composite`: one mixed file; `tracks`: one file per participant.
+                             * @enum {string}
+                             */
+                            kind: "composite" | "tracks";
+                            /** @description Null for an orphan (no meeting matched). */
+                            meeting_id: string | null;
+                            platform: string;
+                            /** @description Owner only. */
+                            provider_recording_id: string | null;
+                            recorded_at: string | null;
+                            room_id: string | null;
+                            /** @description Owner only. */
+                            size_bytes: number | null;
+                            /** @description Owner only. */
+                            source: {
+                                bucket: string | null;
+                                keys: {
+                                    key: string;
+                                    participant_name: string | null;
+                                    participant_session_id: string | null;
+                                    start_offset_ms: number | null;
+                                }[];
+                                /** @enum {string} */
+                                kind: "bucket" | "provider" | "link" | "upload";
+                                region: string | null;
+                            } | null;
+                            /** @description `pending` (started or announced), `downloading`, `stored` (in storage, audio checked), `invalid` (no usable audio, or too large), `orphan` (no meeting matched), `error` (the provider failed it, or the download failed for good); the pipeline adds its own states after `stored`. */
+                            status: string;
+                            tracks: {
+                                /** @description From ffprobe; null until validated. */
+                                duration_ms: number | null;
+                                participant_name: string | null;
+                                participant_session_id: string | null;
+                                participant_user_id: string | null;
+                                /** @description Owner only. */
+                                size_bytes: number | null;
+                                /** @description Where the track starts on the recording timeline (0 for a composite). */
+                                start_offset_ms: number;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rooms": {
         parameters: {
             query?: never;

@@ -4,6 +4,7 @@ import { Link } from '@/components/ui/link';
 import { paths } from '@/config/paths';
 import type { Recording, TranscriptSummary } from '@/lib/api/types';
 import { useReprocessTranscript } from '../api/reprocess-transcript';
+import { useRetryRecording } from '../api/retry-recording';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -51,8 +52,26 @@ function TranscriptState({ transcript }: { transcript: TranscriptSummary }) {
   );
 }
 
+/** A recording whose download failed for good: the owner (who sees its source) may download it again. */
+function RetryDownload({ recordingId }: { recordingId: string }) {
+  const retry = useRetryRecording();
+  return (
+    <div className="actions">
+      <Button onPress={() => retry.mutate(recordingId)} isPending={retry.isPending}>
+        Retry download
+      </Button>
+      {retry.error && (
+        <p className="form-error" role="alert">
+          {retry.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
- * One recording: when, how long, its own status (arriving, stored, unusable, failed with the reason),
+ * One recording: when, how long, its own status (arriving, stored, unusable, failed with the reason and,
+ * for its owner, a retry of the download),
  * and its processing: stage and progress, the transcript when done, the error and a retry when failed.
  */
 export function RecordingItem({ recording, transcript }: { recording: Recording; transcript: TranscriptSummary | undefined }) {
@@ -72,6 +91,7 @@ export function RecordingItem({ recording, transcript }: { recording: Recording;
           {recording.error}
         </p>
       )}
+      {recording.status === 'error' && recording.source && !recording.audio_deleted && <RetryDownload recordingId={recording.id} />}
       {transcript ? (
         <TranscriptState transcript={transcript} />
       ) : (
