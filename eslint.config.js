@@ -93,7 +93,7 @@ const webLayersRule = {
   },
 };
 
-const WIRING = ['**/container.js', '**/jobs/registry.js', '**/app.js', '**/main.js', '**/cli.js'];
+const WIRING = ['**/container.js', '**/jobs/registry.js', '**/app.js', '**/main.js', '**/runtime.js', '**/worker-process.js', '**/cli.js'];
 const ALL_WORKSPACES = Object.keys(PACKAGES).map((p) => `@meetbridge/${p}`);
 
 function restrict(patterns) {
