@@ -4,7 +4,7 @@
  * 1. A BENCH_GIB (default 2) GiB object in the S3 emulator (s3rver, a child process, objects on disk)
  *    copied into local storage by a `meetbridge worker --queues recording.download` process (the
  *    built CLI after `npm run build:server`, else from source through tsx; BENCH_FROM_SOURCE=1 forces
- *    the latter), against `curl` fetching the same object to the same disk in the same run
+ *    the latter; BENCH_WORKER_NODE_FLAGS adds node flags to the worker, e.g. V8 heap settings), against `curl` fetching the same object to the same disk in the same run
  *    (alternating, BENCH_ROUNDS rounds, default 2). The time runs from queuing the job to the stored
  *    size being recorded (ffprobe's check of the random bytes follows and is not counted; the worker's
  *    0.5 s poll is). Reports MB/s, the ratio to curl, and the worker's peak RSS (VmRSS sampled every
@@ -169,8 +169,12 @@ try {
   // compiling the sources in the worker adds about 80 MB to its RSS.
   const built = join(ROOT, 'packages/server/dist/cli.js');
   const fromSource = process.env.BENCH_FROM_SOURCE === '1' || !existsSync(built);
-  const cli = fromSource ? ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts')] : [built];
-  console.log(`worker: ${fromSource ? 'from source (tsx)' : 'built CLI (packages/server/dist/cli.js)'}`);
+  const nodeFlags = (process.env.BENCH_WORKER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const cli = [
+    ...nodeFlags,
+    ...(fromSource ? ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/server/src/cli.ts')] : [built]),
+  ];
+  console.log(`worker: ${fromSource ? 'from source (tsx)' : 'built CLI (packages/server/dist/cli.js)'} ${nodeFlags.join(' ')}`);
   const worker = spawn(process.execPath, [...cli, 'worker', '--queues', 'recording.download'], {
     env: { ...process.env, ...workerEnv, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
