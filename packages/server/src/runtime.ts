@@ -19,8 +19,6 @@ export interface RuntimeOptions {
   /** Reuse an open database (tests); otherwise one is opened from the config. */
   database?: Database;
   fetch?: typeof fetch;
-  /** Connections of the pool this process opens (default `DATABASE_POOL_SIZE`). */
-  poolSize?: number;
 }
 
 /** What every process that touches the database shares: the database, the services and the job queue. */
@@ -60,7 +58,7 @@ export async function openRuntime(given: AppConfig, options: RuntimeOptions): Pr
     options.database ??
     (await openDatabase({
       databaseUrl: config.databaseUrl,
-      poolSize: options.poolSize ?? config.databasePoolSize,
+      poolSize: config.databasePoolSize,
       pgliteDir: join(config.dataDir, 'pglite'),
       onConnectionError: (error) =>
         options.logger.warn({ code: (error as { code?: unknown }).code, message: error.message }, 'database connection lost'),

@@ -20,8 +20,6 @@ export interface WorkerProcessOptions {
   clock?: Clock;
   /** Work only the queues matching these patterns (`recording.*`); default every queue. */
   queues?: readonly string[];
-  /** Connections of this process's pool (default `DATABASE_POOL_SIZE`). */
-  poolSize?: number;
 }
 
 /**
