@@ -17,6 +17,7 @@ export async function openApiDocument(config: AppConfig): Promise<unknown> {
   const database = await openDatabase({});
   const jobs: JobSender = {
     send: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
+    sendMany: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
   };
   try {
     const catalog = createCatalog(config, { logger });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNotNull, isNull, lt, lte, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { MeetingRef } from '@meetbridge/platforms';
 import type { Db, Executor } from '../../db/client.js';
 import { meeting, room, type MeetingRow, type NewMeetingRow, type RoomRow } from '../../db/schema/index.js';
@@ -80,6 +80,32 @@ export class MeetingRepo {
   }
 
   /**
+   * Locks, in one statement and in id order, every meeting of these provider keys (per platform: room
+   * names or provider meeting ids). Workers locking overlapping sets take the locks in the same order,
+   * so they wait for each other instead of deadlocking.
+   */
+  async lockManyByProviderKeys(
+    tx: Executor,
+    keys: readonly { platform: string; roomNames: readonly string[]; meetingIds: readonly string[] }[],
+  ): Promise<MeetingRow[]> {
+    const conditions: SQL[] = [];
+    for (const k of keys) {
+      const either = [
+        k.roomNames.length > 0 ? inArray(meeting.providerRoomName, [...k.roomNames]) : undefined,
+        k.meetingIds.length > 0 ? inArray(meeting.providerMeetingId, [...k.meetingIds]) : undefined,
+      ].filter((c) => c !== undefined);
+      if (either.length > 0) conditions.push(and(eq(meeting.platform, k.platform), or(...either))!);
+    }
+    if (conditions.length === 0) return [];
+    return tx
+      .select()
+      .from(meeting)
+      .where(or(...conditions))
+      .orderBy(asc(meeting.id))
+      .for('update');
+  }
+
+  /**
    * The meeting of a provider room whose start is nearest to `near` (recordings found by room name:
    * Whereby's `{room}-{start}` object keys, a Daily room name). Room names are unique per platform,
    * so the time only breaks ties should that ever change.
@@ -128,6 +154,33 @@ export class MeetingRepo {
         providerEndedAt: sql`case when ${meeting.providerEndedAt} < ${at.toISOString()} then null else ${meeting.providerEndedAt} end`,
       })
       .where(eq(meeting.id, meetingId));
+  }
+
+  /** `setCount` for several meetings in one statement. */
+  async setCounts(tx: Executor, counts: ReadonlyMap<string, number>): Promise<void> {
+    if (counts.size === 0) return;
+    const values = sql.join(
+      [...counts].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${meeting} set num_clients = v.n
+      from (values ${values}) as v(id, n)
+      where ${meeting.id} = v.id`);
+  }
+
+  /** `markPresent` for several meetings in one statement (each with its own time). */
+  async markPresentMany(tx: Executor, present: ReadonlyMap<string, Date>): Promise<void> {
+    if (present.size === 0) return;
+    const values = sql.join(
+      [...present].map(([id, at]) => sql`(${id}::uuid, ${at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${meeting} set empty_checks = 0,
+        provider_ended_at = case when ${meeting.providerEndedAt} < v.at then null else ${meeting.providerEndedAt} end
+      from (values ${values}) as v(id, at)
+      where ${meeting.id} = v.id`);
   }
 
   /** One more periodic check found nobody in a meeting that had participants. */
