@@ -10,25 +10,17 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow CREATE DATABASE;
  * a throwaway database is created and dropped. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { signDaily, startDailyFake } from '@meetbridge/fakes';
-import { freePort, machine, startMeetbridge, stopAll, waitForOk, ROOT } from './lib.js';
+import { signDaily } from '@meetbridge/fakes';
+import { dailyBenchWorld, freePort, machine, startMeetbridge, stopAll, waitForOk, ROOT } from './lib.js';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const MEETINGS = 50;
-
-async function admin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(query);
-  await client.end();
-}
 
 async function load(url: string, body: () => { body: string; headers: Record<string, string> }) {
   return autocannon({
@@ -54,24 +46,12 @@ function summary(label: string, r: autocannon.Result) {
   );
 }
 
-const dbName = `meetbridge_bench_${Date.now()}`;
-await admin(`create database ${dbName}`);
-const dbUrl = new URL(ADMIN_URL);
-dbUrl.pathname = `/${dbName}`;
-const secret = randomBytes(32).toString('base64');
-const daily = await startDailyFake({ webhookSecret: secret });
+const world = await dailyBenchWorld();
+const { secret, env } = world;
+const dbUrl = world.dbUrl;
 const apiPort = await freePort();
 const barePort = await freePort();
 const base = `http://127.0.0.1:${apiPort}`;
-const env = {
-  DATABASE_URL: dbUrl.toString(),
-  DAILY_API_URL: daily.url,
-  DAILY_API_KEY: daily.apiKey,
-  DAILY_WEBHOOK_SECRET: secret,
-  DAILY_MIGRATION_ENABLED: 'true',
-  DEFAULT_VIDEO_PLATFORM: 'daily',
-  RECONCILE_INTERVAL_SECONDS: '3600',
-};
 const api = startMeetbridge(
   'serve',
   { ...env, PORT: String(apiPort), BASE_URL: base, RUN_WORKERS: 'false', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' },
@@ -123,7 +103,7 @@ try {
   const alone = await load(`${base}/v1/daily/webhook`, event);
 
   const pending = async () => {
-    const client = new pg.Client({ connectionString: dbUrl.toString() });
+    const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
     const r = await client.query<{ n: number }>("select count(*)::int as n from webhook_event where status = 'pending'");
     await client.end();
@@ -150,7 +130,7 @@ try {
   const drainEnd = Date.now();
   // What the drain did: every row processed (none ignored or failed), and each meeting's count equal
   // to its open sessions.
-  const check = new pg.Client({ connectionString: dbUrl.toString() });
+  const check = new pg.Client({ connectionString: dbUrl });
   await check.connect();
   const statuses = (
     await check.query<{ status: string; n: number }>('select status, count(*)::int as n from webhook_event group by status')
@@ -184,6 +164,5 @@ try {
   console.log(`goal for intake (>= 5,000 events/s, p99 <= 25 ms): ${goal ? 'met' : 'NOT met'}`);
 } finally {
   await stopAll(children);
-  await daily.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await world.close();
 }
