@@ -19,7 +19,10 @@ let fake: DailyFake;
 function adapter(): DailyAdapter {
   const result = loadDailyConfig({ DAILY_API_URL: fake.url, DAILY_API_KEY: fake.apiKey });
   if (!result.ok) throw new Error('config');
-  return new DailyAdapter(result.config, testDeps({ clock: { now: () => new Date() }, http: { timeoutMs: TIMEOUT_MS, sleep: async () => {} } }));
+  return new DailyAdapter(
+    result.config,
+    testDeps({ clock: { now: () => new Date() }, http: { timeoutMs: TIMEOUT_MS, sleep: async () => {} } }),
+  );
 }
 
 const live = (name: string) => fake.control.state().rooms.some((r) => r.name === name && r.deleted === false);
@@ -72,7 +75,13 @@ describe('mayHaveTakenEffect', () => {
     expect(mayHaveTakenEffect(error(401, false))).toBe(false);
     expect(mayHaveTakenEffect(error(429))).toBe(false);
     expect(mayHaveTakenEffect(error(null, false))).toBe(false);
-    const limited = new RateLimitedError({ provider: 'p', operation: 'createRoom', priority: 'interactive', retryAfterMs: 1000, message: 'x' });
+    const limited = new RateLimitedError({
+      provider: 'p',
+      operation: 'createRoom',
+      priority: 'interactive',
+      retryAfterMs: 1000,
+      message: 'x',
+    });
     expect(mayHaveTakenEffect(limited)).toBe(false);
     expect(mayHaveTakenEffect(new Error('boom'))).toBe(false);
   });
