@@ -127,6 +127,22 @@ export class MeetingRepo {
     return row ? { meeting: row.meeting, room: row.room } : undefined;
   }
 
+  /**
+   * Whether a meeting row names this provider room. With `roomId`, first waits on that room's row
+   * lock (meetings are inserted under it), so an insert of this name still committing is seen.
+   */
+  async providerRoomInUse(platform: string, providerRoomName: string, roomId: string | null): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (roomId) await tx.select({ id: room.id }).from(room).where(eq(room.id, roomId)).for('share');
+      const [row] = await tx
+        .select({ id: meeting.id })
+        .from(meeting)
+        .where(and(eq(meeting.platform, platform), eq(meeting.providerRoomName, providerRoomName)))
+        .limit(1);
+      return row !== undefined;
+    });
+  }
+
   async setCount(tx: Executor, meetingId: string, n: number): Promise<void> {
     await tx.update(meeting).set({ numClients: n }).where(eq(meeting.id, meetingId));
   }
