@@ -60,6 +60,8 @@ interface Run {
   stage: Stage;
   kind: string;
   ms: number;
+  /** CPU seconds of the children reaped since the previous run closed: this run's own, as runs rarely end together. */
+  cpuSec: number;
 }
 const runs: Run[] = [];
 /** The stage under way, for the runs it spawns. */
@@ -75,12 +77,19 @@ function kindOf(command: string, args: readonly string[]): string {
   return 'other';
 }
 
+/** `childrenCpuSeconds()` when the last run closed. */
+let lastChildrenCpu = 0;
+
 /** The real spawn, timing each child. */
 const timedSpawn: SpawnLike = (command, args, options) => {
   const started = performance.now();
   const during = stage;
   const child = spawn(command, [...args], options);
-  child.once('close', () => runs.push({ stage: during, kind: kindOf(command, args), ms: performance.now() - started }));
+  child.once('close', () => {
+    const cpu = childrenCpuSeconds();
+    runs.push({ stage: during, kind: kindOf(command, args), ms: performance.now() - started, cpuSec: cpu - lastChildrenCpu });
+    lastChildrenCpu = cpu;
+  });
   return child;
 };
 
@@ -233,6 +242,7 @@ async function main(): Promise<void> {
   const { transcriber, requests } = instantTranscriber();
   const loadBefore = loadavg()[0] ?? 0;
   const cpuBefore = childrenCpuSeconds();
+  lastChildrenCpu = cpuBefore;
   const nodeCpuBefore = process.cpuUsage();
   const sampler = new TreeSampler();
   sampler.start();
@@ -265,11 +275,11 @@ async function main(): Promise<void> {
 
   const chunks = transcripts.map((t) => t.chunks);
   const sizes = await Promise.all([...prepared.tracks.map((t) => t.file), prepared.mix.file].map(async (f) => (await stat(f)).size));
-  const byStep = new Map<string, { stage: Stage; kind: string; count: number; ms: number }>();
+  const byStep = new Map<string, { stage: Stage; kind: string; count: number; ms: number; cpuSec: number }>();
   for (const run of runs) {
     const key = `${run.stage} ${run.kind}`;
-    const entry = byStep.get(key) ?? { stage: run.stage, kind: run.kind, count: 0, ms: 0 };
-    byStep.set(key, { ...entry, count: entry.count + 1, ms: entry.ms + run.ms });
+    const entry = byStep.get(key) ?? { stage: run.stage, kind: run.kind, count: 0, ms: 0, cpuSec: 0 };
+    byStep.set(key, { ...entry, count: entry.count + 1, ms: entry.ms + run.ms, cpuSec: entry.cpuSec + run.cpuSec });
   }
 
   console.log(
@@ -279,9 +289,10 @@ async function main(): Promise<void> {
   console.log(`Concurrency: ${CONCURRENCY} ffmpeg processes in the prepare stage; the transcribe stage takes one track at a time`);
   // Other work on the machine slows every step; the 1-minute load average says how busy it was.
   console.log(`Load average (1 min): ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after\n`);
-  console.log('| stage | step (ffmpeg/ffprobe runs) | runs | summed seconds |');
-  console.log('| --- | --- | ---: | ---: |');
-  for (const { stage: s, kind, count, ms } of byStep.values()) console.log(`| ${s} | ${kind} | ${count} | ${(ms / 1000).toFixed(1)} |`);
+  console.log('| stage | step (ffmpeg/ffprobe runs) | runs | summed seconds | CPU seconds |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const { stage: s, kind, count, ms, cpuSec } of byStep.values())
+    console.log(`| ${s} | ${kind} | ${count} | ${(ms / 1000).toFixed(1)} | ${cpuSec.toFixed(1)} |`);
   console.log('');
   console.log(
     `Placed tracks: ${prepared.tracks.map((t) => `${t.startSec.toFixed(1)}–${t.endSec.toFixed(1)} s, ${t.gaps.length} hole(s)`).join('; ')}`,
