@@ -20,16 +20,15 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { Upload } from '@aws-sdk/lib-storage';
 import pg from 'pg';
-import { signDaily, startDailyFake } from '@meetbridge/fakes';
+import { signDaily } from '@meetbridge/fakes';
 import { EMULATOR_CREDENTIALS, startS3 } from '@meetbridge/fakes';
 import { createS3Client } from '../packages/server/src/storage/index.js';
-import { freePort, machine, percentile, ROOT, startMeetbridge, stopAll, waitForOk } from './lib.js';
+import { dailyBenchWorld, freePort, machine, percentile, ROOT, startMeetbridge, stopAll, waitForOk } from './lib.js';
 
 const GIB = Number(process.env.BENCH_GIB ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BUCKET = 'bench-recordings';
 const KEY = 'acme/bench-room/1767225600000';
 const run = promisify(execFile);
@@ -102,37 +101,18 @@ async function throughput(): Promise<void> {
   }
 }
 
-async function admin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(query);
-  await client.end();
-}
-
 async function webhookToJob(): Promise<void> {
-  const dbName = `meetbridge_bench_${Date.now()}`;
-  await admin(`create database ${dbName}`);
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${dbName}`;
-  const secret = randomBytes(32).toString('base64');
-  const daily = await startDailyFake({ webhookSecret: secret });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: dbUrl.toString(),
-    DAILY_API_URL: daily.url,
-    DAILY_API_KEY: daily.apiKey,
-    DAILY_WEBHOOK_SECRET: secret,
-    DAILY_MIGRATION_ENABLED: 'true',
-    DEFAULT_VIDEO_PLATFORM: 'daily',
+  const world = await dailyBenchWorld({
     AWS_DAILY_S3_BUCKET: BUCKET,
     AWS_DAILY_ROLE_ARN: 'arn:aws:iam::123456789012:role/Bench',
-    RECONCILE_INTERVAL_SECONDS: '3600',
     DAILY_RECORDINGS_POLL_SECONDS: '3600',
-  };
+  });
+  const { secret, env, dbUrl } = world;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
   const api = startMeetbridge('serve', { ...env, PORT: String(port), BASE_URL: base, RUN_WORKERS: 'false' });
   const children = [api];
-  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  const db = new pg.Client({ connectionString: dbUrl });
   try {
     await waitForOk(`${base}/ready`);
     // The worker applies the inbox only: download jobs stay queued (what is measured is their queueing).
@@ -229,8 +209,7 @@ async function webhookToJob(): Promise<void> {
   } finally {
     await db.end().catch(() => {});
     await stopAll(children);
-    await daily.close();
-    await admin(`drop database ${dbName} with (force)`).catch(() => {});
+    await world.close();
   }
 }
 

@@ -1,10 +1,61 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { startDailyFake } from '@meetbridge/fakes';
 
 export const ROOT = join(import.meta.dirname, '..');
+
+/** A PostgreSQL that allows CREATE DATABASE: BENCH_DATABASE_URL, else the machine's local one. */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Runs one statement on the admin connection. */
+export async function admin(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A throwaway database and a Daily fake with a webhook secret, and the environment of a Meetbridge
+ * on both (Daily the default platform, reconciliation kept out of the way). `close` stops the fake
+ * and drops the database.
+ */
+export async function dailyBenchWorld(extraEnv: Record<string, string> = {}) {
+  const dbName = `meetbridge_bench_${Date.now()}`;
+  await admin(`create database ${dbName}`);
+  const dbUrl = new URL(ADMIN_URL);
+  dbUrl.pathname = `/${dbName}`;
+  const secret = randomBytes(32).toString('base64');
+  const daily = await startDailyFake({ webhookSecret: secret });
+  const env: Record<string, string> = {
+    DATABASE_URL: dbUrl.toString(),
+    DAILY_API_URL: daily.url,
+    DAILY_API_KEY: daily.apiKey,
+    DAILY_WEBHOOK_SECRET: secret,
+    DAILY_MIGRATION_ENABLED: 'true',
+    DEFAULT_VIDEO_PLATFORM: 'daily',
+    RECONCILE_INTERVAL_SECONDS: '3600',
+    ...extraEnv,
+  };
+  return {
+    dbUrl: dbUrl.toString(),
+    secret,
+    daily,
+    env,
+    async close(): Promise<void> {
+      await daily.close();
+      await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
+    },
+  };
+}
 
 /** A free loopback port. */
 export async function freePort(): Promise<number> {

@@ -1,9 +1,21 @@
 /**
- * `npm run bench:pipeline`: audio preparation for a two-participant meeting, excluding backend
- * time: (2a) both raw tracks placed on the meeting timeline as 16 kHz FLAC, (2c) the mixed MP3 and
- * (2b) the upload chunks for a 25 MB limit, all through `prepareAudio` exactly as the server will
- * call it. Goal (issue 11): one hour in ≤ 60 s (1/60 of real time) with peak RSS ≤ 300 MB for the
- * whole process tree (this Node process and every ffmpeg/ffprobe child), on this 2-core machine.
+ * `npm run bench:pipeline`: the audio work the server does for a two-participant meeting,
+ * excluding backend time, through `@meetbridge/pipeline` exactly as the server's stages call it
+ * (`packages/server/src/modules/pipeline/stages.ts`):
+ *
+ * - prepare (`pipeline.prepare`): `prepareAudio(ffmpeg, tracks, { workDir, format: 'flac' })`: both
+ *   raw tracks placed on the meeting timeline as 16 kHz mono FLAC (2a), then the mixed MP3 (2c);
+ * - transcribe (`pipeline.transcribe`): `transcribeFile` per placed track, one track after the other:
+ *   silences found and the track cut into upload chunks for the backend's limit (2b), each chunk
+ *   handed to the transcriber. The transcriber is the server's default backend (`openai`, built by
+ *   `loadTranscriber` with its default 25 MB FLAC uploads) with an injected `fetch` that answers an
+ *   empty transcript at once: no network, no model, no backend time.
+ *
+ * Not measured: the storage copies around the stages (the mix and the placed tracks put into
+ * storage, read back by the next stage) and the job queue between them.
+ *
+ * Goal (issue 11): one hour in ≤ 60 s (1/60 of real time) with peak RSS ≤ 300 MB for the whole
+ * process tree (this Node process and every ffmpeg/ffprobe child), on this 2-core machine.
  *
  * Input, generated once and cached under the OS temp folder (not timed): two WebM/Opus tracks like
  * Daily's raw tracks. Ann speaks from 0 s in 10 s turns; Bob joins 2 minutes in, answers in the
@@ -11,7 +23,8 @@
  *
  * RSS is sampled every 50 ms from /proc (Linux): the sum of VmRSS over the tree, and each child's
  * own high-water mark (VmHWM). Options (environment): BENCH_MINUTES (default 60),
- * BENCH_CONCURRENCY (ffmpeg processes at once, default 2), BENCH_KEEP=1 keeps the outputs.
+ * BENCH_CONCURRENCY (ffmpeg processes at once in the prepare stage, default 2 like the server),
+ * BENCH_KEEP=1 keeps the outputs.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,7 +32,17 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createFfmpeg, loadFfmpegConfig, prepareAudio, type SpawnLike } from '@meetbridge/pipeline';
+import {
+  createFfmpeg,
+  loadFfmpegConfig,
+  loadTranscriber,
+  mergeTrackSegments,
+  prepareAudio,
+  transcribeFile,
+  type FileTranscript,
+  type SpawnLike,
+  type Transcriber,
+} from '@meetbridge/pipeline';
 
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
@@ -31,28 +54,42 @@ const GOAL_RSS_MB = 300;
 
 const { ffmpegPath, ffprobePath } = loadFfmpegConfig(process.env);
 
-/** One ffmpeg/ffprobe run seen through the injected spawn: what it did and how long it took. */
+type Stage = 'prepare' | 'transcribe';
+/** One ffmpeg/ffprobe run seen through the injected spawn: its stage, what it did and how long it took. */
 interface Run {
+  stage: Stage;
   kind: string;
   ms: number;
+  /** CPU seconds of the children reaped since the previous run closed: this run's own, as runs rarely end together. */
+  cpuSec: number;
 }
 const runs: Run[] = [];
+/** The stage under way, for the runs it spawns. */
+let stage: Stage = 'prepare';
 
 function kindOf(command: string, args: readonly string[]): string {
   const text = args.join(' ');
   if (command.includes('ffprobe')) return text.includes('packet=') ? 'scan packets (ffprobe)' : 'probe (ffprobe)';
   if (text.includes('libmp3lame')) return 'mix to MP3';
   if (text.includes('silencedetect')) return 'find silences';
-  if (text.includes('atrim=start') && text.includes('[c0]')) return 'cut upload chunks';
   if (text.includes('concat=')) return 'place track';
+  if (text.includes('atrim=start') && text.includes('[c0]')) return 'cut upload chunks';
   return 'other';
 }
+
+/** `childrenCpuSeconds()` when the last run closed. */
+let lastChildrenCpu = 0;
 
 /** The real spawn, timing each child. */
 const timedSpawn: SpawnLike = (command, args, options) => {
   const started = performance.now();
+  const during = stage;
   const child = spawn(command, [...args], options);
-  child.once('close', () => runs.push({ kind: kindOf(command, args), ms: performance.now() - started }));
+  child.once('close', () => {
+    const cpu = childrenCpuSeconds();
+    runs.push({ stage: during, kind: kindOf(command, args), ms: performance.now() - started, cpuSec: cpu - lastChildrenCpu });
+    lastChildrenCpu = cpu;
+  });
   return child;
 };
 
@@ -165,6 +202,26 @@ function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
+/**
+ * The server's transcriber (`loadTranscriber`, default backend and settings) with a `fetch` that
+ * answers every upload at once with an empty transcript, without reading the file: backend time is
+ * excluded, the client's own work (multipart form, reply parsing) is kept. Counts the requests.
+ */
+function instantTranscriber(): { transcriber: Transcriber; requests: () => number } {
+  let requests = 0;
+  const instantFetch: typeof fetch = () => {
+    requests++;
+    const body = JSON.stringify({ text: '', language: 'en', duration: 0, segments: [], words: [] });
+    return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+  };
+  const loaded = loadTranscriber(
+    { TRANSCRIPTION_URL: 'http://transcription.invalid', TRANSCRIPTION_MODEL: 'bench' },
+    { fetch: instantFetch },
+  );
+  if (!loaded.ok) throw new Error(loaded.message);
+  return { transcriber: loaded.backend, requests: () => requests };
+}
+
 async function main(): Promise<void> {
   if (!(MINUTES > 0)) throw new Error(`BENCH_MINUTES must be a positive number, e.g. 60; got "${process.env.BENCH_MINUTES}".`);
   const cache = join(tmpdir(), 'meetbridge-bench-pipeline', `${MINUTES}m-v1`);
@@ -182,56 +239,74 @@ async function main(): Promise<void> {
 
   const workDir = join(tmpdir(), `meetbridge-bench-pipeline-out-${process.pid}`);
   const ff = createFfmpeg({ ffmpegPath, ffprobePath, spawn: timedSpawn });
+  const { transcriber, requests } = instantTranscriber();
   const loadBefore = loadavg()[0] ?? 0;
   const cpuBefore = childrenCpuSeconds();
+  lastChildrenCpu = cpuBefore;
   const nodeCpuBefore = process.cpuUsage();
   const sampler = new TreeSampler();
   sampler.start();
   const t0 = performance.now();
+  // pipeline.prepare: the server's call (its concurrency is the library's default, 2).
+  stage = 'prepare';
   const prepared = await prepareAudio(
     ff,
     [
       { file: ann, offsetMs: 0 },
       { file: bob, offsetMs: BOB_OFFSET_SEC * 1000 },
     ],
-    { workDir, concurrency: CONCURRENCY, upload: { maxBytes: 25_000_000, format: 'flac' } },
+    { workDir: join(workDir, 'prepare'), format: 'flac', concurrency: CONCURRENCY },
   );
+  const prepareSec = (performance.now() - t0) / 1000;
+  // pipeline.transcribe: each placed track in turn, split for the backend and sent (instant answers).
+  stage = 'transcribe';
+  const t1 = performance.now();
+  const transcripts: FileTranscript[] = [];
+  for (const [i, track] of prepared.tracks.entries()) {
+    transcripts.push(await transcribeFile(ff, transcriber, track.file, { workDir: join(workDir, 'transcribe', `track-${i}`) }));
+  }
+  mergeTrackSegments(transcripts.map((t, i) => ({ speaker: i === 0 ? 'Ann' : 'Bob', segments: t.segments })));
+  const transcribeSec = (performance.now() - t1) / 1000;
   const wallSec = (performance.now() - t0) / 1000;
   sampler.stop();
   const childCpuSec = childrenCpuSeconds() - cpuBefore;
   const nodeCpu = process.cpuUsage(nodeCpuBefore);
   const nodeCpuSec = (nodeCpu.user + nodeCpu.system) / 1e6;
 
-  const chunks = prepared.chunks ?? [];
+  const chunks = transcripts.map((t) => t.chunks);
   const sizes = await Promise.all([...prepared.tracks.map((t) => t.file), prepared.mix.file].map(async (f) => (await stat(f)).size));
-  const byKind = new Map<string, { count: number; ms: number }>();
+  const byStep = new Map<string, { stage: Stage; kind: string; count: number; ms: number; cpuSec: number }>();
   for (const run of runs) {
-    const entry = byKind.get(run.kind) ?? { count: 0, ms: 0 };
-    byKind.set(run.kind, { count: entry.count + 1, ms: entry.ms + run.ms });
+    const key = `${run.stage} ${run.kind}`;
+    const entry = byStep.get(key) ?? { stage: run.stage, kind: run.kind, count: 0, ms: 0, cpuSec: 0 };
+    byStep.set(key, { ...entry, count: entry.count + 1, ms: entry.ms + run.ms, cpuSec: entry.cpuSec + run.cpuSec });
   }
 
   console.log(
     `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, Node ${process.version}, ${process.platform}/${process.arch}`,
   );
   console.log(`Meeting: ${MINUTES} min, 2 tracks (Bob joins at ${BOB_OFFSET_SEC} s, muted hole of ${Math.round(bobSeconds / 6)} s)`);
-  console.log(`Concurrency: ${CONCURRENCY} ffmpeg processes`);
+  console.log(`Concurrency: ${CONCURRENCY} ffmpeg processes in the prepare stage; the transcribe stage takes one track at a time`);
   // Other work on the machine slows every step; the 1-minute load average says how busy it was.
   console.log(`Load average (1 min): ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after\n`);
-  console.log('| step (ffmpeg/ffprobe runs) | runs | summed seconds |');
-  console.log('| --- | ---: | ---: |');
-  for (const [kind, { count, ms }] of byKind) console.log(`| ${kind} | ${count} | ${(ms / 1000).toFixed(1)} |`);
+  console.log('| stage | step (ffmpeg/ffprobe runs) | runs | summed seconds | CPU seconds |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const { stage: s, kind, count, ms, cpuSec } of byStep.values())
+    console.log(`| ${s} | ${kind} | ${count} | ${(ms / 1000).toFixed(1)} | ${cpuSec.toFixed(1)} |`);
   console.log('');
   console.log(
     `Placed tracks: ${prepared.tracks.map((t) => `${t.startSec.toFixed(1)}–${t.endSec.toFixed(1)} s, ${t.gaps.length} hole(s)`).join('; ')}`,
   );
   console.log(
-    `Upload chunks (25 MB limit): ${chunks.map((c) => `${c.length} (largest ${mb(Math.max(...c.map((x) => x.bytes)))} MB)`).join(', ')}`,
+    `Upload chunks (${transcriber.capabilities.maxUploadBytes / 1e6} MB ${transcriber.capabilities.formats.join('/')}): ${chunks.map((c) => `${c.length} (largest ${mb(Math.max(0, ...c.map((x) => x.bytes)))} MB)`).join(', ')}; ${requests()} backend requests, answered at once`,
   );
-  console.log(`Output sizes: placed tracks ${sizes.slice(0, -1).map(mb).join(' + ')} MB, mix MP3 ${mb(sizes.at(-1) ?? 0)} MB`);
+  console.log(`Output sizes: placed tracks ${sizes.slice(0, -1).map(mb).join(' + ')} MB (FLAC), mix MP3 ${mb(sizes.at(-1) ?? 0)} MB`);
   console.log('');
   const ratio = wallSec / SECONDS;
   const timeOk = wallSec <= GOAL_SECONDS;
   const rssOk = sampler.peakTreeBytes <= GOAL_RSS_MB * 1024 * 1024;
+  console.log(`Prepare stage:      ${prepareSec.toFixed(1)} s`);
+  console.log(`Transcribe stage:   ${transcribeSec.toFixed(1)} s (without backend time)`);
   console.log(
     `Wall time:          ${wallSec.toFixed(1)} s  (${(ratio * 100).toFixed(2)} % of real time, ${(1 / ratio).toFixed(0)}× faster)  goal ≤ ${GOAL_SECONDS} s: ${timeOk ? 'met' : 'NOT MET'}`,
   );
@@ -245,7 +320,7 @@ async function main(): Promise<void> {
   console.log(`Peak RSS, Node:     ${mb(sampler.peakSelfBytes)} MB`);
   console.log(`Largest child HWM:  ${mb(sampler.peakChildHwmBytes)} MB (one ffmpeg's own peak)`);
   console.log(
-    `\nJSON ${JSON.stringify({ minutes: MINUTES, wallSec: Number(wallSec.toFixed(2)), ratio: Number(ratio.toFixed(5)), peakTreeMB: Number(mb(sampler.peakTreeBytes)), peakNodeMB: Number(mb(sampler.peakSelfBytes)), largestChildMB: Number(mb(sampler.peakChildHwmBytes)), childCpuSec: Number(childCpuSec.toFixed(1)), nodeCpuSec: Number(nodeCpuSec.toFixed(1)), loadBefore: Number(loadBefore.toFixed(2)), loadAfter: Number((loadavg()[0] ?? 0).toFixed(2)) })}`,
+    `\nJSON ${JSON.stringify({ minutes: MINUTES, wallSec: Number(wallSec.toFixed(2)), prepareSec: Number(prepareSec.toFixed(2)), transcribeSec: Number(transcribeSec.toFixed(2)), ratio: Number(ratio.toFixed(5)), peakTreeMB: Number(mb(sampler.peakTreeBytes)), peakNodeMB: Number(mb(sampler.peakSelfBytes)), largestChildMB: Number(mb(sampler.peakChildHwmBytes)), childCpuSec: Number(childCpuSec.toFixed(1)), nodeCpuSec: Number(nodeCpuSec.toFixed(1)), loadBefore: Number(loadBefore.toFixed(2)), loadAfter: Number((loadavg()[0] ?? 0).toFixed(2)) })}`,
   );
   if (!process.env.BENCH_KEEP) await rm(workDir, { recursive: true, force: true });
   else console.log(`Outputs kept in ${workDir}`);

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeTokenClaims, startDailyFake } from '../src/index.js';
 import type { DailyFake } from '../src/index.js';
 import { bearer, call } from './helpers/http.js';
@@ -210,5 +210,33 @@ describe('meeting tokens', () => {
     });
     const p = await fake.control.addParticipant({ room: 'tok', token: res.body.token });
     expect(p).toMatchObject({ userId: 'u-9', userName: 'Zed', owner: true });
+  });
+});
+
+describe('a create whose reply is lost (fault lostReply)', () => {
+  const roomNamed = (name: string) => fake.control.state().rooms.find((r) => r.name === name);
+
+  it('destroy: the room is created, and the connection closes without an answer', async () => {
+    fake.control.setFault({ method: 'POST', path: '/v1/rooms', lostReply: 'destroy' });
+    await expect(createRoom({ name: 'lost-destroyed' })).rejects.toThrow();
+    expect(roomNamed('lost-destroyed')).toMatchObject({ deleted: false });
+    // The name is taken: a repeat of the create fails as Daily's does.
+    expect((await createRoom({ name: 'lost-destroyed' })).status).toBe(400);
+  });
+
+  it('delay: the room is created, and the answer comes only after the client gave up', async () => {
+    fake.control.setFault({ method: 'POST', path: '/v1/rooms', lostReply: 'delay', delayMs: 1_000 });
+    const sent = fetch(`${fake.url}/rooms`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'lost-delayed' }),
+      signal: AbortSignal.timeout(200),
+    });
+    await expect(sent).rejects.toThrow(/abort|timeout/i);
+    await vi.waitFor(() => expect(roomNamed('lost-delayed')).toMatchObject({ deleted: false }));
+  });
+
+  it('refuses an unknown lostReply mode', () => {
+    expect(() => fake.control.setFault({ path: '/v1/rooms', lostReply: 'vanish' as 'delay' })).toThrow(/lostReply/);
   });
 });

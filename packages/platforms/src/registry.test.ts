@@ -18,7 +18,7 @@ describe('registry', () => {
   });
 
   it('declares every capability of every provider as data', () => {
-    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(14);
+    for (const p of providers) expect(Object.keys(p.capabilities)).toHaveLength(15);
   });
 
   it('gives the URL a provider must send its webhooks to: BASE_URL and its first webhook path', () => {

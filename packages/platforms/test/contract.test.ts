@@ -90,6 +90,27 @@ describe.each(harnesses)('$label', ({ start }) => {
     await expect(h.adapter.deleteMeeting(unknown)).resolves.toBeUndefined();
   });
 
+  it('creates the room under a name planned before the call and deletes it by that name alone, idempotently, or refuses both when it does not declare plannedRoomNames', async () => {
+    const roomName = `contract-${++n}`;
+    if (!h.adapter.capabilities.plannedRoomNames) {
+      expect(() => h.adapter.planRoomName(roomName)).toThrow(UnsupportedCapabilityError);
+      const planned: CreateMeetingInput = { roomName, settings: plain, endDate: inAnHour(), providerRoomName: `${roomName}-planned` };
+      await expect(h.adapter.createMeeting(planned)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      await expect(h.adapter.deleteRoomByName(`${roomName}-planned`)).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+      return;
+    }
+    const planned = h.adapter.planRoomName(roomName);
+    expect(planned).toMatch(new RegExp(`^/?${roomName}-`));
+    expect(h.adapter.planRoomName(roomName)).not.toBe(planned);
+    const meeting = await h.adapter.createMeeting({ roomName, settings: plain, endDate: inAnHour(), providerRoomName: planned });
+    expect(meeting.providerRoomName).toBe(planned);
+    expect(await h.isLive(meeting)).toBe(true);
+    await h.adapter.deleteRoomByName(planned);
+    expect(await h.isLive(meeting)).toBe(false);
+    await expect(h.adapter.deleteRoomByName(planned)).resolves.toBeUndefined();
+    await expect(h.adapter.deleteRoomByName(h.adapter.planRoomName('never-created'))).resolves.toBeUndefined();
+  });
+
   it('gives the owner the host URL only where it declares hostUrl, and a token per caller exactly when it declares joinTokens', async () => {
     const meeting = await create();
     const join = (user: { id: string; name: string } | null, isOwner: boolean) =>

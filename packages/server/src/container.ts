@@ -34,7 +34,7 @@ import { pipelineConsentHooks, recordingsPort } from './modules/pipeline/recordi
 import { TranscriptRepo } from './modules/pipeline/repo.js';
 import { TranscriptService } from './modules/pipeline/service.js';
 import { PipelineStages } from './modules/pipeline/stages.js';
-import { createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
+import { batchPreparers, createEventRouter, eventRoutes } from './modules/webhooks/dispatch.js';
 import { InboxDrain } from './modules/webhooks/drain.js';
 import { InboxRepo } from './modules/webhooks/repo.js';
 import { createSqsClient, RecordingNoticeConsumer } from './modules/webhooks/notices.js';
@@ -208,6 +208,7 @@ export function createContainer(args: ContainerArgs): Container {
   const inbox = new InboxRepo(db);
   const router = createEventRouter(
     eventRoutes({ meetings: meetings.events, recordings: recordings.events, recordingStarter: recordings.starter }),
+    batchPreparers({ meetings: meetings.events }),
   );
   const webhooks = {
     intake: new WebhookIntake({ inbox, catalog, clock, logger, jobs }),

@@ -17,6 +17,7 @@ export async function openApiDocument(config: AppConfig): Promise<unknown> {
   const database = await openDatabase({});
   const jobs: JobSender & JobInspector = {
     send: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
+    sendMany: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
     liveKeys: () => Promise.reject(new Error('no job queue while writing the OpenAPI document')),
   };
   try {

@@ -40,6 +40,7 @@ describe('GET /v1/platforms', () => {
         'host_url',
         'join_tokens',
         'logo',
+        'planned_room_names',
         'presence',
         'raw_tracks',
         'recording_links',

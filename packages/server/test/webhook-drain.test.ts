@@ -47,10 +47,10 @@ describe('draining the webhook inbox', () => {
     const sessions = [randomUUID(), poison, randomUUID()];
     for (const s of sessions) await deliver(m.provider_room_name, s);
     const participants = w.t.server.container.participants;
-    const original = participants.recordJoin.bind(participants);
-    const spy = vi.spyOn(participants, 'recordJoin').mockImplementation(async (tx, meetingId, change) => {
+    const original = participants.queueJoin.bind(participants);
+    const spy = vi.spyOn(participants, 'queueJoin').mockImplementation((tx, meetingId, change) => {
       if (change.providerSessionId === poison) throw new Error('boom');
-      return original(tx, meetingId, change);
+      original(tx, meetingId, change);
     });
     try {
       await w.t.server.container.webhooks.drain.drain();

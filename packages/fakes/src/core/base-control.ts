@@ -31,6 +31,9 @@ export abstract class BaseControl {
   /** Adds a fault rule for the provider's REST API (see `FaultRule`). */
   setFault(rule: FaultRule): void {
     if (typeof rule.path !== 'string' || rule.path === '') throw new FakeControlError(400, 'fault.path is required');
+    if (rule.lostReply !== undefined && rule.lostReply !== 'delay' && rule.lostReply !== 'destroy') {
+      throw new FakeControlError(400, 'fault.lostReply must be "delay" or "destroy"');
+    }
     this.core.faults.add(rule);
   }
 

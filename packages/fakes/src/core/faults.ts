@@ -3,7 +3,9 @@
  * - `delayMs` alone delays the request, which is then answered normally;
  * - `status` answers with that status instead (after `delayMs` when both are set);
  *   429 uses the provider's rate-limit body and a `Retry-After` header;
- *   other statuses use the provider's error body unless `body` is given.
+ *   other statuses use the provider's error body unless `body` is given;
+ * - `lostReply` lets the provider carry the request out (a room is created) and then loses the
+ *   reply: held for `delayMs` (past the client's timeout), or the connection destroyed.
  */
 export interface FaultRule {
   /** Path pattern without query string: `*` matches one path segment, `**` anything. E.g. `/v1/rooms/*`. */
@@ -18,8 +20,19 @@ export interface FaultRule {
   body?: unknown;
   /** For 429: the `Retry-After` value in seconds. Default 1. */
   retryAfterSeconds?: number;
-  /** Delay before answering, in milliseconds. */
+  /** Delay before answering, in milliseconds (with `lostReply: 'delay'`, after handling the request). */
   delayMs?: number;
+  /**
+   * The request is handled as usual (what it creates is committed), then its reply is lost:
+   * `delay` holds the reply for `delayMs` (set it past the client's timeout), `destroy` destroys the
+   * connection instead of answering. `status` and `body` are ignored. This is the case a client
+   * cannot tell from a request that never arrived: a non-idempotent request whose connection
+   * fails "before any response is received" may have been carried out (RFC 9110 §9.2.2,
+   * https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2). Daily names rooms by the client's
+   * `name` (`POST /rooms`, https://docs.daily.co/reference/rest-api/rooms/create-room), so such a
+   * room can be found and deleted by that name.
+   */
+  lostReply?: 'delay' | 'destroy';
 }
 
 /** A fault that matched a request, as returned by `FaultInjector.take`. */
@@ -28,6 +41,7 @@ export interface MatchedFault {
   readonly body?: unknown;
   readonly retryAfterSeconds: number;
   readonly delayMs: number;
+  readonly lostReply?: 'delay' | 'destroy';
 }
 
 interface ActiveRule {
@@ -68,8 +82,8 @@ export class FaultInjector {
     if (!active) return undefined;
     active.remaining -= 1;
     this.rules = this.rules.filter((r) => r.remaining > 0);
-    const { status, body, retryAfterSeconds = 1, delayMs = 0 } = active.rule;
-    return { status, body, retryAfterSeconds, delayMs };
+    const { status, body, retryAfterSeconds = 1, delayMs = 0, lostReply } = active.rule;
+    return { status, body, retryAfterSeconds, delayMs, ...(lostReply ? { lostReply } : {}) };
   }
 
   /** The rules that still have uses left. */

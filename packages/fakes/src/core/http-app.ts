@@ -98,14 +98,33 @@ export interface FaultRenderer {
   rateLimit(reply: FastifyReply, retryAfterSeconds: number): FastifyReply;
 }
 
+/** Requests whose reply a `lostReply` fault loses once they are handled. */
+const lostReplies = new WeakMap<FastifyRequest, { mode: 'delay' | 'destroy'; delayMs: number }>();
+
 /**
- * A preHandler (for the provider's REST scope) that applies the first matching fault:
- * waits `delayMs`, then answers with the fault status if one is set.
+ * Hooks (for the provider's REST scope) that apply the first matching fault. The preHandler waits
+ * `delayMs`, then answers with the fault status if one is set; a `lostReply` fault lets the request
+ * be handled and the onSend hook then holds its reply for `delayMs` or destroys the connection.
  */
-export function faultHook(faults: FaultInjector, renderer: FaultRenderer) {
+export function installFaultHooks(api: FastifyInstance, faults: FaultInjector, renderer: FaultRenderer): void {
+  api.addHook('preHandler', faultHook(faults, renderer));
+  api.addHook('onSend', async (req, _reply, payload) => {
+    const lost = lostReplies.get(req);
+    if (!lost) return payload;
+    if (lost.mode === 'destroy') req.raw.socket.destroy();
+    else await new Promise((resolve) => setTimeout(resolve, lost.delayMs));
+    return payload;
+  });
+}
+
+function faultHook(faults: FaultInjector, renderer: FaultRenderer) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const fault = faults.take(req.method, pathOf(req.url));
     if (!fault) return;
+    if (fault.lostReply) {
+      lostReplies.set(req, { mode: fault.lostReply, delayMs: fault.delayMs });
+      return;
+    }
     if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.status === undefined) return;
     if (fault.status === 429 && fault.body === undefined) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultInjector } from '../core/faults.js';
-import { faultHook, rawBodyOf } from '../core/http-app.js';
+import { installFaultHooks, rawBodyOf } from '../core/http-app.js';
 import type { FaultRenderer } from '../core/http-app.js';
 import { randomAlphanumeric, uuid } from '../core/ids.js';
 import { intParam, stringParam } from '../core/paginate.js';
@@ -176,7 +176,7 @@ function registerRoomReads(api: FastifyInstance, ctx: DailyContext): void {
 export function registerDailyApi(app: FastifyInstance, ctx: DailyContext, faults: FaultInjector): void {
   void app.register(
     async (api) => {
-      api.addHook('preHandler', faultHook(faults, dailyFaults));
+      installFaultHooks(api, faults, dailyFaults);
       api.addHook('preHandler', authHook(ctx));
       api.setNotFoundHandler((req, reply) => sendDailyError(reply, 404, 'not-found', `${req.method} ${req.url} is not a known endpoint`));
       api.setErrorHandler((err, _req, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultInjector } from '../core/faults.js';
-import { faultHook, rawBodyOf } from '../core/http-app.js';
+import { installFaultHooks, rawBodyOf } from '../core/http-app.js';
 import type { FaultRenderer } from '../core/http-app.js';
 import { cursorPage, intParam, stringParam } from '../core/paginate.js';
 import { dispatch } from './context.js';
@@ -105,7 +105,7 @@ function registerMeetingRoutes(api: FastifyInstance, ctx: WherebyContext): void 
 export function registerWherebyApi(app: FastifyInstance, ctx: WherebyContext, faults: FaultInjector): void {
   void app.register(
     async (api) => {
-      api.addHook('preHandler', faultHook(faults, wherebyFaults));
+      installFaultHooks(api, faults, wherebyFaults);
       api.addHook('preHandler', authHook(ctx));
       api.addHook('preHandler', budgetHook(ctx));
       api.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'Not Found' }));

@@ -26,6 +26,13 @@ export interface CreateMeetingInput {
   settings: RoomSettings;
   /** When the meeting ends; providers stop new joins (or eject) then. */
   endDate: Date;
+  /**
+   * The provider room name planned with `planRoomName` before the call (capability
+   * `plannedRoomNames`): the room is created under exactly this name, so a create whose reply is
+   * lost can still be deleted (`deleteRoomByName`). Default: the adapter picks a name. An adapter
+   * without the capability throws `UnsupportedCapabilityError` when it is given.
+   */
+  providerRoomName?: string;
 }
 
 /** What the provider created. */
@@ -302,6 +309,15 @@ export interface Capabilities {
   /** The provider room can be deleted (`deleteMeeting`). */
   deleteMeeting: boolean;
   /**
+   * The client chooses the provider room's name: it is known before the create call
+   * (`planRoomName`, passed as `CreateMeetingInput.providerRoomName`), and a room can be deleted by
+   * that name alone (`deleteRoomByName`), so a create that timed out or lost its reply after the
+   * provider committed it can be cleaned up (Daily, mock). Whereby assigns its own names and
+   * addresses rooms by the `meetingId` its reply carries; a lost Whereby room ends at the `endDate`
+   * sent with it.
+   */
+  plannedRoomNames: boolean;
+  /**
    * The provider room's end can be pushed back while people are in it (`extendMeeting`): Daily
    * updates the room's `exp`. Whereby's `endDate` is fixed at creation.
    */
@@ -391,8 +407,20 @@ export interface PlatformAdapter {
   readonly presence: PresenceFacts;
 
   createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting>;
+  /**
+   * The provider room name a `createMeeting` for our room `roomName` will use when it is passed as
+   * `CreateMeetingInput.providerRoomName` (capability `plannedRoomNames`): unique (time and a random
+   * part), in the exact form the provider's webhooks use. Each plan is for one create call.
+   */
+  planRoomName(roomName: string): string;
   /** Deletes the provider room. Idempotent: a room that is already gone is success. */
   deleteMeeting(meeting: MeetingRef): Promise<void>;
+  /**
+   * Deletes the provider room named `providerRoomName` (capability `plannedRoomNames`), knowing
+   * nothing else about it: the cleanup of a create whose reply was lost. Idempotent: a room that
+   * does not exist (never created, already deleted, expired) is success. A background call.
+   */
+  deleteRoomByName(providerRoomName: string): Promise<void>;
   /** Moves the provider room's end to `endDate` (capability `extendMeeting`); a background call. */
   extendMeeting(meeting: MeetingRef, endDate: Date): Promise<void>;
   getPresence(meeting: MeetingRef): Promise<PresenceSnapshot>;

@@ -69,6 +69,20 @@ export class ProviderError extends MeetbridgeError {
   }
 }
 
+/**
+ * True when a failed provider call may nevertheless have been carried out, so what it creates may
+ * exist: no reply came (a timeout, a dropped or reset connection), the provider answered 5xx, or it
+ * answered 2xx with a reply we could not read. False when the call was refused before it did
+ * anything: a 4xx (validation, auth, 429), our own rate budget (`RateLimitedError`), or a request
+ * that was never sent (credentials that could not be built, missing configuration).
+ */
+export function mayHaveTakenEffect(error: unknown): boolean {
+  if (!(error instanceof ProviderError)) return false;
+  const status = error.providerStatus;
+  if (status === null) return error.retryable;
+  return status >= 500 || (status >= 200 && status < 300);
+}
+
 /** Who waits for a provider call: someone's request (`interactive`) or a job (`background`). */
 export type CallPriority = 'interactive' | 'background';
 

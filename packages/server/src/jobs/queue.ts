@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { LoggerLike } from '@meetbridge/platforms';
 import { isDatabaseUnavailable, type Database, type Executor } from '../db/client.js';
 import type { JobDefinition } from './define.js';
-import type { JobInspector, JobName, JobPayloads, JobSender, SendOptions } from './types.js';
+import type { JobInspector, JobName, JobPayloads, JobSender, QueuedJob, SendOptions } from './types.js';
 
 /** pg-boss's `db` adapter over PGlite: multi-statement DDL goes through `exec`, the rest through `query`. */
 function pgliteDb(database: Database): PgBoss.Db {
@@ -149,6 +149,18 @@ export class JobQueue implements JobSender, JobInspector {
     const worker = this.localWorkers.get(name);
     if (id && !tx && worker) this.boss.notifyWorker(worker);
     return id;
+  }
+
+  async sendMany(jobs: readonly QueuedJob[], options: { tx: Executor }): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.boss.insert(
+      jobs.map((j) => ({
+        name: j.name,
+        data: j.payload as object,
+        ...(j.singletonKey === undefined ? {} : { singletonKey: j.singletonKey }),
+      })),
+      { db: executorDb(options.tx) },
+    );
   }
 
   async liveKeys(name: JobName, singletonKeys: readonly string[]): Promise<Set<string>> {

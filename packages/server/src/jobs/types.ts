@@ -36,6 +36,18 @@ export interface SendOptions {
 export interface JobSender {
   /** Returns the job id, or `null` when coalesced into an existing job (singleton keys). */
   send<N extends JobName>(name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string | null>;
+  /**
+   * Queues several jobs in one statement inside `tx` (a job whose singleton key is taken is
+   * coalesced, as with `send`).
+   */
+  sendMany(jobs: readonly QueuedJob[], options: { tx: Executor }): Promise<void>;
+}
+
+/** One job of `sendMany`. */
+export interface QueuedJob<N extends JobName = JobName> {
+  name: N;
+  payload: JobPayloads[N];
+  singletonKey?: string;
 }
 
 /** Reads which jobs may still run; what a sweep for work whose job died with its process asks. */

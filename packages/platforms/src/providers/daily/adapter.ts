@@ -42,6 +42,7 @@ export const dailyCapabilities: Capabilities = {
   presence: true,
   sessions: true,
   deleteMeeting: true,
+  plannedRoomNames: true,
   extendMeeting: true,
   serverSideRecording: true,
   rawTracks: true,
@@ -119,12 +120,19 @@ export const NOT_HOSTING_DELAY_MS = 1000;
 
 const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
-/** The `POST /rooms` body; throws `PlatformUnavailableError` when cloud recording lacks its bucket or role. */
+/** A unique Daily room name for our room: `{room}-{UTC yyyymmddHHMMSS}-{random}` in Daily's alphabet. */
+export function dailyRoomName(roomName: string, now: Date): string {
+  return uniqueRoomName(roomName.replace(/[^A-Za-z0-9_-]/g, '-'), now, DAILY_ROOM_NAME_MAX);
+}
+
+/**
+ * The `POST /rooms` body, under the planned name when one is given (Daily lets the client choose the
+ * name); throws `PlatformUnavailableError` when cloud recording lacks its bucket or role.
+ */
 export function buildCreateRoomBody(input: CreateMeetingInput, now: Date, s3: DailyConfig['s3']): DailyCreateRoomBody {
   const { settings } = input;
-  const safeName = input.roomName.replace(/[^A-Za-z0-9_-]/g, '-');
   const body: DailyCreateRoomBody = {
-    name: uniqueRoomName(safeName, now, DAILY_ROOM_NAME_MAX),
+    name: input.providerRoomName ?? dailyRoomName(input.roomName, now),
     privacy: settings.isLocked ? 'private' : 'public',
     properties: {
       exp: unixSeconds(input.endDate),
@@ -243,8 +251,21 @@ export class DailyAdapter implements PlatformAdapter {
     };
   }
 
+  /** Daily takes the room name from the client (`name` of `POST /rooms`), so it is known before the call. */
+  planRoomName(roomName: string): string {
+    return dailyRoomName(roomName, this.deps.clock.now());
+  }
+
   async deleteMeeting(meeting: MeetingRef): Promise<void> {
     await this.client.deleteRoom(meeting.providerRoomName);
+  }
+
+  /**
+   * `DELETE /rooms/:name`: Daily addresses rooms by name, and answers 404 for a room that does not
+   * exist or expired, which counts as deleted (https://docs.daily.co/reference/rest-api/rooms/delete-room).
+   */
+  async deleteRoomByName(providerRoomName: string): Promise<void> {
+    await this.client.deleteRoom(providerRoomName);
   }
 
   /**

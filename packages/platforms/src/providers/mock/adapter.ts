@@ -34,6 +34,7 @@ export const mockCapabilities: Capabilities = {
   presence: true,
   sessions: true,
   deleteMeeting: true,
+  plannedRoomNames: true,
   extendMeeting: true,
   serverSideRecording: true,
   rawTracks: false,
@@ -44,6 +45,9 @@ export const mockCapabilities: Capabilities = {
   logo: false,
   webhookAdmin: false,
 };
+
+/** Longest mock room name (Daily's limit, which the mock imitates). */
+const MOCK_ROOM_NAME_MAX = 128;
 
 /** The mock's in-process presence is the final writer; it keeps Daily's 15 s lag so the two behave alike. */
 export const mockPresence: PresenceFacts = { source: 'api', presenceLagSeconds: 15, sessionsLagSeconds: 0 };
@@ -75,15 +79,25 @@ export class MockAdapter implements PlatformAdapter {
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
     const now = this.deps.clock.now();
-    const providerRoomName = uniqueRoomName(input.roomName, now, 128);
+    const providerRoomName = input.providerRoomName ?? uniqueRoomName(input.roomName, now, MOCK_ROOM_NAME_MAX);
     const providerMeetingId = randomUUID();
     this.state.addRoom({ providerMeetingId, providerRoomName, endDate: input.endDate });
     const roomUrl = this.roomUrl(providerRoomName);
     return { providerMeetingId, providerRoomName, roomUrl, hostRoomUrl: `${roomUrl}?role=host`, startDate: now, endDate: input.endDate };
   }
 
+  /** The mock names its rooms itself, like Daily: `{room}-{UTC yyyymmddHHMMSS}-{random}`. */
+  planRoomName(roomName: string): string {
+    return uniqueRoomName(roomName, this.deps.clock.now(), MOCK_ROOM_NAME_MAX);
+  }
+
   async deleteMeeting(meeting: MeetingRef): Promise<void> {
-    const room = this.state.room(meeting.providerRoomName);
+    await this.deleteRoomByName(meeting.providerRoomName);
+  }
+
+  /** Marks the room deleted and empties it; an unknown room is already gone. */
+  async deleteRoomByName(providerRoomName: string): Promise<void> {
+    const room = this.state.room(providerRoomName);
     if (room) {
       room.deleted = true;
       room.participants.clear();

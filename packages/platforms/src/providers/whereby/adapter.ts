@@ -40,6 +40,7 @@ export const wherebyCapabilities: Capabilities = {
   presence: false,
   sessions: true,
   deleteMeeting: true,
+  plannedRoomNames: false,
   extendMeeting: false,
   serverSideRecording: false,
   rawTracks: false,
@@ -184,12 +185,27 @@ export class WherebyAdapter implements PlatformAdapter {
   }
 
   async createMeeting(input: CreateMeetingInput): Promise<ProviderMeeting> {
+    if (input.providerRoomName !== undefined) return unsupported(this.name, 'plannedRoomNames');
     const body = buildCreateMeetingBody(input, this.config.s3);
     return toProviderMeeting(await this.client.createMeeting(body));
   }
 
+  /**
+   * Whereby names rooms itself (`roomNamePrefix` + a UUID it picks), so the name is known only from
+   * the reply; a lost reply leaves a room that lives until its `endDate` (deactivated an hour
+   * after it, deleted within 24 h: whereby/docs `using-the-rest-api/README.md`).
+   */
+  planRoomName(): string {
+    return unsupported(this.name, 'plannedRoomNames');
+  }
+
   async deleteMeeting(meeting: MeetingRef): Promise<void> {
     await this.client.deleteMeeting(meeting.providerMeetingId);
+  }
+
+  /** `DELETE /meetings/{meetingId}` and `GET /meetings/{meetingId}` take the meetingId, never the room name. */
+  async deleteRoomByName(): Promise<void> {
+    return unsupported(this.name, 'plannedRoomNames');
   }
 
   /**

@@ -12,18 +12,29 @@ const EXPIRE_SECONDS = 120;
 
 const EndPayload = z.object({ meetingId: z.uuid(), reason: z.enum(['provider_ended', 'expired', 'empty']) });
 const SweepPayload = z.object({});
-const DeleteRoomPayload = z.object({
-  /** Null for a provider room no meeting row kept (created, then discarded). */
-  meetingId: z.uuid().nullable(),
-  platform: z.string().min(1),
-  ref: z.object({
-    providerMeetingId: z.string(),
-    providerRoomName: z.string(),
-    roomUrl: z.string(),
-    hostRoomUrl: z.string().nullable(),
-    endDate: z.string(),
+const DeleteRoomPayload = z.union([
+  z.object({
+    /** Null for a provider room no meeting row kept (created, then discarded). */
+    meetingId: z.uuid().nullable(),
+    platform: z.string().min(1),
+    /** Our room it was created for (absent on jobs queued before it was recorded). */
+    roomId: z.uuid().optional(),
+    ref: z.object({
+      providerMeetingId: z.string(),
+      providerRoomName: z.string(),
+      roomUrl: z.string(),
+      hostRoomUrl: z.string().nullable(),
+      endDate: z.string(),
+    }),
   }),
-});
+  /** A room a create whose reply was lost may have made, known only by its planned name. */
+  z.object({
+    meetingId: z.null(),
+    platform: z.string().min(1),
+    roomId: z.uuid().optional(),
+    providerRoomName: z.string().min(1),
+  }),
+]);
 
 declare module '../../jobs/types.js' {
   interface JobPayloads {
@@ -33,7 +44,10 @@ declare module '../../jobs/types.js' {
     'meeting.end': z.input<typeof EndPayload>;
     /** The periodic sweep over every active meeting. */
     'meeting.sweep': z.input<typeof SweepPayload>;
-    /** Deletes a deactivated meeting's provider room; retried until it is gone. */
+    /**
+     * Deletes a provider room: a deactivated meeting's, one created but not kept, or one a create
+     * whose reply was lost may have made (by its planned name); retried until it is gone.
+     */
     'meeting.delete-room': z.input<typeof DeleteRoomPayload>;
   }
 }
@@ -63,7 +77,8 @@ export function meetingJobs(deps: {
     defineJob({
       name: 'meeting.delete-room',
       schema: DeleteRoomPayload,
-      // 2 s, 4 s, … about 34 minutes in all; then the sweep queues it again.
+      // 2 s, 4 s, … about 34 minutes in all; then the sweep queues a meeting's again (a lost
+      // create's is not: its room still ends at the end date it was created with).
       queue: { policy: 'stately', retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS },
       handle: (p) => deps.lifecycle.deleteRoom(p),
     }),

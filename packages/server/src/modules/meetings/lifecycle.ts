@@ -25,13 +25,39 @@ export const EXTEND_BY_MS = 60 * 60_000;
 /** A provider-room deletion still owed this long after the meeting ended is queued again by the sweep. */
 const DELETION_REQUEUE_AFTER_MS = 60_000;
 
-/** What the `meeting.delete-room` job needs: the provider room survives the meeting row (a deleted room takes its meetings). */
-export interface RoomDeletion {
-  /** Null for a provider room no meeting row kept (see `discardProviderRoom`). */
+/**
+ * A provider room to delete: a meeting's, or one no meeting row kept (`meetingId` null: discarded
+ * after its create, see `discardProviderRoom`). It survives the meeting row (a deleted room takes
+ * its meetings).
+ */
+export interface MeetingRoomDeletion {
   meetingId: string | null;
   platform: string;
+  /** Our room the provider room was created for; absent on jobs queued before it was recorded. */
+  roomId?: string;
   ref: Omit<MeetingRef, 'endDate'> & { endDate: string };
 }
+
+/**
+ * A provider room a create may have left behind when its reply was lost (a timeout, a dropped
+ * connection, a 5xx): known only by the name planned before the call (capability `plannedRoomNames`).
+ */
+export interface LostRoomDeletion {
+  meetingId: null;
+  platform: string;
+  roomId?: string;
+  providerRoomName: string;
+}
+
+/** What the `meeting.delete-room` job needs. */
+export type RoomDeletion = MeetingRoomDeletion | LostRoomDeletion;
+
+/**
+ * How long after a lost create its cleanup runs: the provider may still be carrying out the create
+ * whose reply we gave up on, and a delete that came first would find nothing (404 = done) and leave
+ * the room. The transport already waited its per-attempt timeout (10 s).
+ */
+export const LOST_CREATE_CLEANUP_DELAY_SECONDS = 60;
 
 /** Options of `MeetingLifecycle.deactivate`. */
 export interface DeactivateOptions {
@@ -103,14 +129,59 @@ export class MeetingLifecycle {
   }
 
   /**
-   * Deletes a deactivated meeting's provider room (idempotent: a room already gone is success) and
-   * records it. Throws while the provider cannot be reached, so the job is retried.
+   * Deletes a provider room (idempotent: a room already gone is success) and, for a meeting's,
+   * records it. A room no meeting row kept is deleted only when no meeting row names it: a call
+   * someone may be in is never deleted (an insert that failed to answer may have committed). Throws
+   * while the provider or the database cannot be reached, so the job is retried.
    */
   async deleteRoom(deletion: RoomDeletion): Promise<void> {
     const adapter = this.deps.catalog.adapterForExisting(deletion.platform);
     if (!adapter) throw new Error(`The ${deletion.platform} platform is not configured here; its room cannot be deleted yet.`);
-    if (adapter.capabilities.deleteMeeting) await adapter.deleteMeeting({ ...deletion.ref, endDate: new Date(deletion.ref.endDate) });
+    const providerRoomName = 'ref' in deletion ? deletion.ref.providerRoomName : deletion.providerRoomName;
+    if (
+      deletion.meetingId === null &&
+      (await this.deps.repo.providerRoomInUse(deletion.platform, providerRoomName, deletion.roomId ?? null))
+    ) {
+      this.deps.logger.warn(
+        { platform: deletion.platform, providerRoomName },
+        'a meeting refers to this provider room; it is kept, not deleted as unused',
+      );
+      return;
+    }
+    if ('ref' in deletion) {
+      if (adapter.capabilities.deleteMeeting) await adapter.deleteMeeting({ ...deletion.ref, endDate: new Date(deletion.ref.endDate) });
+    } else if (adapter.capabilities.plannedRoomNames) {
+      await adapter.deleteRoomByName(providerRoomName);
+      this.deps.logger.info({ platform: deletion.platform, providerRoomName }, 'provider room of a lost create deleted (or never made)');
+    }
     if (deletion.meetingId) await this.deps.repo.markRoomDeleted(deletion.meetingId, this.deps.clock.now());
+  }
+
+  /**
+   * A create failed in a way that may have left a room at the provider (its reply was lost: a
+   * timeout, a dropped connection, a 5xx). Where the provider room's name was planned before the
+   * call, a `meeting.delete-room` job deletes it by that name after
+   * `LOST_CREATE_CLEANUP_DELAY_SECONDS`, retried with backoff; otherwise the room ends at the end
+   * date it was created with.
+   */
+  async cleanUpLostCreate(platform: string, roomId: string, providerRoomName: string | null): Promise<void> {
+    if (providerRoomName === null) {
+      this.deps.logger.warn({ platform, roomId }, 'a failed create may have made a provider room; it ends at its end date');
+      return;
+    }
+    const deletion: LostRoomDeletion = { meetingId: null, platform, roomId, providerRoomName };
+    try {
+      await this.deps.jobs.send('meeting.delete-room', deletion, {
+        singletonKey: `lost-create:${platform}:${providerRoomName}`,
+        startAfter: LOST_CREATE_CLEANUP_DELAY_SECONDS,
+      });
+      this.deps.logger.warn({ platform, providerRoomName }, 'a failed create may have made a provider room; its deletion is queued');
+    } catch (error) {
+      this.deps.logger.error(
+        { err: error, platform, providerRoomName },
+        'could not queue the deletion of a provider room a failed create may have made; it ends at its end date',
+      );
+    }
   }
 
   /**
@@ -118,10 +189,11 @@ export class MeetingLifecycle {
    * an insert that failed). When that fails (the provider or our rate budget), a `meeting.delete-room`
    * job retries it, so no provider room is left behind for its lifetime.
    */
-  async discardProviderRoom(platform: string, created: ProviderMeeting): Promise<void> {
-    const deletion: RoomDeletion = {
+  async discardProviderRoom(platform: string, roomId: string, created: ProviderMeeting): Promise<void> {
+    const deletion: MeetingRoomDeletion = {
       meetingId: null,
       platform,
+      roomId,
       ref: {
         providerMeetingId: created.providerMeetingId,
         providerRoomName: created.providerRoomName,

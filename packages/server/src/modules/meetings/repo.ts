@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNotNull, isNull, lt, lte, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { MeetingRef } from '@meetbridge/platforms';
 import type { Db, Executor } from '../../db/client.js';
 import { meeting, room, type MeetingRow, type NewMeetingRow, type RoomRow } from '../../db/schema/index.js';
@@ -80,6 +80,32 @@ export class MeetingRepo {
   }
 
   /**
+   * Locks, in one statement and in id order, every meeting of these provider keys (per platform: room
+   * names or provider meeting ids). Workers locking overlapping sets take the locks in the same order,
+   * so they wait for each other instead of deadlocking.
+   */
+  async lockManyByProviderKeys(
+    tx: Executor,
+    keys: readonly { platform: string; roomNames: readonly string[]; meetingIds: readonly string[] }[],
+  ): Promise<MeetingRow[]> {
+    const conditions: SQL[] = [];
+    for (const k of keys) {
+      const either = [
+        k.roomNames.length > 0 ? inArray(meeting.providerRoomName, [...k.roomNames]) : undefined,
+        k.meetingIds.length > 0 ? inArray(meeting.providerMeetingId, [...k.meetingIds]) : undefined,
+      ].filter((c) => c !== undefined);
+      if (either.length > 0) conditions.push(and(eq(meeting.platform, k.platform), or(...either))!);
+    }
+    if (conditions.length === 0) return [];
+    return tx
+      .select()
+      .from(meeting)
+      .where(or(...conditions))
+      .orderBy(asc(meeting.id))
+      .for('update');
+  }
+
+  /**
    * The meeting of a provider room whose start is nearest to `near` (recordings found by room name:
    * Whereby's `{room}-{start}` object keys, a Daily room name). Room names are unique per platform,
    * so the time only breaks ties should that ever change.
@@ -99,6 +125,22 @@ export class MeetingRepo {
       .orderBy(sql`abs(extract(epoch from (${meeting.startDate} - ${at}::timestamptz)))`)
       .limit(1);
     return row ? { meeting: row.meeting, room: row.room } : undefined;
+  }
+
+  /**
+   * Whether a meeting row names this provider room. With `roomId`, first waits on that room's row
+   * lock (meetings are inserted under it), so an insert of this name still committing is seen.
+   */
+  async providerRoomInUse(platform: string, providerRoomName: string, roomId: string | null): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (roomId) await tx.select({ id: room.id }).from(room).where(eq(room.id, roomId)).for('share');
+      const [row] = await tx
+        .select({ id: meeting.id })
+        .from(meeting)
+        .where(and(eq(meeting.platform, platform), eq(meeting.providerRoomName, providerRoomName)))
+        .limit(1);
+      return row !== undefined;
+    });
   }
 
   async setCount(tx: Executor, meetingId: string, n: number): Promise<void> {
@@ -128,6 +170,33 @@ export class MeetingRepo {
         providerEndedAt: sql`case when ${meeting.providerEndedAt} < ${at.toISOString()} then null else ${meeting.providerEndedAt} end`,
       })
       .where(eq(meeting.id, meetingId));
+  }
+
+  /** `setCount` for several meetings in one statement. */
+  async setCounts(tx: Executor, counts: ReadonlyMap<string, number>): Promise<void> {
+    if (counts.size === 0) return;
+    const values = sql.join(
+      [...counts].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${meeting} set num_clients = v.n
+      from (values ${values}) as v(id, n)
+      where ${meeting.id} = v.id`);
+  }
+
+  /** `markPresent` for several meetings in one statement (each with its own time). */
+  async markPresentMany(tx: Executor, present: ReadonlyMap<string, Date>): Promise<void> {
+    if (present.size === 0) return;
+    const values = sql.join(
+      [...present].map(([id, at]) => sql`(${id}::uuid, ${at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${meeting} set empty_checks = 0,
+        provider_ended_at = case when ${meeting.providerEndedAt} < v.at then null else ${meeting.providerEndedAt} end
+      from (values ${values}) as v(id, at)
+      where ${meeting.id} = v.id`);
   }
 
   /** One more periodic check found nobody in a meeting that had participants. */

@@ -36,6 +36,22 @@ export class ReservationRepo {
       );
   }
 
+  /** `clearOne` for several meetings in one statement: the `n` oldest live reservations of each. */
+  async clearMany(tx: Executor, joined: ReadonlyMap<string, number>, now: Date): Promise<void> {
+    if (joined.size === 0) return;
+    const values = sql.join(
+      [...joined].map(([meetingId, n]) => sql`(${meetingId}::uuid, ${n}::int)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      delete from ${joinReservation} where ${joinReservation.id} in (
+        select id from (
+          select r.id, v.n, row_number() over (partition by r.meeting_id order by r.created_at) as rank
+          from ${joinReservation} r join (values ${values}) as v(meeting_id, n) on r.meeting_id = v.meeting_id
+          where r.expires_at > ${now.toISOString()}
+        ) live where live.rank <= live.n)`);
+  }
+
   /** Deletes reservations that expired before `before` (they no longer protect anything). */
   async purge(tx: Executor, before: Date): Promise<void> {
     await tx.delete(joinReservation).where(lt(joinReservation.expiresAt, before));

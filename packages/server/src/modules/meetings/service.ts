@@ -1,4 +1,4 @@
-import type { Clock, LoggerLike, PlatformCatalog } from '@meetbridge/platforms';
+import { mayHaveTakenEffect, type Clock, type LoggerLike, type PlatformCatalog, type ProviderMeeting } from '@meetbridge/platforms';
 import type { Executor } from '../../db/client.js';
 import type { MeetingRow, RoomRow } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../lib/errors.js';
@@ -99,7 +99,22 @@ export class MeetingService {
     const adapter = this.deps.catalog.adapter(platform);
     const now = this.deps.clock.now();
     const endDate = new Date(now.getTime() + this.deps.meetingDurationHours * 3_600_000);
-    const created = await adapter.createMeeting({ roomName: roomRow.name, settings, endDate });
+    // Where the provider lets us name the room, the name is known before the call, so a room left
+    // by a create whose reply was lost can be found and deleted (capability plannedRoomNames).
+    const planned = adapter.capabilities.plannedRoomNames ? adapter.planRoomName(roomRow.name) : null;
+    let created: ProviderMeeting;
+    try {
+      created = await adapter.createMeeting({
+        roomName: roomRow.name,
+        settings,
+        endDate,
+        ...(planned ? { providerRoomName: planned } : {}),
+      });
+    } catch (error) {
+      // The caller gets the same answer as before (502, 503, 409); only the leftover is handled here.
+      if (mayHaveTakenEffect(error)) await this.deps.lifecycle.cleanUpLostCreate(platform, roomRow.id, planned);
+      throw error;
+    }
     let result: { row: MeetingRow; inserted: boolean } | undefined;
     try {
       result = await this.deps.repo.withRoomLock(roomRow.id, async (tx) => {
@@ -126,14 +141,14 @@ export class MeetingService {
         return { row, inserted: true };
       });
     } catch (error) {
-      await this.deps.lifecycle.discardProviderRoom(platform, created);
+      await this.deps.lifecycle.discardProviderRoom(platform, roomRow.id, created);
       throw error;
     }
     if (!result) {
-      await this.deps.lifecycle.discardProviderRoom(platform, created);
+      await this.deps.lifecycle.discardProviderRoom(platform, roomRow.id, created);
       throw new NotFoundError(`No room named "${roomRow.name}" (it was deleted).`);
     }
-    if (!result.inserted) await this.deps.lifecycle.discardProviderRoom(platform, created);
+    if (!result.inserted) await this.deps.lifecycle.discardProviderRoom(platform, roomRow.id, created);
     return result;
   }
 

@@ -67,11 +67,10 @@ export class RecordingStarter {
    * Event-router hook after the meetings module applied a join (same transaction): queues a
    * `recording.start` when the trigger is reached and no recording of ours is running.
    */
-  onParticipantJoined = async (_event: ParticipantEvent, ctx: EventContext, meetingId: string): Promise<void> => {
-    const found = await this.deps.meetings.findForRecording({ platform: ctx.platform, meetingId }, ctx.tx);
-    if (!found || !found.meeting.isActive || !this.startsOnServer(found.meeting, ctx.adapter)) return;
-    const needed =
-      found.meeting.recordingTrigger === 'automatic' ? 1 : found.meeting.recordingTrigger === 'automatic-2nd-participant' ? 2 : null;
+  onParticipantJoined = async (_event: ParticipantEvent, ctx: EventContext, meeting: MeetingRow): Promise<void> => {
+    if (!meeting.isActive || !this.startsOnServer(meeting, ctx.adapter)) return;
+    const meetingId = meeting.id;
+    const needed = meeting.recordingTrigger === 'automatic' ? 1 : meeting.recordingTrigger === 'automatic-2nd-participant' ? 2 : null;
     if (needed === null) return;
     if ((await this.deps.participants.openCount(ctx.tx, meetingId)) < needed) return;
     if (await this.deps.repo.runningOf(meetingId, ctx.tx)) return;

@@ -24,6 +24,7 @@ const CAPABILITY_NAMES = {
   extendMeeting: 'extend_meeting',
   recordingNotices: 'recording_notices',
   recordingPolling: 'recording_polling',
+  plannedRoomNames: 'planned_room_names',
 } as const satisfies Record<keyof Capabilities, keyof PlatformCapabilities>;
 
 function toApiCapabilities(capabilities: Capabilities): PlatformCapabilities {

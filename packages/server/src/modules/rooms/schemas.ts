@@ -113,6 +113,9 @@ export const PlatformCapabilities = z.object({
   extend_meeting: z.boolean().describe('A meeting can be extended on the provider while people are in it.'),
   recording_notices: z.boolean().describe('Recordings land in a bucket whose S3 event notifications (through SQS) announce them.'),
   recording_polling: z.boolean().describe('Finished recordings can be listed, so a poller finds those whose webhook was lost.'),
+  planned_room_names: z
+    .boolean()
+    .describe('The provider room name is chosen before the create call, so a room whose create timed out is deleted by that name.'),
 });
 export type PlatformCapabilities = z.infer<typeof PlatformCapabilities>;
 

@@ -1,11 +1,23 @@
 import type { MeetingEvent } from '@meetbridge/platforms';
-import { ignored, type EventContext, type EventHandler, type EventOutcome, type EventRoutes } from '../../events/handler.js';
+import type { Executor } from '../../db/client.js';
+import {
+  ignored,
+  type BatchEvent,
+  type BatchPreparer,
+  type EventBatch,
+  type EventContext,
+  type EventHandler,
+  type EventOutcome,
+  type EventRoutes,
+} from '../../events/handler.js';
 import type { MeetingEvents } from '../meetings/events.js';
 import type { RecordingEvents } from '../recordings/events.js';
 import type { RecordingStarter } from '../recordings/starter.js';
 
 /** Routes a normalized event to the module that owns its kind. */
 export interface EventRouter {
+  /** Lets the modules prepare for a batch's events (lock their rows in one statement). */
+  prepare(events: readonly BatchEvent[], batch: EventBatch, tx: Executor): Promise<void>;
   route(event: MeetingEvent, ctx: EventContext): Promise<EventOutcome>;
 }
 
@@ -18,8 +30,8 @@ export function eventRoutes(m: { meetings: MeetingEvents; recordings: RecordingE
     // Participants first (the meetings module records the join), then recordings: a join may reach
     // the room's recording trigger (`automatic`: the 1st, `automatic-2nd-participant`: the 2nd).
     'participant.joined': async (event, ctx) => {
-      const outcome = await m.meetings.participant(event, ctx);
-      if (outcome.status === 'processed' && outcome.meetingId) await m.recordingStarter.onParticipantJoined(event, ctx, outcome.meetingId);
+      const { meeting, ...outcome } = await m.meetings.participant(event, ctx);
+      if (outcome.status === 'processed' && meeting) await m.recordingStarter.onParticipantJoined(event, ctx, meeting);
       return outcome;
     },
     'participant.left': m.meetings.participant,
@@ -33,9 +45,17 @@ export function eventRoutes(m: { meetings: MeetingEvents; recordings: RecordingE
   };
 }
 
-/** An `EventRouter` over a dispatch table. */
-export function createEventRouter(routes: EventRoutes): EventRouter {
+/** The modules that prepare for a batch (before any of its events is routed), in this order. */
+export function batchPreparers(m: { meetings: MeetingEvents }): BatchPreparer[] {
+  return [m.meetings.prepare];
+}
+
+/** An `EventRouter` over a dispatch table and the batch preparers. */
+export function createEventRouter(routes: EventRoutes, preparers: readonly BatchPreparer[] = []): EventRouter {
   return {
+    prepare: async (events, batch, tx) => {
+      for (const prepare of preparers) await prepare(events, batch, tx);
+    },
     route: (event, ctx) => (routes[event.kind] as EventHandler)(event, ctx),
   };
 }

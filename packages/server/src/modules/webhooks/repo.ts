@@ -84,6 +84,24 @@ export class InboxRepo {
       .where(eq(webhookEvent.id, id));
   }
 
+  /** `finish` for a whole batch in one statement. */
+  async finishMany(
+    tx: Executor,
+    rows: readonly { id: string; outcome: { status: 'processed' | 'ignored'; error: string | null; meetingId: string | null } }[],
+    at: Date,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const values = sql.join(
+      rows.map(({ id, outcome }) => sql`(${id}::uuid, ${outcome.status}::text, ${outcome.error}::text, ${outcome.meetingId}::uuid)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update webhook_event set status = v.status, error = v.error, meeting_id = v.meeting_id,
+        processed_at = ${at.toISOString()}::timestamptz, attempts = webhook_event.attempts + 1
+      from (values ${values}) as v(id, status, error, meeting_id)
+      where webhook_event.id = v.id`);
+  }
+
   /** Records a processing failure; the row is retried until `MAX_ATTEMPTS`, then set aside. */
   async fail(id: string, message: string, at: Date): Promise<void> {
     await this.db

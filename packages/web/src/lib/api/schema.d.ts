@@ -2238,6 +2238,8 @@ export interface paths {
                                     join_tokens: boolean;
                                     /** @description A logo can be uploaded. */
                                     logo: boolean;
+                                    /** @description The provider room name is chosen before the create call, so a room whose create timed out is deleted by that name. */
+                                    planned_room_names: boolean;
                                     /** @description A live presence API lists who is in the call now. */
                                     presence: boolean;
                                     /** @description Recordings can deliver one file per participant track. */

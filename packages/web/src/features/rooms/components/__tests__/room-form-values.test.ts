@@ -17,6 +17,7 @@ const capabilities = {
   extend_meeting: false,
   recording_notices: false,
   recording_polling: false,
+  planned_room_names: false,
 };
 const platforms: PlatformInfo[] = [
   { name: 'mock', display_name: 'Mock', is_default: false, capabilities },
