@@ -30,17 +30,13 @@ class LockedMeetings {
     return `${platform}\u0000${kind}\u0000${value}`;
   }
 
+  /** Records a lookup's result under the given keys; a found row is never replaced by "missing". */
   remember(platform: string, roomName: string | null, meetingId: string | null, row: MeetingRow | null): void {
-    if (roomName)
-      this.byKey.set(
-        LockedMeetings.key(platform, 'room', roomName),
-        row ?? this.byKey.get(LockedMeetings.key(platform, 'room', roomName)) ?? null,
-      );
-    if (meetingId)
-      this.byKey.set(
-        LockedMeetings.key(platform, 'meeting', meetingId),
-        row ?? this.byKey.get(LockedMeetings.key(platform, 'meeting', meetingId)) ?? null,
-      );
+    const keys = [
+      roomName && LockedMeetings.key(platform, 'room', roomName),
+      meetingId && LockedMeetings.key(platform, 'meeting', meetingId),
+    ];
+    for (const key of keys) if (key) this.byKey.set(key, row ?? this.byKey.get(key) ?? null);
   }
 
   /** The locked row, `null` when known to be missing, `undefined` when not looked up. */
