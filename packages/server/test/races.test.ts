@@ -20,6 +20,39 @@ describe('races on a room', () => {
     expect(w.daily.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
   });
 
+  it('a request whose first look predates the create it would have shared joins that meeting (no second provider room)', async () => {
+    expect((await w.t.request('POST', '/v1/rooms', { body: { name: 'late-look', platform: 'daily' } })).status).toBe(201);
+    const before = calls(w.daily, 'POST', '/v1/rooms').length;
+    type Lookup = (roomId: string, now: Date, db?: unknown) => Promise<unknown[]>;
+    const repo = (w.t.server.container.meetings.service as unknown as { deps: { repo: { activeForRoom: Lookup } } }).deps.repo;
+    const original = repo.activeForRoom.bind(repo);
+    let first: Promise<unknown> | undefined;
+    let staleServed = false;
+    // The second request's first look (outside any transaction) ran before the first request's
+    // meeting was committed, so it saw nothing; it reaches the single-flight check only after that
+    // create has finished and left the map.
+    vi.spyOn(repo, 'activeForRoom').mockImplementation(async (roomId, now, db) => {
+      if (first && db === undefined && !staleServed) {
+        staleServed = true;
+        await first;
+        return [];
+      }
+      return original(roomId, now, db);
+    });
+    try {
+      const a = w.t.request('POST', '/v1/rooms/late-look/meeting');
+      await vi.waitFor(() => expect(calls(w.daily, 'POST', '/v1/rooms').length - before).toBe(1));
+      first = a;
+      const [ra, rb] = await Promise.all([a, w.t.request('POST', '/v1/rooms/late-look/meeting')]);
+      expect(staleServed).toBe(true);
+      expect([ra.status, rb.status].sort()).toEqual([200, 201]);
+      expect(rb.body.id).toBe(ra.body.id);
+      expect(calls(w.daily, 'POST', '/v1/rooms').length - before).toBe(1);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('deleting a room while meetings are created gives no 5xx and leaves no provider room behind', { timeout: 90_000 }, async () => {
     const statuses: number[] = [];
     for (let round = 0; round < 6; round++) {

@@ -79,7 +79,13 @@ export class MeetingService {
     const key = `${roomRow.id}\u0000${platform}\u0000${JSON.stringify(settings)}`;
     const inflight = this.creating.get(key);
     if (inflight) return { meeting: this.toDto((await inflight).row, roomRow, user), created: false };
-    const creation = this.create(roomRow, platform, settings, reusable).finally(() => this.creating.delete(key));
+    // Looked again once this create is registered: a create that finished between our first look and
+    // now has committed its meeting (it leaves the map only after its commit), so it is found here
+    // instead of making a second provider room.
+    const creation = (async () => {
+      const winner = await reusable();
+      return winner ? { row: winner, inserted: false } : this.create(roomRow, platform, settings, reusable);
+    })().finally(() => this.creating.delete(key));
     this.creating.set(key, creation);
     const made = await creation;
     return { meeting: this.toDto(made.row, roomRow, user), created: made.inserted };
