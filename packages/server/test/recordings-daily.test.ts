@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { waitForJob } from './helpers/jobs.js';
 import { mp4Audio, mp4VideoOnly, webmAudio } from './helpers/media.js';
 import { DAILY_BUCKET, jobsFor, recordingWhen, startRecordingBuckets, type RecordingBuckets } from './helpers/recordings.js';
@@ -53,10 +53,19 @@ async function finishWith(room: string, write: (recording: any) => Promise<void>
   return recording;
 }
 
+/**
+ * The meeting's one recording. Waited for: the test's `drain()` skips rows the in-process worker's
+ * own drain has claimed (`SKIP LOCKED`) and returns before that batch commits.
+ */
 async function recordingOf(meetingId: string): Promise<any> {
-  const list = await w.t.request('GET', `/v1/meetings/${meetingId}/recordings`);
-  expect(list.body.items).toHaveLength(1);
-  return list.body.items[0];
+  return vi.waitFor(
+    async () => {
+      const list = await w.t.request('GET', `/v1/meetings/${meetingId}/recordings`);
+      expect(list.body.items).toHaveLength(1);
+      return list.body.items[0];
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 }
 
 describe('Daily raw tracks through the webhook', () => {
